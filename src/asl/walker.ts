@@ -1,0 +1,214 @@
+/**
+ * The one walker over a state machine's states, nested Parallel branches and Map processors included.
+ * validate, lint, run and graph all build on it. It reads the raw parsed value and never throws on
+ * malformed input: anything that is not shaped like a state is skipped here and reported by the validator.
+ */
+import { joinPointer } from './pointer.js';
+import type { QueryLanguage, State } from './types.js';
+
+export type ScopeKind = 'machine' | 'branch' | 'processor';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** Pointer of the object that holds `StartAt` and `States` ("" for the machine itself). */
+  pointer: string;
+  /** The object as written. */
+  raw: Record<string, unknown>;
+  /** The Parallel or Map state this scope belongs to (undefined for the machine). */
+  owner?: StateNode;
+  /** Branch index for Parallel branches. */
+  index?: number;
+  /** True for the processor of a Distributed Map (its own child executions). */
+  distributed: boolean;
+  /** States declared directly in this scope, in source order. */
+  states: StateNode[];
+  byName: Map<string, StateNode>;
+  /** The raw `StartAt` value (validated elsewhere). */
+  startAt: unknown;
+  /** 0 for the machine, +1 per nesting level. */
+  depth: number;
+}
+
+export interface StateNode {
+  name: string;
+  /** Pointer of the state object, e.g. "/States/Fan out/Branches/0/States/Charge". */
+  pointer: string;
+  /** The state object as written; trust its shape only after validation. */
+  raw: Record<string, unknown>;
+  /** The same object seen through the ASL types (a convenience for code that runs after validation). */
+  state: State;
+  /** The raw `Type` value when it is a string. */
+  type: string | undefined;
+  scope: Scope;
+  /** The effective query language: the state's own, else the machine's top-level one, else JSONPath. */
+  queryLanguage: QueryLanguage;
+  /** Nested scopes: Parallel branches in order, or the Map's processor. */
+  children: Scope[];
+}
+
+export interface MachineModel {
+  definition: unknown;
+  /** The top-level query language (JSONPath unless the definition says JSONata). */
+  queryLanguage: QueryLanguage;
+  root: Scope;
+  /** Every scope, machine first, in depth-first source order. */
+  scopes: Scope[];
+  /** Every state, depth-first in source order (a Parallel before its branches' states). */
+  states: StateNode[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function asQueryLanguage(value: unknown): QueryLanguage | undefined {
+  return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
+}
+
+/** The Map field that holds its processor: `ItemProcessor`, or the legacy `Iterator`. */
+export function mapProcessorKey(raw: Record<string, unknown>): 'ItemProcessor' | 'Iterator' | undefined {
+  if (isObject(raw.ItemProcessor)) return 'ItemProcessor';
+  if (isObject(raw.Iterator)) return 'Iterator';
+  return undefined;
+}
+
+/**
+ * Builds the model of a definition. Cost is linear in the number of states; the walk is iterative
+ * over scopes, so deep nesting cannot overflow the stack.
+ */
+export function buildModel(definition: unknown): MachineModel {
+  const top = isObject(definition) ? definition : {};
+  const machineLanguage = asQueryLanguage(top.QueryLanguage) ?? 'JSONPath';
+  const root = makeScope('machine', '', top, undefined, undefined, false, 0);
+  const scopes: Scope[] = [];
+
+  // Explicit stack keeps depth-first source order without recursion.
+  const stack: Scope[] = [root];
+  while (stack.length > 0) {
+    const scope = stack.pop()!;
+    scopes.push(scope);
+    const rawStates = scope.raw.States;
+    if (!isObject(rawStates)) continue;
+    const nested: Scope[] = [];
+    for (const [name, rawState] of Object.entries(rawStates)) {
+      if (!isObject(rawState)) continue;
+      const node: StateNode = {
+        name,
+        pointer: joinPointer(scope.pointer, 'States', name),
+        raw: rawState,
+        state: rawState as unknown as State,
+        type: typeof rawState.Type === 'string' ? rawState.Type : undefined,
+        scope,
+        queryLanguage: asQueryLanguage(rawState.QueryLanguage) ?? machineLanguage,
+        children: [],
+      };
+      scope.states.push(node);
+      if (!scope.byName.has(name)) scope.byName.set(name, node);
+      collectChildren(node, scope.depth + 1);
+      nested.push(...node.children);
+    }
+    // Push in reverse so the first child scope is walked first.
+    for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
+  }
+  // Scopes were visited breadth-first within a level; list states so a container precedes its nested states.
+  return { definition, queryLanguage: machineLanguage, root, scopes, states: orderDepthFirst(root) };
+}
+
+function collectChildren(node: StateNode, depth: number): void {
+  const raw = node.raw;
+  if (node.type === 'Parallel' && Array.isArray(raw.Branches)) {
+    raw.Branches.forEach((branch, index) => {
+      if (isObject(branch)) {
+        node.children.push(makeScope('branch', joinPointer(node.pointer, 'Branches', index), branch, node, index, false, depth));
+      }
+    });
+  } else if (node.type === 'Map') {
+    const key = mapProcessorKey(raw);
+    if (key) {
+      const processor = raw[key] as Record<string, unknown>;
+      const config = isObject(processor.ProcessorConfig) ? processor.ProcessorConfig : {};
+      const distributed = config.Mode === 'DISTRIBUTED';
+      node.children.push(makeScope('processor', joinPointer(node.pointer, key), processor, node, undefined, distributed, depth));
+    }
+  }
+}
+
+function makeScope(
+  kind: ScopeKind,
+  pointer: string,
+  raw: Record<string, unknown>,
+  owner: StateNode | undefined,
+  index: number | undefined,
+  distributed: boolean,
+  depth: number,
+): Scope {
+  return { kind, pointer, raw, owner, index, distributed, states: [], byName: new Map(), startAt: raw.StartAt, depth };
+}
+
+function orderDepthFirst(root: Scope): StateNode[] {
+  const out: StateNode[] = [];
+  const stack: StateNode[] = [...root.states].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node);
+    for (let c = node.children.length - 1; c >= 0; c--) {
+      const child = node.children[c]!;
+      for (let i = child.states.length - 1; i >= 0; i--) stack.push(child.states[i]!);
+    }
+  }
+  return out;
+}
+
+/** The chain of enclosing Parallel/Map states, innermost first. */
+export function ancestors(node: StateNode): StateNode[] {
+  const out: StateNode[] = [];
+  let owner = node.scope.owner;
+  while (owner) {
+    out.push(owner);
+    owner = owner.scope.owner;
+  }
+  return out;
+}
+
+/** A readable, unique name for nested states: "Fan out/0/Charge" (branch index) or "Each order/Charge". */
+export function qualifiedName(node: StateNode): string {
+  const parts: string[] = [node.name];
+  let scope = node.scope;
+  while (scope.owner) {
+    if (scope.kind === 'branch') parts.unshift(String(scope.index));
+    parts.unshift(scope.owner.name);
+    scope = scope.owner.scope;
+  }
+  return parts.join('/');
+}
+
+/** The transitions a state declares, each with the pointer of the field that names the target. */
+export interface Transition {
+  target: unknown;
+  pointer: string;
+  kind: 'next' | 'default' | 'choice' | 'catch';
+}
+
+export function transitionsOf(node: StateNode): Transition[] {
+  const raw = node.raw;
+  const out: Transition[] = [];
+  if ('Next' in raw) out.push({ target: raw.Next, pointer: joinPointer(node.pointer, 'Next'), kind: 'next' });
+  if (node.type === 'Choice') {
+    if (Array.isArray(raw.Choices)) {
+      raw.Choices.forEach((rule, i) => {
+        if (isObject(rule) && 'Next' in rule) {
+          out.push({ target: rule.Next, pointer: joinPointer(node.pointer, 'Choices', i, 'Next'), kind: 'choice' });
+        }
+      });
+    }
+    if ('Default' in raw) out.push({ target: raw.Default, pointer: joinPointer(node.pointer, 'Default'), kind: 'default' });
+  }
+  if (Array.isArray(raw.Catch)) {
+    raw.Catch.forEach((catcher, i) => {
+      if (isObject(catcher) && 'Next' in catcher) {
+        out.push({ target: catcher.Next, pointer: joinPointer(node.pointer, 'Catch', i, 'Next'), kind: 'catch' });
+      }
+    });
+  }
+  return out;
+}
