@@ -1,5 +1,18 @@
 import type { RegisterCommand } from './index.js';
+import { addCheckOptions, readCheckOptions } from '../check-options.js';
 
-export const register: RegisterCommand = (program, _ctx) => {
-  program.command('validate').description('check state machine definitions (being built)');
+export const register: RegisterCommand = (program, ctx) => {
+  const command = program
+    .command('validate')
+    .description('check state machine definitions against the Amazon States Language: shape, then meaning')
+    .argument('[paths...]', 'files, directories, globs, or - for stdin');
+  addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
+    // Loaded only when validate runs, so other commands (and --help) stay fast.
+    const [{ runCheckCommand }, { validateMachine }, { validationRules }] = await Promise.all([
+      import('../check-runner.js'),
+      import('../../validate/index.js'),
+      import('../validation-rules.js'),
+    ]);
+    ctx.exitCode = await runCheckCommand(ctx, paths, readCheckOptions(opts), validateMachine, validationRules());
+  });
 };

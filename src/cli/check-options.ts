@@ -1,0 +1,41 @@
+/**
+ * The flags `asl validate` and `asl lint` share, declared once so both commands spell,
+ * document and parse them identically.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatNames } from '../report/index.js';
+
+export interface CheckOptions {
+  format: string;
+  /** true: --color, false: --no-color, undefined: decide from NO_COLOR/FORCE_COLOR/terminal. */
+  color?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
+  outputFile?: string;
+}
+
+export function addCheckOptions(command: Command): Command {
+  return command
+    .option('-f, --format <format>', `output format: ${formatNames.join(', ')}`, 'stylish')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'report errors only, not warnings or info')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+}
+
+/** Maps commander's parsed option bag to CheckOptions. */
+export function readCheckOptions(opts: Record<string, unknown>): CheckOptions {
+  return {
+    format: String(opts.format ?? 'stylish'),
+    color: typeof opts.color === 'boolean' ? opts.color : undefined,
+    quiet: opts.quiet === true,
+    maxWarnings: typeof opts.maxWarnings === 'number' ? opts.maxWarnings : undefined,
+    outputFile: typeof opts.output === 'string' ? opts.output : undefined,
+  };
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return Number(value);
+}

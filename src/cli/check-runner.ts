@@ -1,0 +1,98 @@
+/**
+ * The engine behind `asl validate` and `asl lint`: read the inputs, check every state machine,
+ * format the results, write them, pick the exit code. The two commands differ only in the function
+ * that checks one machine and in the rule metadata they hand to the formatters.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { hasErrors, compareDiagnostics } from '../diagnostics.js';
+import type { MachineSource } from '../source/types.js';
+import { countProblems, formatNames, formatters, isFormatName } from '../report/index.js';
+import type { MachineResult, RuleMetadata } from '../report/types.js';
+import type { CheckOptions } from './check-options.js';
+import { decideColorLevel, makePainter } from './color.js';
+import type { CommandContext } from './context.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import { readInputs } from './read-inputs.js';
+import { readOwnVersion } from './version.js';
+
+export type { CheckOptions } from './check-options.js';
+export { addCheckOptions, readCheckOptions } from './check-options.js';
+export type { MachineResult, RuleMetadata } from '../report/types.js';
+
+export type CheckMachine = (machine: MachineSource) => Diagnostic[] | Promise<Diagnostic[]>;
+
+export async function runCheckCommand(
+  ctx: CommandContext,
+  inputs: string[],
+  options: CheckOptions,
+  checkMachine: CheckMachine,
+  rules?: readonly RuleMetadata[],
+): Promise<number> {
+  if (!isFormatName(options.format)) {
+    throw new UsageError(`unknown format "${options.format}"; valid formats: ${formatNames.join(', ')}`);
+  }
+  if (inputs.length === 0) {
+    throw new UsageError('no input given: name files, directories or globs, or - to read from stdin');
+  }
+
+  const { files, problems } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
+  for (const problem of problems) ctx.io.stderr.write(`asl: ${problem}\n`);
+
+  const results: MachineResult[] = [];
+  const texts = new Map<string, string>();
+  for (const { loaded, text } of files) {
+    texts.set(loaded.file, text);
+    // File-level findings (syntax errors, not a state machine …): one entry with machine "".
+    if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
+    for (const machine of loaded.machines) {
+      const diagnostics = await checkMachine(machine);
+      results.push(toResult(loaded.file, machine.pointer, machine.name, diagnostics));
+    }
+  }
+
+  const counts = countProblems(results);
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const toFile = options.outputFile !== undefined;
+  const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
+  const report = formatters[options.format](shown, {
+    painter: await makePainter(level),
+    rules,
+    sourceText: (file) => texts.get(file),
+    toolName: 'asl-toolkit',
+    toolVersion: readOwnVersion(),
+  });
+  writeReport(ctx, report, options.outputFile);
+
+  if (problems.length > 0) return EXIT_USAGE;
+  if (counts.errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    ctx.io.stderr.write(`asl: ${counts.warnings} warnings found; --max-warnings allows ${options.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function toResult(file: string, machine: string, name: string | undefined, diagnostics: Diagnostic[]): MachineResult {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  return { file, machine, ...(name !== undefined ? { name } : {}), valid: !hasErrors(sorted), diagnostics: sorted };
+}
+
+function errorsOnly(result: MachineResult): MachineResult {
+  return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+}
+
+function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined): void {
+  if (outputFile === undefined) {
+    ctx.io.stdout.write(report);
+    return;
+  }
+  const target = resolve(ctx.cwd, outputFile);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, report);
+  } catch (error) {
+    throw new InputError(`cannot write ${outputFile}: ${(error as Error).message}`);
+  }
+}

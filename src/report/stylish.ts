@@ -1,0 +1,96 @@
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import { countProblems, plural } from './counts.js';
+import { plainPainter, type Formatter, type MachineResult, type Painter } from './types.js';
+
+/**
+ * The human format: results grouped by file (and by machine inside templates), one line per
+ * diagnostic (`line:column  severity  message  code`), the offending source line with a caret under
+ * the column, and a summary line.
+ */
+export const formatStylish: Formatter = (results, options = {}) => {
+  const paint = options.painter ?? plainPainter;
+  const lines: string[] = [];
+  for (const [file, fileResults] of groupByFile(results)) {
+    const withProblems = fileResults.filter((r) => r.diagnostics.length > 0);
+    if (withProblems.length === 0) continue;
+    lines.push(paint.underline(file));
+    const text = options.sourceText?.(file);
+    const sourceLines = text === undefined ? undefined : text.split(/\r?\n/);
+    for (const result of withProblems) {
+      if (result.name !== undefined || result.machine !== '') lines.push(`  ${paint.bold(machineLabel(result))}`);
+      lines.push(...diagnosticLines(result.diagnostics, sourceLines, paint));
+    }
+    lines.push('');
+  }
+  lines.push(summary(results, paint));
+  return lines.join('\n') + '\n';
+};
+
+function groupByFile(results: readonly MachineResult[]): Map<string, MachineResult[]> {
+  const groups = new Map<string, MachineResult[]>();
+  for (const r of results) {
+    const group = groups.get(r.file);
+    if (group) group.push(r);
+    else groups.set(r.file, [r]);
+  }
+  return groups;
+}
+
+function machineLabel(result: MachineResult): string {
+  if (result.name === undefined) return result.machine;
+  return result.machine === '' ? result.name : `${result.name} (${result.machine})`;
+}
+
+const severityLabel: Record<Severity, (p: Painter) => string> = {
+  error: (p) => p.red('error'),
+  warning: (p) => p.yellow('warning'),
+  info: (p) => p.blue('info'),
+};
+
+function diagnosticLines(diagnostics: readonly Diagnostic[], sourceLines: string[] | undefined, paint: Painter): string[] {
+  // Align the columns within one machine so the messages line up like a table.
+  const positionWidth = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length));
+  const severityWidth = Math.max(...diagnostics.map((d) => d.severity.length));
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const position = `${d.line}:${d.column}`.padEnd(positionWidth);
+    const severity = severityLabel[d.severity](paint) + ' '.repeat(severityWidth - d.severity.length);
+    out.push(`  ${paint.dim(position)}  ${severity}  ${d.message}  ${paint.dim(d.code)}`);
+    const excerpt = sourceExcerpt(d, sourceLines, paint);
+    if (excerpt) out.push(...excerpt);
+    if (d.hint) out.push(`    ${paint.dim('hint:')} ${d.hint}`);
+  }
+  return out;
+}
+
+/** The offending line and a caret under the column; tabs are kept so the caret lines up. */
+function sourceExcerpt(d: Diagnostic, sourceLines: string[] | undefined, paint: Painter): string[] | undefined {
+  if (!sourceLines || d.line < 1 || d.line > sourceLines.length) return undefined;
+  const raw = sourceLines[d.line - 1]!;
+  // Very long lines (minified JSON) would flood the terminal; show a window around the column.
+  const { text, column } = clip(raw, Math.max(1, d.column));
+  const gutter = String(d.line);
+  const pad = text.slice(0, column - 1).replace(/[^\t]/g, ' ');
+  return [`    ${paint.dim(`${gutter} |`)} ${text}`, `    ${' '.repeat(gutter.length)} ${paint.dim('|')} ${pad}${paint.red('^')}`];
+}
+
+const MAX_EXCERPT = 120;
+
+function clip(line: string, column: number): { text: string; column: number } {
+  if (line.length <= MAX_EXCERPT) return { text: line, column };
+  const start = Math.max(0, Math.min(column - 1 - 40, line.length - MAX_EXCERPT));
+  const prefix = start > 0 ? '…' : '';
+  const end = start + MAX_EXCERPT;
+  const suffix = end < line.length ? '…' : '';
+  return { text: prefix + line.slice(start, end) + suffix, column: column - start + prefix.length };
+}
+
+function summary(results: readonly MachineResult[], paint: Painter): string {
+  const c = countProblems(results);
+  const problems = c.errors + c.warnings + c.infos;
+  if (problems === 0) return paint.green(`✔ ${plural(c.machines, 'state machine')} valid`);
+  const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
+  if (c.infos > 0) parts.push(`${c.infos} info`);
+  const line = `✖ ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(c.filesWithProblems, 'file')}`;
+  return c.errors > 0 ? paint.red(paint.bold(line)) : paint.yellow(paint.bold(line));
+}

@@ -1,0 +1,63 @@
+/**
+ * What the formatters read: one result per state machine (or per file that could not be read as one),
+ * and the options the command line decided (colour, rule metadata, source text for excerpts).
+ * Formatters are pure: they never look at the terminal, the environment or the filesystem.
+ */
+import type { Diagnostic, Severity } from '../diagnostics.js';
+
+export interface MachineResult {
+  /** The file as the user named it ("-" for stdin). */
+  file: string;
+  /** JSON Pointer of the definition inside the file; "" for a bare definition or a file-level failure. */
+  machine: string;
+  /** Logical id / machine name inside a template; undefined for a bare definition. */
+  name?: string;
+  /** No error-severity diagnostics. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Describes one code (a check or a lint rule), for SARIF's rule table and docs links. */
+export interface RuleMetadata {
+  id: string;
+  description: string;
+  severity: Severity;
+  docsUrl: string;
+}
+
+/** Styling functions; the command line passes coloured ones (a configured chalk) or identity functions. */
+export interface Painter {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  underline(text: string): string;
+}
+
+export interface FormatOptions {
+  painter?: Painter;
+  /** Metadata for every code that may appear (SARIF lists them as rules). */
+  rules?: readonly RuleMetadata[];
+  /** The text of a file as loaded, for source excerpts; undefined when unavailable. */
+  sourceText?: (file: string) => string | undefined;
+  /** Tool name and version for SARIF/JUnit. */
+  toolName?: string;
+  toolVersion?: string;
+  /** Base URI for SARIF's docs links when a rule has none. */
+  informationUri?: string;
+}
+
+export type Formatter = (results: readonly MachineResult[], options?: FormatOptions) => string;
+
+const identity = (text: string): string => text;
+export const plainPainter: Painter = {
+  red: identity,
+  yellow: identity,
+  blue: identity,
+  green: identity,
+  dim: identity,
+  bold: identity,
+  underline: identity,
+};
