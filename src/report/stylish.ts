@@ -55,7 +55,9 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], sourceLines: string
   for (const d of diagnostics) {
     const position = `${d.line}:${d.column}`.padEnd(positionWidth);
     const severity = severityLabel[d.severity](paint) + ' '.repeat(severityWidth - d.severity.length);
-    out.push(`  ${paint.dim(position)}  ${severity}  ${d.message}  ${paint.dim(d.code)}`);
+    // A multi-line message keeps its lines, indented so they stay inside this diagnostic.
+    const message = d.message.replace(/\r?\n/g, '\n    ');
+    out.push(`  ${paint.dim(position)}  ${severity}  ${message}  ${paint.dim(d.code)}`);
     const excerpt = sourceExcerpt(d, sourceLines, paint);
     if (excerpt) out.push(...excerpt);
     if (d.hint) out.push(`    ${paint.dim('hint:')} ${d.hint}`);
