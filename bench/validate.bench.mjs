@@ -1,0 +1,97 @@
+// asl validate against asl-validator (npm, pinned in bench/package.json) on the same files and Node.
+// (a) one file from a cold start, (b) 200 real-world files in one process, (c) a generated definition
+// of 20,000 states, and how time grows with size.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { aslBin, benchDir, corpusDir, fmtMs, medianSpawn, repoRoot } from './lib.mjs';
+
+const node = process.execPath;
+const peerCli = join(benchDir, 'node_modules', 'asl-validator', 'dist', 'bin', 'asl-validator.js');
+const anyExit = { expectExit: [0, 1] };
+
+export default async function validateBench() {
+  const rows = [];
+  const notes = [];
+
+  // (a) Cold start on the example: what a pre-commit hook pays per run.
+  const example = 'examples/order-processing.asl.json';
+  const bare = medianSpawn(node, ['-e', '0'], { runs: 21 });
+  const ours = medianSpawn(node, [aslBin, 'validate', example], { runs: 21, ...anyExit });
+  const peer = medianSpawn(node, [peerCli, '--json-path', example], { runs: 21, ...anyExit });
+  rows.push({ case: 'bare `node -e 0`', ours: fmtMs(bare) });
+  rows.push({ case: 'one file, cold start', ours: fmtMs(ours), peer: fmtMs(peer), ratio: `${(peer / ours).toFixed(1)}× faster`, target: '≥ 3× faster', ok: peer / ours >= 3 });
+  rows.push({ case: 'one file vs bare node', ours: `${(ours / bare).toFixed(2)}× node`, target: '≤ ~2× node', ok: ours / bare <= 2.2 });
+
+  // (b) Many real files in one process: what CI pays on a repository.
+  const files = sampleFiles(200);
+  const oursMany = medianSpawn(node, [aslBin, 'validate', '--format', 'json', ...files], { runs: 5, ...anyExit, expectExit: [0, 1] });
+  const peerMany = medianSpawn(node, [peerCli, ...files.flatMap((f) => ['--json-path', f])], { runs: 3, ...anyExit });
+  rows.push({
+    case: `${files.length} files, one process`,
+    ours: fmtMs(oursMany),
+    peer: fmtMs(peerMany),
+    ratio: `${(peerMany / oursMany).toFixed(1)}× faster`,
+    target: '≥ 20× faster',
+    ok: peerMany / oursMany >= 20,
+  });
+
+  // (c) Size: one generated definition, and whether time grows linearly.
+  const dir = mkdtempSync(join(tmpdir(), 'asl-bench-'));
+  try {
+    const startup = medianSpawn(node, [aslBin, 'validate', writeGenerated(dir, 2)], { runs: 5, ...anyExit });
+    const perThousand = [];
+    for (const n of [2000, 5000, 10000, 20000]) {
+      const ms = medianSpawn(node, [aslBin, 'validate', writeGenerated(dir, n)], { runs: 3, ...anyExit });
+      perThousand.push(((ms - startup) / n) * 1000);
+      rows.push({
+        case: `generated, ${n.toLocaleString('en')} states`,
+        ours: fmtMs(ms),
+        ratio: `${perThousand.at(-1).toFixed(1)} ms / 1k states`,
+        ...(n === 20000 ? { target: '< 2 s', ok: ms < 2000 } : {}),
+      });
+    }
+    const spread = Math.max(...perThousand) / Math.max(0.01, Math.min(...perThousand));
+    rows.push({ case: 'linearity (max/min cost per state)', ours: spread.toFixed(2), target: '≤ 2 (linear)', ok: spread <= 2 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  notes.push(`Files for (b): ${corpusDir() ? 'the first 200 *.asl.json of the shared real-world corpus' : 'examples/ and test/fixtures/'}; medians of 21 / 5 / 3 runs.`);
+  return { title: 'validate: asl-toolkit vs asl-validator', rows, notes };
+}
+
+/** Up to n JSON definitions, as paths relative to the repository (both tools read JSON; only ours reads JSON5). */
+function sampleFiles(n) {
+  const corpus = corpusDir();
+  const roots = corpus ? [corpus] : [join(repoRoot, 'examples'), join(repoRoot, 'test', 'fixtures')];
+  const skip = new Set(['invalid', 'unparseable', 'templates', 'node_modules', 'LICENSES']);
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) {
+        if (!skip.has(entry.name)) walk(join(dir, entry.name));
+      } else if (entry.name.endsWith('.asl.json') || (!corpus && entry.name.endsWith('.json'))) {
+        found.push(relative(repoRoot, join(dir, entry.name)));
+      }
+    }
+  };
+  for (const root of roots) walk(root);
+  return found.slice(0, n);
+}
+
+/** A chain of n states: Pass states, with a Choice every 50 and a Succeed at the end. */
+function writeGenerated(dir, n) {
+  const states = {};
+  for (let i = 0; i < n; i++) {
+    const name = `Step${i}`;
+    const next = `Step${i + 1}`;
+    if (i === n - 1) states[name] = { Type: 'Succeed' };
+    else if (i % 50 === 49) {
+      states[name] = { Type: 'Choice', Choices: [{ Variable: '$.count', NumericGreaterThan: i, Next: next }], Default: next };
+    } else states[name] = { Type: 'Pass', Result: { step: i }, ResultPath: `$.step${i % 7}`, Next: next };
+  }
+  const file = join(dir, `generated-${n}.asl.json`);
+  writeFileSync(file, JSON.stringify({ Comment: `${n} generated states`, StartAt: 'Step0', States: states }, null, 2));
+  return file;
+}
