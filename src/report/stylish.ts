@@ -13,7 +13,7 @@ export const formatStylish: Formatter = (results, options = {}) => {
   for (const [file, fileResults] of groupByFile(results)) {
     const withProblems = fileResults.filter((r) => r.diagnostics.length > 0);
     if (withProblems.length === 0) continue;
-    lines.push(paint.underline(file));
+    lines.push(paint.underline(file === '-' ? '<stdin>' : file));
     const text = options.sourceText?.(file);
     const sourceLines = text === undefined ? undefined : text.split(/\r?\n/);
     for (const result of withProblems) {
