@@ -1,0 +1,64 @@
+// Real-world definitions (../shared/corpus next to the repository; skipped when absent):
+// nearly all of them must validate without errors, and nearly all of the ones their own projects
+// expect to be rejected must be. Failing files are printed so a regression names its culprits.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { loadText } from '../../src/source/index.js';
+import { validateMachine } from '../../src/validate/index.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const corpus = resolve(repoRoot, '../shared/corpus');
+const present = existsSync(join(corpus, 'MANIFEST.tsv'));
+
+/** The `file` column of a corpus manifest. */
+function manifestFiles(manifest: string): string[] {
+  const [header, ...rows] = readFileSync(join(corpus, manifest), 'utf8').trim().split('\n');
+  const column = header!.split('\t').indexOf('file');
+  return rows.map((row) => row.split('\t')[column]!).filter(Boolean);
+}
+
+/** Every error for one file: loading, then each machine it holds. */
+function errorsOf(file: string): Diagnostic[] {
+  const loaded = loadText(readFileSync(join(corpus, file), 'utf8'), file);
+  const diagnostics = [...loaded.diagnostics, ...loaded.machines.flatMap((machine) => validateMachine(machine))];
+  if (loaded.machines.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ code: 'no-state-machine', severity: 'error', message: 'no state machine found', path: '', line: 1, column: 1 });
+  }
+  return diagnostics.filter((d) => d.severity === 'error');
+}
+
+function describeFailure(file: string, errors: Diagnostic[]): string {
+  const first = errors.slice(0, 3).map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`);
+  return `${file}\n    ${first.join('\n    ')}${errors.length > 3 ? `\n    … ${errors.length - 3} more` : ''}`;
+}
+
+describe.skipIf(!present)('validate over the real-world corpus', () => {
+  it('accepts at least 98% of the real-world definitions', () => {
+    const files = manifestFiles('MANIFEST.tsv');
+    const rejected: string[] = [];
+    for (const file of files) {
+      const errors = errorsOf(file);
+      if (errors.length > 0) rejected.push(describeFailure(file, errors));
+    }
+    const accepted = (files.length - rejected.length) / files.length;
+    if (rejected.length > 0) {
+      console.log(`Rejected ${rejected.length} of ${files.length} real-world definitions (${(accepted * 100).toFixed(1)}% accepted):\n  ${rejected.join('\n  ')}`);
+    }
+    expect(files.length).toBeGreaterThan(800);
+    expect(accepted).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('rejects at least 95% of the definitions their own projects expect to fail', () => {
+    const files = manifestFiles('invalid/MANIFEST.tsv');
+    const missed = files.filter((file) => errorsOf(file).length === 0);
+    const rejected = (files.length - missed.length) / files.length;
+    if (missed.length > 0) {
+      console.log(`Accepted ${missed.length} of ${files.length} invalid definitions (${(rejected * 100).toFixed(1)}% rejected):\n  ${missed.join('\n  ')}`);
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(rejected).toBeGreaterThanOrEqual(0.95);
+  });
+});
