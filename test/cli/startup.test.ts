@@ -1,0 +1,32 @@
+// `asl validate` runs in pre-commit hooks on every commit: it must not load the heavy dependencies
+// or the code of the other commands. The built executable is traced module by module.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { fixtures, repoRoot } from './run-cli.js';
+
+function modulesLoadedBy(argv: string[]): string[] {
+  const child = spawnSync(process.execPath, ['--import', `${fixtures}trace/register.mjs`, `${repoRoot}bin/asl.js`, ...argv], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return child.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('loaded '))
+    .map((line) => line.slice('loaded '.length));
+}
+
+describe('startup of asl validate', () => {
+  const loaded = modulesLoadedBy(['validate', 'examples/order-processing.asl.json']);
+
+  it('loads the validator (so the trace works)', () => {
+    expect(loaded.some((url) => url.includes('/dist/validate/'))).toBe(true);
+  });
+
+  it('does not load jsonata, ink, react, viz or mermaid', () => {
+    expect(loaded.filter((url) => /\/node_modules\/(jsonata|ink|react|@viz-js|mermaid)\//.test(url))).toEqual([]);
+  });
+
+  it('does not load the code of lint, run or graph', () => {
+    expect(loaded.filter((url) => /\/dist\/(lint|run|graph)\//.test(url))).toEqual([]);
+  });
+});
