@@ -62,6 +62,7 @@ export async function runCheckCommand(
     sourceText: (file) => texts.get(file),
     toolName: 'asl-toolkit',
     toolVersion: readOwnVersion(),
+    baseDir: ctx.cwd,
   });
   writeReport(ctx, report, options.outputFile);
 

@@ -16,7 +16,7 @@ export const formatSarif: Formatter = (results, options = {}) => {
         ruleIndex.set(d.code, rules.length);
         rules.push({ id: d.code, description: d.code, severity: d.severity, docsUrl: '' });
       }
-      sarifResults.push(sarifResult(result, d, ruleIndex.get(d.code)!));
+      sarifResults.push(sarifResult(result, d, ruleIndex.get(d.code)!, options.baseDir));
     }
   }
   const log = {
@@ -50,7 +50,7 @@ function sarifRule(rule: RuleMetadata): object {
   };
 }
 
-function sarifResult(result: MachineResult, d: Diagnostic, ruleIndex: number): object {
+function sarifResult(result: MachineResult, d: Diagnostic, ruleIndex: number, baseDir: string | undefined): object {
   const region: Record<string, number> = { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column) };
   if (d.endLine !== undefined) region.endLine = d.endLine;
   if (d.endColumn !== undefined) region.endColumn = d.endColumn;
@@ -61,7 +61,7 @@ function sarifResult(result: MachineResult, d: Diagnostic, ruleIndex: number): o
     message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: artifactUri(result.file) }, region },
+        physicalLocation: { artifactLocation: { uri: artifactUri(result.file, baseDir) }, region },
         ...(d.path !== '' || result.machine !== ''
           ? { logicalLocations: [{ fullyQualifiedName: result.machine + d.path, kind: 'object' }] }
           : {}),
@@ -71,9 +71,11 @@ function sarifResult(result: MachineResult, d: Diagnostic, ruleIndex: number): o
 }
 
 /** A relative URI with forward slashes, as code-scanning expects; stdin has no file to point at. */
-export function artifactUri(file: string): string {
+export function artifactUri(file: string, baseDir?: string): string {
   if (file === '-') return 'stdin';
-  const slashed = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  let slashed = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const base = baseDir?.replace(/\\/g, '/').replace(/\/?$/, '/');
+  if (base && slashed.startsWith(base)) slashed = slashed.slice(base.length);
   if (/^[A-Za-z]:\//.test(slashed)) return 'file:///' + encodePath(slashed);
   if (slashed.startsWith('/')) return 'file://' + encodePath(slashed);
   return encodePath(slashed);

@@ -45,8 +45,10 @@ export interface FormatOptions {
   /** Tool name and version for SARIF/JUnit. */
   toolName?: string;
   toolVersion?: string;
-  /** Base URI for SARIF's docs links when a rule has none. */
+  /** The tool's home page, for SARIF. */
   informationUri?: string;
+  /** Directory the command ran in: SARIF makes absolute paths under it relative. */
+  baseDir?: string;
 }
 
 export type Formatter = (results: readonly MachineResult[], options?: FormatOptions) => string;

@@ -119,3 +119,12 @@ describe('junit', () => {
     expect(out).toContain('<testsuite name="template.yaml" tests="2" failures="0"');
   });
 });
+
+describe('sarif artifact URIs', () => {
+  it('makes absolute paths under the working directory relative, with forward slashes', async () => {
+    const { artifactUri } = await import('../../src/report/sarif.js');
+    expect(artifactUri('/repo/sm/a.asl.json', '/repo')).toBe('sm/a.asl.json');
+    expect(artifactUri('.\\sm\\a b.json')).toBe('sm/a%20b.json');
+    expect(artifactUri('/elsewhere/a.json', '/repo')).toBe('file:///elsewhere/a.json');
+  });
+});
