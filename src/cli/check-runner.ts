@@ -39,6 +39,7 @@ export async function runCheckCommand(
 
   const { files, problems } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
   for (const problem of problems) ctx.io.stderr.write(`asl: ${problem}\n`);
+  const inputProblems = problems.length;
 
   const results: MachineResult[] = [];
   const texts = new Map<string, string>();
@@ -47,10 +48,17 @@ export async function runCheckCommand(
     // File-level findings (syntax errors, not a state machine …): one entry with machine "".
     if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
     for (const machine of loaded.machines) {
-      const diagnostics = await checkMachine(machine);
-      results.push(toResult(loaded.file, machine.pointer, machine.name, diagnostics));
+      try {
+        results.push(toResult(loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
+      } catch (error) {
+        // A bug, not bad input: say where, keep checking the other machines, exit 2 at the end.
+        const where = machine.name ?? (machine.pointer || loaded.file);
+        problems.push(`internal error while checking ${where === loaded.file ? where : `${loaded.file} (${where})`}: ${bugMessage(error)}`);
+        if (ctx.debug && error instanceof Error && error.stack) ctx.io.stderr.write(error.stack + '\n');
+      }
     }
   }
+  for (const problem of problems.slice(inputProblems)) ctx.io.stderr.write(`asl: ${problem}\n`);
 
   const counts = countProblems(results);
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -73,6 +81,11 @@ export async function runCheckCommand(
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+function bugMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `${message} (a bug in asl-toolkit: run with --debug for details and please report it)`;
 }
 
 function toResult(file: string, machine: string, name: string | undefined, diagnostics: Diagnostic[]): MachineResult {

@@ -45,7 +45,12 @@ export async function readInputs(
       problems.push(`cannot read ${path}: ${reasonOf(error)}`);
       continue;
     }
-    files.push({ loaded: loadText(text, path), text });
+    try {
+      files.push({ loaded: loadText(text, path), text });
+    } catch (error) {
+      // The loader turns bad input into diagnostics; an exception here is a bug. Keep going with the rest.
+      problems.push(`internal error while reading ${path}: ${error instanceof Error ? error.message : String(error)} (a bug in asl-toolkit; please report it)`);
+    }
   }
   if (!stdinDone) files.push(loadStdin(await readAll(stdin)));
   return { files, problems };

@@ -64,3 +64,18 @@ describe('runCheckCommand', () => {
     expect(JSON.parse(stdout.text).runs[0].tool.driver.rules[0]).toMatchObject({ id: 'some-rule', helpUri: 'https://example.test/some-rule' });
   });
 });
+
+describe('runCheckCommand when a check throws', () => {
+  it('reports the machine as an internal error without a stack, checks the rest, and returns 2', async () => {
+    const { ctx, stdout, stderr } = context();
+    let calls = 0;
+    const code = await runCheckCommand(ctx, ['valid.asl.json', 'dir/first.asl.json'], { format: 'json' }, () => {
+      if (calls++ === 0) throw new Error('boom');
+      return [];
+    });
+    expect(code).toBe(2);
+    expect(stderr.text).toMatch(/^asl: internal error while checking valid\.asl\.json: boom/);
+    expect(stderr.text).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(stdout.text)).toHaveLength(1);
+  });
+});
