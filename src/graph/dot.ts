@@ -1,0 +1,88 @@
+/**
+ * Graphviz DOT text. Every id and every attribute value is a quoted string with backslashes and quotes
+ * escaped, so no state name can break the syntax or be read as a keyword (DOT keywords such as `node`,
+ * `edge`, `graph`, `subgraph` match case-insensitively, so `Node` and `EDGE` are keywords too).
+ */
+import type { Direction } from './mermaid.js';
+import type { GraphCluster, GraphEdge, GraphItem, GraphModel, GraphNode } from './model.js';
+
+export function quoteDot(text: string): string {
+  // Line breaks in names would end the line in the picture's text; a label's own breaks are `\n` escapes.
+  return `"${text.replace(/\r\n|[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function attrs(values: Record<string, string | undefined>): string {
+  const parts = Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${quoteDot(value)}`);
+  return parts.length > 0 ? ` [${parts.join(', ')}]` : '';
+}
+
+/** Lines joined with Graphviz's centred line break; each line escaped on its own. */
+function label(lines: string[]): string {
+  return `"${lines.map((line) => quoteDot(line).slice(1, -1)).join('\\n')}"`;
+}
+
+const STATE_STYLE: Record<string, Record<string, string>> = {
+  Task: { shape: 'box', style: 'rounded' },
+  Pass: { shape: 'box' },
+  Choice: { shape: 'diamond' },
+  Wait: { shape: 'hexagon' },
+  Succeed: { shape: 'box', style: 'rounded,filled', fillcolor: '#e3f4e6', color: '#2e7d32' },
+  Fail: { shape: 'box', style: 'rounded,filled', fillcolor: '#fdecea', color: '#c62828' },
+  Parallel: { shape: 'box3d' },
+  Map: { shape: 'box3d' },
+};
+
+function styleOf(node: GraphNode): Record<string, string> {
+  switch (node.kind) {
+    case 'start':
+      return { shape: 'circle', style: 'filled', fillcolor: '#333333', fontcolor: 'white' };
+    case 'end':
+      return { shape: 'doublecircle', style: 'filled', fillcolor: '#333333', fontcolor: 'white' };
+    case 'join':
+      return { shape: 'point', width: '0.12' };
+    case 'missing':
+      return { shape: 'box', style: 'dashed', color: '#c62828' };
+    case 'state':
+      return STATE_STYLE[node.stateType ?? ''] ?? { shape: 'box' };
+  }
+}
+
+function nodeLine(node: GraphNode): string {
+  const text = node.kind === 'join' ? '""' : label([node.name, ...node.details]);
+  const rest = attrs(styleOf(node)).slice(2, -1);
+  return `${quoteDot(node.id)} [label=${text}${rest ? ', ' + rest : ''}];`;
+}
+
+function edgeLine(edge: GraphEdge): string {
+  const style = edge.kind === 'catch' ? 'dashed' : undefined;
+  return `${quoteDot(edge.from)} -> ${quoteDot(edge.to)}${attrs({ label: edge.label, style })};`;
+}
+
+export function toDot(model: GraphModel, direction: Direction = 'TB', title = 'state machine'): string {
+  const lines: string[] = [
+    `digraph ${quoteDot(title)} {`,
+    `  rankdir=${quoteDot(direction)};`,
+    '  node [fontname="Helvetica", fontsize="11"];',
+    '  edge [fontname="Helvetica", fontsize="10"];',
+  ];
+  const writeItems = (items: GraphItem[], indent: string): void => {
+    for (const item of items) {
+      if ('node' in item) lines.push(indent + nodeLine(item.node));
+      else writeCluster(item.cluster, indent);
+    }
+  };
+  const writeCluster = (cluster: GraphCluster, indent: string): void => {
+    // Graphviz draws a subgraph as a box only when its name starts with "cluster".
+    lines.push(`${indent}subgraph ${quoteDot('cluster_' + cluster.id)} {`);
+    lines.push(`${indent}  label=${quoteDot(cluster.label)};`);
+    lines.push(`${indent}  style=${quoteDot(cluster.distributed ? 'rounded,dashed' : 'rounded')};`);
+    writeItems(cluster.items, indent + '  ');
+    lines.push(`${indent}}`);
+  };
+  writeItems(model.items, '  ');
+  for (const edge of model.edges) lines.push('  ' + edgeLine(edge));
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,104 @@
+/**
+ * Mermaid `flowchart` text. Ids are generated (see ids.ts); every label is a quoted string whose awkward
+ * characters are written as Mermaid entities, so no state name can end a label, open a shape or be read
+ * as a keyword.
+ */
+import type { GraphCluster, GraphEdge, GraphItem, GraphModel, GraphNode } from './model.js';
+
+export type Direction = 'TB' | 'LR';
+
+/** Characters Mermaid would read as syntax (or as the start of an entity) inside a quoted label. */
+const ENTITIES: Record<string, string> = {
+  '#': '#35;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+  '`': '#96;',
+};
+
+export function escapeMermaid(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!);
+}
+
+const SHAPES: Record<string, [open: string, close: string]> = {
+  Task: ['[', ']'],
+  Pass: ['[/', '/]'],
+  Choice: ['{', '}'],
+  Wait: ['{{', '}}'],
+  Succeed: ['([', '])'],
+  Fail: ['([', '])'],
+  Parallel: ['[[', ']]'],
+  Map: ['[[', ']]'],
+};
+
+function shapeOf(node: GraphNode): [string, string] {
+  switch (node.kind) {
+    case 'start':
+      return ['((', '))'];
+    case 'end':
+      return ['(((', ')))'];
+    case 'join':
+      return ['((', '))'];
+    case 'missing':
+      return ['[', ']'];
+    case 'state':
+      return SHAPES[node.stateType ?? ''] ?? ['[', ']'];
+  }
+}
+
+/** The class a node is styled with, if any. */
+function classOf(node: GraphNode): string | undefined {
+  if (node.kind === 'start' || node.kind === 'end' || node.kind === 'join') return 'marker';
+  if (node.kind === 'missing') return 'missing';
+  if (node.stateType === 'Succeed') return 'succeed';
+  if (node.stateType === 'Fail') return 'fail';
+  return undefined;
+}
+
+const CLASS_DEFS = [
+  'classDef marker fill:#333,stroke:#333,color:#fff',
+  'classDef succeed fill:#e3f4e6,stroke:#2e7d32',
+  'classDef fail fill:#fdecea,stroke:#c62828',
+  'classDef missing fill:#fff,stroke:#c62828,stroke-dasharray:5 5',
+];
+
+function nodeLine(node: GraphNode): string {
+  const [open, close] = shapeOf(node);
+  const text = node.kind === 'join' ? ' ' : [node.name, ...node.details].map(escapeMermaid).join('<br/>');
+  return `${node.id}${open}"${text}"${close}`;
+}
+
+function edgeLine(edge: GraphEdge): string {
+  const arrow = edge.kind === 'catch' ? '-.->' : '-->';
+  const label = edge.label ? `|"${escapeMermaid(edge.label)}"|` : '';
+  return `${edge.from} ${arrow}${label} ${edge.to}`;
+}
+
+export function toMermaid(model: GraphModel, direction: Direction = 'TB'): string {
+  const lines: string[] = [`flowchart ${direction}`];
+  const writeItems = (items: GraphItem[], indent: string): void => {
+    for (const item of items) {
+      if ('node' in item) lines.push(indent + nodeLine(item.node));
+      else writeCluster(item.cluster, indent);
+    }
+  };
+  const writeCluster = (cluster: GraphCluster, indent: string): void => {
+    lines.push(`${indent}subgraph ${cluster.id} ["${escapeMermaid(cluster.label)}"]`);
+    writeItems(cluster.items, indent + '  ');
+    lines.push(`${indent}end`);
+  };
+  writeItems(model.items, '  ');
+  for (const edge of model.edges) lines.push('  ' + edgeLine(edge));
+  for (const def of CLASS_DEFS) lines.push('  ' + def);
+  const byClass = new Map<string, string[]>();
+  for (const node of model.nodes) {
+    const cls = classOf(node);
+    if (!cls) continue;
+    let ids = byClass.get(cls);
+    if (!ids) byClass.set(cls, (ids = []));
+    ids.push(node.id);
+  }
+  for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(',')} ${cls}`);
+  return lines.join('\n') + '\n';
+}
