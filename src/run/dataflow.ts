@@ -1,0 +1,149 @@
+/**
+ * The data flow around a state, in the documented order. JSONPath: InputPath → Parameters → (work) →
+ * ResultSelector → ResultPath → OutputPath, with Assign reading the selected result. JSONata:
+ * Arguments → (work) → Output and Assign, both seeing `$states.result`.
+ */
+import type { StateNode } from '../asl/walker.js';
+import { ErrorNames, StatesError } from './errors.js';
+import { evaluateTemplate, jsonataBody, evaluateJsonata, type JsonataEnv } from './jsonata.js';
+import { readPath, writePath } from './jsonpath.js';
+import { evaluatePayload, resolvePath, type PathEnv } from './payload.js';
+import type { Frame, Runtime } from './runtime.js';
+
+/** Everything one attempt of one state needs. */
+export interface StateCall {
+  runtime: Runtime;
+  node: StateNode;
+  frame: Frame;
+  /** The raw state input, before InputPath. */
+  input: unknown;
+  enteredTime: number;
+  retryCount: number;
+  taskToken?: string;
+}
+
+export interface StateOutcome {
+  output: unknown;
+  /** The next state's name; undefined when the state ends its scope. */
+  next?: string;
+  /** Variables to assign once the state completes (evaluated with the values from before it). */
+  assigned?: Record<string, unknown>;
+}
+
+export const isJsonata = (call: StateCall): boolean => call.node.queryLanguage === 'JSONata';
+
+export function contextOf(call: StateCall): Record<string, unknown> {
+  return call.runtime.context(call.frame, call.node, call.enteredTime, call.retryCount, call.taskToken);
+}
+
+export function pathEnv(call: StateCall, input: unknown): PathEnv {
+  return { input, context: contextOf(call), variables: call.frame.variables, stateName: call.node.name, random: call.runtime.random };
+}
+
+export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutput?: unknown } = {}): JsonataEnv {
+  return { input: call.input, context: contextOf(call), variables: call.frame.variables, random: call.runtime.random, ...extra };
+}
+
+/** JSONPath InputPath: `$` by default, `null` gives `{}`. */
+export function applyInputPath(call: StateCall): unknown {
+  const path = call.node.raw.InputPath;
+  if (path === undefined) return call.input;
+  if (path === null) return {};
+  return readPath(call.input, String(path), 'InputPath', call.node.name);
+}
+
+/** JSONPath Parameters (or another payload-template field) over the effective input. */
+export function applyTemplate(call: StateCall, effective: unknown, field: string): unknown {
+  const template = call.node.raw[field];
+  if (template === undefined) return effective;
+  return evaluatePayload(template, pathEnv(call, effective), field);
+}
+
+/** JSONPath: InputPath then Parameters. JSONata: Arguments, or the state input when absent. */
+export async function taskInput(call: StateCall, parametersField = 'Parameters'): Promise<unknown> {
+  if (isJsonata(call)) {
+    const args = call.node.raw.Arguments;
+    if (args === undefined) return call.input;
+    return evaluateTemplate(args, jsonataEnv(call), 'Arguments');
+  }
+  return applyTemplate(call, applyInputPath(call), parametersField);
+}
+
+/** The tail of the data flow once the state has a result. */
+export async function finishState(call: StateCall, result: unknown, options: { selector?: boolean } = {}): Promise<StateOutcome> {
+  const raw = call.node.raw;
+  if (isJsonata(call)) {
+    const env = jsonataEnv(call, { result });
+    const output = raw.Output === undefined ? result : await evaluateTemplate(raw.Output, env, 'Output');
+    const assigned = await evaluateAssign(call, env);
+    return { output, assigned, next: nextOf(raw) };
+  }
+  let selected = result;
+  if (options.selector !== false && raw.ResultSelector !== undefined) {
+    selected = evaluatePayload(raw.ResultSelector, pathEnv(call, result), 'ResultSelector');
+  }
+  const assigned = evaluateAssignPath(call, selected);
+  const combined = applyResultPath(call, raw.ResultPath, selected);
+  return { output: applyOutputPath(call, combined), assigned, next: nextOf(raw) };
+}
+
+export function applyResultPath(call: StateCall, resultPath: unknown, result: unknown): unknown {
+  if (resultPath === undefined) return result;
+  if (resultPath === null) return call.input;
+  return writePath(call.input, String(resultPath), result, call.node.name);
+}
+
+export function applyOutputPath(call: StateCall, value: unknown): unknown {
+  const path = call.node.raw.OutputPath;
+  if (path === undefined) return value;
+  if (path === null) return {};
+  return readPath(value, String(path), 'OutputPath', call.node.name);
+}
+
+/** JSONPath Assign: a payload template whose `$` is the given value (the state's selected result). */
+export function evaluateAssignPath(call: StateCall, dollar: unknown, assign: unknown = call.node.raw.Assign): Record<string, unknown> | undefined {
+  if (assign === undefined || assign === null) return undefined;
+  return evaluatePayload(assign, pathEnv(call, dollar), 'Assign') as Record<string, unknown>;
+}
+
+export async function evaluateAssign(call: StateCall, env: JsonataEnv, assign: unknown = call.node.raw.Assign): Promise<Record<string, unknown> | undefined> {
+  if (assign === undefined || assign === null) return undefined;
+  return (await evaluateTemplate(assign, env, 'Assign')) as Record<string, unknown>;
+}
+
+export function nextOf(raw: Record<string, unknown>): string | undefined {
+  return raw.End === true ? undefined : typeof raw.Next === 'string' ? raw.Next : undefined;
+}
+
+/** A number field in either language: literal, JSONata expression, or (JSONPath) its `…Path` twin. */
+export async function numberField(call: StateCall, field: string, effective: unknown): Promise<number | undefined> {
+  const raw = call.node.raw;
+  const value = raw[field];
+  if (typeof value === 'number') return value;
+  if (isJsonata(call) && jsonataBody(value) !== undefined) {
+    const result = await evaluateJsonata(jsonataBody(value)!, jsonataEnv(call), field);
+    if (typeof result !== 'number' || !Number.isInteger(result)) {
+      throw new StatesError(ErrorNames.QueryEvaluationError, `The JSONata expression for ${field} in state '${call.node.name}' returned ${JSON.stringify(result)}; expected an integer.`);
+    }
+    return result;
+  }
+  const pathValue = raw[`${field}Path`];
+  if (typeof pathValue === 'string') {
+    const result = pathEnvValue(call, pathValue, effective, `${field}Path`);
+    if (typeof result !== 'number' || !Number.isInteger(result) || result < 0) {
+      throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. The value of ${field}Path '${pathValue}' must be a non-negative integer, not ${JSON.stringify(result)}.`, true);
+    }
+    return result;
+  }
+  return undefined;
+}
+
+function pathEnvValue(call: StateCall, path: string, effective: unknown, field: string): unknown {
+  return resolvePath(path, pathEnv(call, effective), field);
+}
+
+/** States without a result (Choice, Wait, Succeed) in JSONPath: OutputPath over the effective input; Assign sees it as `$`. */
+export function finishWithoutResult(call: StateCall, effective: unknown, next: string | undefined, assign: unknown = call.node.raw.Assign): StateOutcome {
+  const assigned = evaluateAssignPath(call, effective, assign);
+  return { output: applyOutputPath(call, effective), assigned, next };
+}

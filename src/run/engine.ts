@@ -1,0 +1,102 @@
+/**
+ * Runs a scope (the machine, a Parallel branch, a Map iteration) state by state, recording history and
+ * applying Retry and Catch around each state that allows them.
+ */
+import type { Scope, StateNode } from '../asl/walker.js';
+import { ErrorNames, RunSetupError, StatesError } from './errors.js';
+import { payloadText } from './history.js';
+import { applyResultPath, evaluateAssign, evaluateAssignPath, isJsonata, jsonataEnv, type StateCall, type StateOutcome } from './dataflow.js';
+import { evaluateTemplate } from './jsonata.js';
+import { findCatcher, retryDelay } from './retry.js';
+import type { Frame, Runtime } from './runtime.js';
+import { executors } from './states/index.js';
+
+const DATA_LIMIT_BYTES = 262_144;
+
+export async function runScope(runtime: Runtime, scope: Scope, input: unknown, frame: Frame): Promise<unknown> {
+  let name = scope.startAt;
+  let current = input;
+  for (;;) {
+    const node = typeof name === 'string' ? scope.byName.get(name) : undefined;
+    if (!node) throw new RunSetupError(`The state "${String(name)}" does not exist; the definition is invalid (run asl validate).`);
+    runtime.checkTimeout(frame);
+    const outcome = await runState(runtime, node, current, frame);
+    if (outcome.assigned) frame.variables = { ...frame.variables, ...outcome.assigned };
+    current = outcome.output;
+    if (outcome.next === undefined) return current;
+    name = outcome.next;
+  }
+}
+
+function eventPrefix(node: StateNode): string {
+  return node.type ?? 'Unknown';
+}
+
+function checkSize(node: StateNode, value: unknown, what: string): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value !== 'string' || value.length * 3 < DATA_LIMIT_BYTES) return;
+  }
+  const size = Buffer.byteLength(JSON.stringify(value) ?? '');
+  if (size > DATA_LIMIT_BYTES) {
+    throw new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, true);
+  }
+}
+
+export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame): Promise<StateOutcome> {
+  const enteredTime = frame.clock;
+  checkSize(node, input, 'the state input');
+  runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: payloadText(input), inputDetails: { truncated: false } });
+  const execute = executors[node.type ?? ''];
+  if (!execute) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
+  const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
+  const attempts: number[] = [];
+  let retryCount = 0;
+  for (;;) {
+    const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount };
+    try {
+      const outcome = await execute(call);
+      checkSize(node, outcome.output, 'the state output');
+      exitEvent(runtime, node, frame, outcome);
+      return outcome;
+    } catch (err) {
+      if (!(err instanceof StatesError) || !retryable) throw err;
+      const delay = retryDelay(node.raw.Retry, err, attempts, runtime.random);
+      if (delay !== undefined) {
+        await runtime.delay(frame, delay);
+        runtime.checkTimeout(frame);
+        retryCount++;
+        continue;
+      }
+      const catcher = findCatcher(node.raw.Catch, err);
+      if (!catcher) throw err;
+      const outcome = await caught(call, catcher, err);
+      exitEvent(runtime, node, frame, outcome);
+      return outcome;
+    }
+  }
+}
+
+function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: StateOutcome): void {
+  const details: Record<string, unknown> = { name: node.name, output: payloadText(outcome.output), outputDetails: { truncated: false } };
+  if (outcome.assigned) {
+    details.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([k, v]) => [k, payloadText(v)]));
+  }
+  runtime.event(frame, `${eventPrefix(node)}StateExited`, details);
+}
+
+/** The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata). */
+async function caught(call: StateCall, catcher: Record<string, unknown>, error: StatesError): Promise<StateOutcome> {
+  const errorOutput: Record<string, unknown> = { Error: error.error ?? null, Cause: error.cause ?? null };
+  if (error.error === undefined) delete errorOutput.Error;
+  if (error.cause === undefined) delete errorOutput.Cause;
+  const next = typeof catcher.Next === 'string' ? catcher.Next : undefined;
+  if (isJsonata(call)) {
+    const env = jsonataEnv(call, { errorOutput });
+    const output = catcher.Output === undefined ? errorOutput : await evaluateTemplate(catcher.Output, env, 'Catch.Output');
+    const assigned = await evaluateAssign(call, env, catcher.Assign);
+    return { output, assigned, next };
+  }
+  const assigned = evaluateAssignPath(call, errorOutput, catcher.Assign);
+  const output = applyResultPath(call, catcher.ResultPath, errorOutput);
+  return { output, assigned, next };
+}

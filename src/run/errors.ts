@@ -1,0 +1,86 @@
+/**
+ * The error catalogue: every error name the interpreter raises, in one place, spelled as AWS spells them.
+ * Which errors a Catch may handle is also decided here, because AWS does not follow the specification
+ * literally (recorded executions show JSONPath failures are never catchable).
+ */
+export const ErrorNames = {
+  ALL: 'States.ALL',
+  Runtime: 'States.Runtime',
+  TaskFailed: 'States.TaskFailed',
+  Timeout: 'States.Timeout',
+  HeartbeatTimeout: 'States.HeartbeatTimeout',
+  IntrinsicFailure: 'States.IntrinsicFailure',
+  NoChoiceMatched: 'States.NoChoiceMatched',
+  ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
+  DataLimitExceeded: 'States.DataLimitExceeded',
+  QueryEvaluationError: 'States.QueryEvaluationError',
+  ParameterPathFailure: 'States.ParameterPathFailure',
+  ResultPathMatchFailure: 'States.ResultPathMatchFailure',
+  ItemReaderFailed: 'States.ItemReaderFailed',
+  ResultWriterFailed: 'States.ResultWriterFailed',
+  BranchFailed: 'States.BranchFailed',
+} as const;
+
+/** A failure inside the execution, as AWS reports it: an error name and an optional cause. */
+export class StatesError extends Error {
+  /**
+   * `error` is undefined for a Fail state with no Error: AWS then records no error field at all.
+   * `terminal` marks failures no Retry or Catch may handle (States.Runtime, data limits).
+   */
+  constructor(
+    readonly error: string | undefined,
+    override readonly cause: string | undefined,
+    readonly terminal = false,
+  ) {
+    super(cause ?? error ?? 'execution failed');
+    this.name = 'StatesError';
+  }
+}
+
+/** A JSONPath evaluation failure: AWS reports these as States.Runtime, and no Catch handles them. */
+export function runtimeError(cause: string): StatesError {
+  return new StatesError(ErrorNames.Runtime, cause, true);
+}
+
+export function queryEvaluationError(cause: string): StatesError {
+  return new StatesError(ErrorNames.QueryEvaluationError, cause);
+}
+
+export function intrinsicFailure(cause: string): StatesError {
+  return new StatesError(ErrorNames.IntrinsicFailure, cause);
+}
+
+/**
+ * Not a failure of the workflow but of the run itself (no stub for a Task, a stub module that throws
+ * unexpectedly, the event guard): the CLI reports these as usage/stub errors, not as an AWS status.
+ */
+export class RunSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunSetupError';
+  }
+}
+
+/**
+ * Whether an `ErrorEquals` list matches an error. States.ALL matches every error except the terminal
+ * ones; States.TaskFailed matches every error except States.Timeout (as documented).
+ */
+export function errorMatches(errorEquals: unknown, error: StatesError): boolean {
+  if (error.terminal) return false;
+  if (!Array.isArray(errorEquals)) return false;
+  const name = error.error ?? '';
+  for (const candidate of errorEquals) {
+    if (candidate === name) return true;
+    if (candidate === ErrorNames.ALL) return true;
+    if (candidate === ErrorNames.TaskFailed && name !== ErrorNames.Timeout) return true;
+  }
+  return false;
+}
+
+/** Thrown when the execution's own TimeoutSeconds passes on the virtual clock: the run ends TIMED_OUT. */
+export class ExecutionTimeout extends Error {
+  constructor() {
+    super('The execution timed out.');
+    this.name = 'ExecutionTimeout';
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * History events in the shape of AWS GetExecutionHistory: ids, previous ids, timestamps on the
+ * virtual clock, and the documented `<type>EventDetails` objects with JSON text payloads.
+ */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: string;
+  type: string;
+  [details: string]: unknown;
+}
+
+export class HistoryLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`The execution reached ${limit} history events and was stopped. AWS allows at most 25,000; a loop that never ends would run forever. Raise the limit with --max-events if the machine really needs more.`);
+    this.name = 'HistoryLimitError';
+  }
+}
+
+export class History {
+  readonly events: HistoryEvent[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly listener?: (event: HistoryEvent) => void,
+  ) {}
+
+  /** Adds an event; returns its id so later events can point back to it. */
+  add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>): number {
+    if (this.events.length >= this.limit) throw new HistoryLimitError(this.limit);
+    const id = this.events.length + 1;
+    const event: HistoryEvent = { id, previousEventId, timestamp: new Date(timeMs).toISOString(), type };
+    if (details) event[detailsKey(type)] = details;
+    this.events.push(event);
+    this.listener?.(event);
+    return id;
+  }
+}
+
+/** "TaskStateEntered" → "stateEnteredEventDetails", as AWS names the detail fields. */
+function detailsKey(type: string): string {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`;
+}
+
+export function payloadText(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,84 @@
+/**
+ * The interpreter's public API: `execute(definition, input, options)` runs a state machine with Task
+ * states answered by stubs, on a virtual clock, and returns the result and history. Pure: it prints
+ * nothing and touches no process state; the CLI renders the result.
+ */
+import { buildModel } from '../asl/walker.js';
+import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
+import { HistoryLimitError, payloadText } from './history.js';
+import { runScope } from './engine.js';
+import { Runtime, type ExecutionIdentity, type Frame } from './runtime.js';
+import type { ExecuteOptions, ExecutionResult } from './types.js';
+
+export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest } from './types.js';
+export type { HistoryEvent } from './history.js';
+export { StatesError, RunSetupError, ErrorNames } from './errors.js';
+export { HistoryLimitError } from './history.js';
+export { mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';
+
+const DEFAULT_START = '2024-01-01T00:00:00.000Z';
+
+function identityFor(options: ExecuteOptions, input: unknown, startMs: number): ExecutionIdentity {
+  const region = options.region ?? 'us-east-1';
+  const account = options.account ?? '123456789012';
+  const stateMachineName = options.stateMachineName ?? 'LocalStateMachine';
+  const executionName = options.executionName ?? `local-execution-${(options.seed ?? 0).toString(16).padStart(8, '0')}`;
+  const kind = options.stateMachineType === 'EXPRESS' ? 'express' : 'execution';
+  return {
+    region,
+    account,
+    stateMachineName,
+    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`,
+    executionName,
+    executionArn: `arn:aws:states:${region}:${account}:${kind}:${stateMachineName}:${executionName}`,
+    roleArn: `arn:aws:iam::${account}:role/service-role/StepFunctions-${stateMachineName}-role`,
+    startTime: new Date(startMs).toISOString(),
+    input,
+  };
+}
+
+/**
+ * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
+ * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, and the history
+ * guard as HistoryLimitError, so callers can tell "the workflow failed" from "the run could not happen".
+ */
+export async function execute(definition: unknown, input: unknown, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+  const model = buildModel(definition);
+  const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? DEFAULT_START));
+  if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
+  const identity = identityFor(options, input, startMs);
+  const runtime = new Runtime(model, options, identity);
+  runtime.startMs = startMs;
+  const top = (definition ?? {}) as Record<string, unknown>;
+  if (typeof top.TimeoutSeconds === 'number') runtime.timeoutMs = top.TimeoutSeconds * 1000;
+  const frame: Frame = { clock: startMs, variables: {}, lastEventId: 0 };
+  const history = runtime.history;
+  runtime.event(frame, 'ExecutionStarted', {
+    input: payloadText(input),
+    inputDetails: { truncated: false },
+    roleArn: identity.roleArn,
+    stateMachineArn: identity.stateMachineArn,
+  });
+  try {
+    const output = await runScope(runtime, model.root, input, frame);
+    runtime.event(frame, 'ExecutionSucceeded', { output: payloadText(output), outputDetails: { truncated: false } });
+    return { status: 'SUCCEEDED', output, history: history.events };
+  } catch (err) {
+    if (err instanceof StatesError) {
+      const details: Record<string, unknown> = {};
+      if (err.error !== undefined) details.error = err.error;
+      if (err.cause !== undefined) details.cause = err.cause;
+      runtime.event(frame, 'ExecutionFailed', details);
+      const result: ExecutionResult = { status: 'FAILED', history: history.events };
+      if (err.error !== undefined) result.error = err.error;
+      if (err.cause !== undefined) result.cause = err.cause;
+      return result;
+    }
+    if (err instanceof ExecutionTimeout) {
+      runtime.event(frame, 'ExecutionTimedOut', {});
+      return { status: 'TIMED_OUT', error: 'States.Timeout', history: history.events };
+    }
+    if (err instanceof HistoryLimitError) throw err;
+    throw err;
+  }
+}

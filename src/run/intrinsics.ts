@@ -1,0 +1,261 @@
+/**
+ * Evaluates intrinsic function calls (`States.Format(...)` …) with AWS's argument rules and limits.
+ * Any bad argument is States.IntrinsicFailure; a path that does not exist is States.Runtime.
+ */
+import { createHash } from 'node:crypto';
+import { intrinsicFailure, runtimeError } from './errors.js';
+import { parseCall, type Arg, type Call } from './intrinsic-parse.js';
+import type { PathEnv } from './payload.js';
+import { resolvePath } from './payload.js';
+import { deepEqual } from './equality.js';
+
+const parsed = new Map<string, Call>();
+
+export function evaluateIntrinsic(text: string, env: PathEnv, field: string): unknown {
+  let call = parsed.get(text);
+  if (!call) {
+    try {
+      call = parseCall(text);
+    } catch (err) {
+      throw runtimeError(`An error occurred while executing the state '${env.stateName}'. The intrinsic function ${text} in ${field} could not be parsed: ${(err as Error).message}`);
+    }
+    parsed.set(text, call);
+  }
+  return evaluateCall(call, env, field);
+}
+
+function evaluateArg(arg: Arg, env: PathEnv, field: string): unknown {
+  switch (arg.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return arg.value;
+    case 'null':
+      return null;
+    case 'path':
+      return resolvePath(arg.path, env, field);
+    case 'call':
+      return evaluateCall(arg.call, env, field);
+  }
+}
+
+function evaluateCall(call: Call, env: PathEnv, field: string): unknown {
+  const impl = FUNCTIONS[call.name];
+  if (!impl) throw intrinsicFailure(`The intrinsic function ${call.name} does not exist.`);
+  const rawArgs = call.args;
+  const args = rawArgs.map((a) => evaluateArg(a, env, field));
+  const [min, max] = impl.arity;
+  if (args.length < min || args.length > max) {
+    throw intrinsicFailure(`${call.name} takes ${min === max ? min : `${min} to ${max}`} arguments, but was given ${args.length}.`);
+  }
+  return impl.run(args, { env, call, rawArgs });
+}
+
+interface CallInfo {
+  env: PathEnv;
+  call: Call;
+  rawArgs: Arg[];
+}
+
+interface IntrinsicImpl {
+  arity: [number, number];
+  run(args: unknown[], info: CallInfo): unknown;
+}
+
+const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function expect(condition: boolean, message: string): asserts condition {
+  if (!condition) throw intrinsicFailure(message);
+}
+
+/** How States.Format prints a non-string value: JSON scalars as text, objects the way Java prints maps. */
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+const FUNCTIONS: Record<string, IntrinsicImpl> = {
+  'States.Format': {
+    arity: [1, Infinity],
+    run([template, ...values]) {
+      expect(typeof template === 'string', 'States.Format needs a string template as its first argument.');
+      let out = '';
+      let next = 0;
+      for (let i = 0; i < template.length; i++) {
+        const ch = template[i]!;
+        if (ch === '\\' && (template[i + 1] === '{' || template[i + 1] === '}')) {
+          out += template[++i];
+        } else if (ch === '{' && template[i + 1] === '}') {
+          expect(next < values.length, `States.Format has more {} placeholders than arguments (${values.length}).`);
+          out += formatValue(values[next++]);
+          i++;
+        } else {
+          out += ch;
+        }
+      }
+      expect(next === values.length, `States.Format was given ${values.length} arguments for ${next} {} placeholders.`);
+      return out;
+    },
+  },
+  'States.StringToJson': {
+    arity: [1, 1],
+    run([text]) {
+      expect(typeof text === 'string', 'States.StringToJson needs a string argument.');
+      try {
+        return JSON.parse(text);
+      } catch (err) {
+        throw intrinsicFailure(`States.StringToJson could not parse its argument as JSON: ${(err as Error).message}`);
+      }
+    },
+  },
+  'States.JsonToString': {
+    arity: [1, 1],
+    run([value]) {
+      return JSON.stringify(value);
+    },
+  },
+  'States.Array': {
+    arity: [0, Infinity],
+    run(args) {
+      return args;
+    },
+  },
+  'States.ArrayPartition': {
+    arity: [2, 2],
+    run([array, size]) {
+      expect(Array.isArray(array), 'States.ArrayPartition needs an array as its first argument.');
+      expect(isInteger(size) && size > 0, 'States.ArrayPartition needs a positive integer chunk size.');
+      const out: unknown[][] = [];
+      for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
+      return out;
+    },
+  },
+  'States.ArrayContains': {
+    arity: [2, 2],
+    run([array, value]) {
+      expect(Array.isArray(array), 'States.ArrayContains needs an array as its first argument.');
+      return array.some((item) => deepEqual(item, value));
+    },
+  },
+  'States.ArrayRange': {
+    arity: [3, 3],
+    run([start, end, step]) {
+      expect(isInteger(start) && isInteger(end) && isInteger(step), 'States.ArrayRange needs integer start, end and step.');
+      expect(step !== 0, 'States.ArrayRange needs a step other than 0.');
+      const out: number[] = [];
+      for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
+        out.push(v);
+        expect(out.length <= 1000, 'States.ArrayRange can produce at most 1000 items.');
+      }
+      return out;
+    },
+  },
+  'States.ArrayGetItem': {
+    arity: [2, 2],
+    run([array, index]) {
+      expect(Array.isArray(array), 'States.ArrayGetItem needs an array as its first argument.');
+      expect(isInteger(index) && index >= 0, 'States.ArrayGetItem needs a non-negative integer index.');
+      expect(index < array.length, `States.ArrayGetItem index ${index} is out of bounds for an array of ${array.length}.`);
+      return array[index];
+    },
+  },
+  'States.ArrayLength': {
+    arity: [1, 1],
+    run([array]) {
+      expect(Array.isArray(array), 'States.ArrayLength needs an array argument.');
+      return array.length;
+    },
+  },
+  'States.ArrayUnique': {
+    arity: [1, 1],
+    run([array]) {
+      expect(Array.isArray(array), 'States.ArrayUnique needs an array argument.');
+      const out: unknown[] = [];
+      for (const item of array) if (!out.some((seen) => deepEqual(seen, item))) out.push(item);
+      return out;
+    },
+  },
+  'States.Base64Encode': {
+    arity: [1, 1],
+    run([text]) {
+      expect(typeof text === 'string', 'States.Base64Encode needs a string argument.');
+      expect(text.length <= 10_000, 'States.Base64Encode accepts at most 10,000 characters.');
+      return Buffer.from(text, 'utf8').toString('base64');
+    },
+  },
+  'States.Base64Decode': {
+    arity: [1, 1],
+    run([text]) {
+      expect(typeof text === 'string', 'States.Base64Decode needs a string argument.');
+      expect(text.length <= 10_000, 'States.Base64Decode accepts at most 10,000 characters.');
+      return Buffer.from(text, 'base64').toString('utf8');
+    },
+  },
+  'States.Hash': {
+    arity: [2, 2],
+    run([data, algorithm]) {
+      expect(data !== null && data !== undefined, 'States.Hash needs data to hash.');
+      const algo = typeof algorithm === 'string' ? HASHES[algorithm] : undefined;
+      expect(algo !== undefined, `States.Hash supports ${Object.keys(HASHES).join(', ')}; got ${JSON.stringify(algorithm)}.`);
+      const text = typeof data === 'string' ? data : JSON.stringify(data);
+      expect(text.length <= 10_000, 'States.Hash accepts at most 10,000 characters.');
+      return createHash(algo).update(text).digest('hex');
+    },
+  },
+  'States.JsonMerge': {
+    arity: [3, 3],
+    run([a, b, deep]) {
+      expect(isObject(a) && isObject(b), 'States.JsonMerge needs two objects.');
+      expect(deep === false, 'States.JsonMerge supports only shallow merges: its third argument must be false.');
+      return { ...a, ...b };
+    },
+  },
+  'States.MathRandom': {
+    arity: [2, 3],
+    run([start, end], { env }) {
+      expect(isInteger(start) && isInteger(end), 'States.MathRandom needs integer start and end.');
+      expect(start < end, 'States.MathRandom needs start below end.');
+      return start + Math.floor(env.random.next() * (end - start));
+    },
+  },
+  'States.MathAdd': {
+    arity: [2, 2],
+    run([a, b]) {
+      expect(isInteger(a) && isInteger(b), 'States.MathAdd needs two integers.');
+      return a + b;
+    },
+  },
+  'States.StringSplit': {
+    arity: [2, 2],
+    run([text, delimiters]) {
+      expect(typeof text === 'string' && typeof delimiters === 'string', 'States.StringSplit needs a string and a string of delimiter characters.');
+      const out: string[] = [];
+      let current = '';
+      for (const ch of text) {
+        if (delimiters.includes(ch)) {
+          if (current !== '') out.push(current);
+          current = '';
+        } else current += ch;
+      }
+      if (current !== '') out.push(current);
+      return out;
+    },
+  },
+  'States.UUID': {
+    arity: [0, 0],
+    run(_args, { env }) {
+      return env.random.uuid();
+    },
+  },
+};
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

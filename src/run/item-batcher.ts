@@ -1,0 +1,32 @@
+/** ItemBatcher: groups iteration inputs into `{ Items: [...], ...BatchInput }` by count and size. */
+import { evaluateTemplate } from './jsonata.js';
+import { evaluatePayload } from './payload.js';
+import { isJsonata, jsonataEnv, numberField, pathEnv, type StateCall } from './dataflow.js';
+
+export async function batchItems(call: StateCall, inputs: unknown[], effective: unknown): Promise<unknown[]> {
+  const batcher = call.node.raw.ItemBatcher as Record<string, unknown>;
+  const batchCall: StateCall = { ...call, node: { ...call.node, raw: batcher } };
+  const maxItems = (await numberField(batchCall, 'MaxItemsPerBatch', effective)) ?? Infinity;
+  const maxBytes = (await numberField(batchCall, 'MaxInputBytesPerBatch', effective)) ?? 262_144;
+  let batchInput: unknown = {};
+  if (batcher.BatchInput !== undefined) {
+    batchInput = isJsonata(call)
+      ? await evaluateTemplate(batcher.BatchInput, jsonataEnv(call), 'ItemBatcher.BatchInput')
+      : evaluatePayload(batcher.BatchInput, pathEnv(call, effective), 'ItemBatcher.BatchInput');
+  }
+  const batches: unknown[] = [];
+  let current: unknown[] = [];
+  let bytes = 0;
+  for (const input of inputs) {
+    const size = Buffer.byteLength(JSON.stringify(input) ?? '');
+    if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
+      batches.push({ ...(batchInput as object), Items: current });
+      current = [];
+      bytes = 0;
+    }
+    current.push(input);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push({ ...(batchInput as object), Items: current });
+  return batches;
+}

@@ -1,0 +1,69 @@
+/**
+ * A Distributed Map's ItemReader, read from local files: the stubs map the S3 bucket and key to text
+ * (JSON array, JSON Lines or CSV).
+ */
+import { ErrorNames, StatesError } from './errors.js';
+import { evaluateTemplate } from './jsonata.js';
+import { evaluatePayload } from './payload.js';
+import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
+
+export async function readItems(call: StateCall, effective: unknown): Promise<unknown[]> {
+  const reader = call.node.raw.ItemReader as Record<string, unknown>;
+  const resource = String(reader.Resource ?? '');
+  const parameters = (isJsonata(call)
+    ? await evaluateTemplate(reader.Arguments ?? {}, jsonataEnv(call), 'ItemReader.Arguments')
+    : evaluatePayload(reader.Parameters ?? {}, pathEnv(call, effective), 'ItemReader.Parameters')) as Record<string, unknown>;
+  const text = await call.runtime.answerer?.readItems?.({ stateName: call.node.name, resource, parameters });
+  if (text === undefined) {
+    throw new StatesError(ErrorNames.ItemReaderFailed, `No stub provides the items for the ItemReader of Map state '${call.node.name}' (bucket ${JSON.stringify(parameters.Bucket)}, key ${JSON.stringify(parameters.Key)}).`);
+  }
+  const config = (reader.ReaderConfig ?? {}) as Record<string, unknown>;
+  const format = String(config.InputType ?? 'JSON');
+  let items: unknown[];
+  try {
+    if (format === 'CSV') items = parseCsv(text, config.CSVHeaderLocation === 'GIVEN' ? (config.CSVHeaders as string[]) : undefined);
+    else if (format === 'JSONL') items = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+    else {
+      const parsed = JSON.parse(text);
+      if (!Array.isArray(parsed)) throw new Error('the file does not hold a JSON array');
+      items = parsed;
+    }
+  } catch (err) {
+    throw new StatesError(ErrorNames.ItemReaderFailed, `The ItemReader of Map state '${call.node.name}' could not read its ${format} items: ${(err as Error).message}`);
+  }
+  const max = typeof config.MaxItems === 'number' ? config.MaxItems : undefined;
+  return max !== undefined && max > 0 ? items.slice(0, max) : items;
+}
+
+function parseCsv(text: string, givenHeaders?: string[]): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  const headers = givenHeaders ?? rows.shift() ?? [];
+  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
+}

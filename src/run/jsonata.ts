@@ -1,0 +1,160 @@
+/**
+ * JSONata evaluation for the JSONata query language. The `jsonata` package is imported on first use
+ * only, so a JSONPath-only run never loads it. Step Functions' own functions are added ($partition,
+ * $range, $hash, $random, $uuid, $parse) and $eval is taken away.
+ */
+import { createHash } from 'node:crypto';
+import { queryEvaluationError, StatesError } from './errors.js';
+import type { SeededRandom } from './random.js';
+
+type JsonataFactory = typeof import('jsonata');
+type Expression = ReturnType<JsonataFactory>;
+
+let jsonataModule: Promise<JsonataFactory> | undefined;
+const compiled = new Map<string, Expression>();
+
+export interface JsonataEnv {
+  input: unknown;
+  context: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  result?: unknown;
+  errorOutput?: unknown;
+  random: SeededRandom;
+}
+
+/** `{% expr %}` → "expr"; undefined when the string is not a JSONata expression. */
+export function jsonataBody(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value;
+  if (trimmed.startsWith('{%') && trimmed.endsWith('%}') && trimmed.length >= 4) return trimmed.slice(2, -2);
+  return undefined;
+}
+
+async function compile(body: string): Promise<Expression> {
+  const hit = compiled.get(body);
+  if (hit) return hit;
+  jsonataModule ??= import('jsonata').then((m) => (m as unknown as { default: JsonataFactory }).default);
+  const factory = await jsonataModule;
+  let expression: Expression;
+  try {
+    expression = factory(body);
+  } catch (err) {
+    throw queryEvaluationError(`The JSONata expression '${body.trim()}' could not be parsed: ${jsonataMessage(err)}`);
+  }
+  compiled.set(body, expression);
+  return expression;
+}
+
+function jsonataMessage(err: unknown): string {
+  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return String(err);
+}
+
+/** Evaluates one expression body. `field` names where it came from, for the cause. */
+export async function evaluateJsonata(body: string, env: JsonataEnv, field: string): Promise<unknown> {
+  const expression = await compile(body);
+  const states: Record<string, unknown> = { input: env.input, context: env.context };
+  if ('result' in env) states.result = env.result;
+  if ('errorOutput' in env) states.errorOutput = env.errorOutput;
+  const bindings: Record<string, unknown> = { ...env.variables, states, ...stepFunctionsFunctions(env.random) };
+  let value: unknown;
+  try {
+    value = await expression.evaluate(env.input, bindings);
+  } catch (err) {
+    if (err instanceof StatesError) throw err;
+    throw queryEvaluationError(`An error occurred while evaluating the JSONata expression '${body.trim()}' in field '${field}': ${jsonataMessage(err)}`);
+  }
+  if (value === undefined) {
+    throw queryEvaluationError(`The JSONata expression '${body.trim()}' specified for the field '${field}' returned nothing (undefined).`);
+  }
+  return toJson(value);
+}
+
+/** JSONata sequences and objects carry extra markers; results must be plain JSON values. */
+function toJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function') return undefined;
+    if (typeof value === 'number' && !Number.isFinite(value)) throw queryEvaluationError('A JSONata expression produced a number that is not finite.');
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const converted = toJson(item);
+      if (converted !== undefined) out.push(converted);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const converted = toJson(item);
+    if (converted !== undefined) out[key] = converted;
+  }
+  return out;
+}
+
+/**
+ * Evaluates a field that may hold JSONata: a whole-string `{% %}` is evaluated, objects and arrays are
+ * walked, everything else is taken literally.
+ */
+export async function evaluateTemplate(value: unknown, env: JsonataEnv, field: string): Promise<unknown> {
+  const body = jsonataBody(value);
+  if (body !== undefined) return evaluateJsonata(body, env, field);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(await evaluateTemplate(value[i], env, `${field}[${i}]`));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = await evaluateTemplate(item, env, `${field}/${key}`);
+    return out;
+  }
+  return value;
+}
+
+const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
+  return {
+    eval: () => {
+      throw queryEvaluationError('The JSONata function $eval is not supported by Step Functions.');
+    },
+    partition: (array: unknown, size: unknown) => {
+      if (!Array.isArray(array) || typeof size !== 'number' || !Number.isInteger(size) || size <= 0) {
+        throw queryEvaluationError('$partition expects an array and a positive integer chunk size.');
+      }
+      const out: unknown[][] = [];
+      for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
+      return out;
+    },
+    range: (start: unknown, end: unknown, step: unknown) => {
+      if (typeof start !== 'number' || typeof end !== 'number' || typeof step !== 'number' || step === 0) {
+        throw queryEvaluationError('$range expects a start, an end and a non-zero step, all numbers.');
+      }
+      const out: number[] = [];
+      for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
+        out.push(v);
+        if (out.length > 1000) throw queryEvaluationError('$range can produce at most 1000 items.');
+      }
+      return out;
+    },
+    hash: (data: unknown, algorithm: unknown) => {
+      const algo = typeof algorithm === 'string' ? HASH_ALGORITHMS[algorithm] : undefined;
+      if (typeof data !== 'string' || !algo) {
+        throw queryEvaluationError(`$hash expects a string and one of ${Object.keys(HASH_ALGORITHMS).join(', ')}.`);
+      }
+      return createHash(algo).update(data).digest('hex');
+    },
+    random: () => random.next(),
+    uuid: () => random.uuid(),
+    parse: (text: unknown) => {
+      if (typeof text !== 'string') throw queryEvaluationError('$parse expects a string of JSON.');
+      try {
+        return JSON.parse(text);
+      } catch (err) {
+        throw queryEvaluationError(`$parse could not parse its argument as JSON: ${(err as Error).message}`);
+      }
+    },
+  };
+}

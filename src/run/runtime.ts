@@ -1,0 +1,93 @@
+/**
+ * The state of one execution (history, counters, random numbers, identity) and of one thread of it
+ * (a Frame: the virtual clock, the visible variables, the Map item), shared by every state executor.
+ */
+import type { MachineModel, StateNode } from '../asl/walker.js';
+import { ExecutionTimeout } from './errors.js';
+import { History } from './history.js';
+import { SeededRandom } from './random.js';
+import type { ExecuteOptions, TaskAnswerer } from './types.js';
+
+export interface Frame {
+  /** Virtual time of this thread, in epoch milliseconds. */
+  clock: number;
+  /** Variables visible here; a branch or iteration gets a copy, so its assignments stay inside. */
+  variables: Record<string, unknown>;
+  mapItem?: { Index: number; Value: unknown };
+  /** Id of the last history event of this thread, for `previousEventId`. */
+  lastEventId: number;
+}
+
+export interface ExecutionIdentity {
+  region: string;
+  account: string;
+  stateMachineName: string;
+  stateMachineArn: string;
+  executionName: string;
+  executionArn: string;
+  roleArn: string;
+  startTime: string;
+  input: unknown;
+}
+
+export class Runtime {
+  readonly history: History;
+  readonly random: SeededRandom;
+  /** Invocations per state per execution, as AWS Step Functions Local counts them for mocks. */
+  readonly invocations = new Map<string, number>();
+  readonly answerer: TaskAnswerer | undefined;
+
+  /** Execution-level TimeoutSeconds in milliseconds, checked on the virtual clock. */
+  timeoutMs: number | undefined;
+  startMs = 0;
+
+  constructor(
+    readonly model: MachineModel,
+    readonly options: ExecuteOptions,
+    readonly identity: ExecutionIdentity,
+  ) {
+    this.history = new History(options.maxEvents ?? 25_000, options.onEvent);
+    this.random = new SeededRandom(options.seed ?? 0);
+    this.answerer = options.answerer;
+  }
+
+  checkTimeout(frame: Frame): void {
+    if (this.timeoutMs !== undefined && frame.clock - this.startMs > this.timeoutMs) throw new ExecutionTimeout();
+  }
+
+  /** Advances a frame's clock, letting a real-time caller actually wait. */
+  async delay(frame: Frame, milliseconds: number): Promise<void> {
+    if (milliseconds <= 0) return;
+    frame.clock += milliseconds;
+    if (this.options.onDelay) await this.options.onDelay(milliseconds);
+  }
+
+  event(frame: Frame, type: string, details?: Record<string, unknown>): number {
+    frame.lastEventId = this.history.add(type, frame.lastEventId, frame.clock, details);
+    return frame.lastEventId;
+  }
+
+  /** The context object (`$$`) as a state sees it. */
+  context(frame: Frame, node: StateNode | undefined, enteredTime: number, retryCount: number, taskToken?: string): Record<string, unknown> {
+    const id = this.identity;
+    const ctx: Record<string, unknown> = {
+      Execution: {
+        Id: id.executionArn,
+        Input: id.input,
+        Name: id.executionName,
+        RoleArn: id.roleArn,
+        StartTime: id.startTime,
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: id.stateMachineArn, Name: id.stateMachineName },
+      State: { EnteredTime: new Date(enteredTime).toISOString(), Name: node?.name ?? '', RetryCount: retryCount },
+    };
+    if (taskToken !== undefined) ctx.Task = { Token: taskToken };
+    if (frame.mapItem) ctx.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
+    return ctx;
+  }
+}
+
+export function childFrame(parent: Frame, variables: Record<string, unknown>, mapItem?: Frame['mapItem']): Frame {
+  return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId };
+}

@@ -1,0 +1,36 @@
+/**
+ * Fail: raises its Error and Cause (or ErrorPath/CausePath, or JSONata expressions). With no Error, AWS
+ * ends the execution with no error field at all.
+ */
+import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { ErrorNames, StatesError } from '../errors.js';
+import { isJsonata, jsonataEnv, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
+import { dynamicValue } from '../payload.js';
+
+async function field(call: StateCall, name: 'Error' | 'Cause'): Promise<string | undefined> {
+  const raw = call.node.raw;
+  const value = raw[name];
+  if (isJsonata(call) && jsonataBody(value) !== undefined) {
+    const result = await evaluateJsonata(jsonataBody(value)!, jsonataEnv(call), name);
+    if (typeof result !== 'string') {
+      throw new StatesError(ErrorNames.QueryEvaluationError, `The JSONata expression for ${name} in state '${call.node.name}' returned ${JSON.stringify(result)}; expected a string.`);
+    }
+    return result;
+  }
+  if (typeof value === 'string') return value;
+  const path = raw[`${name}Path`];
+  if (path !== undefined) {
+    const result = dynamicValue(path, pathEnv(call, call.input), `${name}Path`);
+    if (typeof result !== 'string') {
+      throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. The value of ${name}Path must be a string, not ${JSON.stringify(result)}.`, true);
+    }
+    return result;
+  }
+  return undefined;
+}
+
+export async function runFail(call: StateCall): Promise<StateOutcome> {
+  const error = await field(call, 'Error');
+  const cause = await field(call, 'Cause');
+  throw new StatesError(error, cause);
+}

@@ -1,0 +1,30 @@
+/** Wait: advances the virtual clock by Seconds or to Timestamp (and their Path / JSONata forms). */
+import { parseTimestamp } from '../choice-rules.js';
+import { ErrorNames, StatesError, runtimeError } from '../errors.js';
+import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { applyInputPath, finishState, finishWithoutResult, nextOf, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
+import { resolvePath } from '../payload.js';
+
+async function waitUntil(call: StateCall, effective: unknown): Promise<number> {
+  const raw = call.node.raw;
+  const seconds = await numberField(call, 'Seconds', effective);
+  if (seconds !== undefined) return call.frame.clock + seconds * 1000;
+  let stamp: unknown = raw.Timestamp;
+  const jsonata = isJsonata(call) && jsonataBody(stamp) !== undefined;
+  if (jsonata) stamp = await evaluateJsonata(jsonataBody(stamp)!, jsonataEnv(call), 'Timestamp');
+  else if (typeof raw.TimestampPath === 'string') stamp = resolvePath(raw.TimestampPath, pathEnv(call, effective), 'TimestampPath');
+  const ms = parseTimestamp(stamp);
+  if (ms === undefined) {
+    const message = `The Timestamp ${JSON.stringify(stamp)} in state '${call.node.name}' is not a valid ISO-8601 timestamp (for example 2024-01-31T12:00:00Z).`;
+    throw jsonata ? new StatesError(ErrorNames.QueryEvaluationError, message) : runtimeError(message);
+  }
+  return ms;
+}
+
+export async function runWait(call: StateCall): Promise<StateOutcome> {
+  const effective = isJsonata(call) ? call.input : applyInputPath(call);
+  const until = await waitUntil(call, effective);
+  await call.runtime.delay(call.frame, until - call.frame.clock);
+  if (isJsonata(call)) return finishState(call, call.input);
+  return finishWithoutResult(call, effective, nextOf(call.node.raw));
+}

@@ -1,0 +1,59 @@
+/** The public shapes of the interpreter: options in, result and history out. */
+import type { HistoryEvent } from './history.js';
+
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface ExecutionResult {
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  history: HistoryEvent[];
+}
+
+/** What a Task asks of the stubs: which state, which invocation, with what input. */
+export interface TaskRequest {
+  /** The state's own name. */
+  stateName: string;
+  /** "Outer/0/Inner" for states nested in Parallel branches or Map processors. */
+  qualifiedName: string;
+  resource: string;
+  /** The effective input (after InputPath and Parameters, or the evaluated Arguments). */
+  input: unknown;
+  /** 0-based count of earlier invocations of this state in this execution (retries and loops included). */
+  invocation: number;
+  context: Record<string, unknown>;
+}
+
+export type TaskAnswer =
+  | { kind: 'result'; result: unknown; latencySeconds?: number }
+  | { kind: 'error'; error: string; cause?: string; latencySeconds?: number };
+
+/** Answers Task invocations: our stub files, AWS mock config files, or the caller's own function. */
+export interface TaskAnswerer {
+  answer(request: TaskRequest): Promise<TaskAnswer | undefined>;
+  /** Reads a Distributed Map's ItemReader source (bucket/key from the reader's parameters). */
+  readItems?(request: { stateName: string; resource: string; parameters: Record<string, unknown> }): Promise<string | undefined>;
+}
+
+export interface ExecuteOptions {
+  answerer?: TaskAnswerer;
+  /** Seeds every random choice (jitter, $random, UUIDs, ids). Default 0. */
+  seed?: number;
+  /** Start of the execution on the virtual clock. Default 2024-01-01T00:00:00Z. */
+  startTime?: Date | string;
+  /** At most this many history events, then the run fails with a clear cause. Default 25,000. */
+  maxEvents?: number;
+  stateMachineType?: 'STANDARD' | 'EXPRESS';
+  stateMachineName?: string;
+  executionName?: string;
+  region?: string;
+  account?: string;
+  /** Called for every history event as it happens (live views). */
+  onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Called whenever virtual time advances by a wait, back-off or latency; a CLI `--real-time` passes a
+   * function that actually sleeps. The core itself never sleeps.
+   */
+  onDelay?: (milliseconds: number) => Promise<void>;
+}

@@ -1,0 +1,89 @@
+/**
+ * Loads the recorded AWS executions in ../shared/conformance/cases, runs each through `execute` with its
+ * mock config, and compares status, output (minus ignorePaths), error and cause as the README says.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { execute, mockConfigAnswerer } from '../../src/run/index.js';
+import { deepEqual } from '../../src/run/equality.js';
+
+export const conformanceRoot = path.resolve(import.meta.dirname, '../../../shared/conformance');
+
+export interface CaseOutcome {
+  file: string;
+  area: string;
+  pass: boolean;
+  reason?: string;
+}
+
+interface ConformanceCase {
+  definition: unknown;
+  input: unknown;
+  stateMachineType?: 'STANDARD' | 'EXPRESS';
+  mockConfig?: unknown;
+  testCase?: string;
+  stateMachineName?: string;
+  expect: { status: string; output?: unknown; error?: string | null; cause?: string };
+  ignorePaths?: string[];
+}
+
+export function listCases(): Array<{ file: string; area: string }> {
+  const casesDir = path.join(conformanceRoot, 'cases');
+  if (!existsSync(casesDir)) return [];
+  const out: Array<{ file: string; area: string }> = [];
+  for (const area of readdirSync(casesDir).sort()) {
+    for (const name of readdirSync(path.join(casesDir, area)).sort()) {
+      if (name.endsWith('.json')) out.push({ file: path.join(casesDir, area, name), area });
+    }
+  }
+  return out;
+}
+
+function removePointer(value: unknown, pointer: string): void {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let current = value as Record<string, unknown> | undefined;
+  for (let i = 0; i < parts.length - 1 && current; i++) current = current[parts[i]!] as Record<string, unknown> | undefined;
+  if (current && typeof current === 'object') delete current[parts[parts.length - 1]!];
+}
+
+function sameCause(expected: string, actual: string | undefined): boolean {
+  if (actual === expected) return true;
+  if (actual === undefined) return false;
+  try {
+    return deepEqual(JSON.parse(expected), JSON.parse(actual));
+  } catch {
+    return false;
+  }
+}
+
+export async function runCase(file: string, area: string): Promise<CaseOutcome> {
+  const spec = JSON.parse(readFileSync(file, 'utf8')) as ConformanceCase;
+  const fail = (reason: string): CaseOutcome => ({ file: path.basename(file), area, pass: false, reason });
+  let result;
+  try {
+    result = await execute(spec.definition, spec.input, {
+      answerer: spec.mockConfig ? mockConfigAnswerer(spec.mockConfig, spec.testCase ?? 'RecordedExecution', spec.stateMachineName) : undefined,
+      stateMachineType: spec.stateMachineType,
+      stateMachineName: spec.stateMachineName ?? 'ConformanceStateMachine',
+    });
+  } catch (err) {
+    return fail(`threw ${(err as Error).name}: ${(err as Error).message}`);
+  }
+  const expected = spec.expect;
+  if (result.status !== expected.status) {
+    return fail(`status ${result.status} (${result.error}: ${result.cause?.slice(0, 300)}), expected ${expected.status} (${expected.error})`);
+  }
+  if (expected.status === 'SUCCEEDED') {
+    const want = structuredClone(expected.output);
+    const got = structuredClone(result.output);
+    for (const pointer of spec.ignorePaths ?? []) {
+      removePointer({ '': want }, `/${pointer}`);
+      removePointer({ '': got }, `/${pointer}`);
+    }
+    if (!deepEqual(want, got)) return fail(`output ${JSON.stringify(got)?.slice(0, 400)}, expected ${JSON.stringify(want)?.slice(0, 400)}`);
+  } else {
+    if ((expected.error ?? undefined) !== result.error) return fail(`error ${result.error} (${result.cause?.slice(0, 200)}), expected ${expected.error}`);
+    if (expected.cause !== undefined && !sameCause(expected.cause, result.cause)) return fail(`cause ${result.cause?.slice(0, 300)}, expected ${expected.cause.slice(0, 300)}`);
+  }
+  return { file: path.basename(file), area, pass: true };
+}
