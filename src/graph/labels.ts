@@ -75,21 +75,15 @@ function shortJsonata(value: string): string {
   return `{% ${shorten(inner, MAX_LABEL - 6)} %}`;
 }
 
-/** Comparison operators of JSONPath Choice rules, as the symbol a reader expects. */
-const COMPARATORS: ReadonlyArray<[suffix: string, symbol: string]> = [
-  ['EqualsPath', '=='],
-  ['Equals', '=='],
-  ['LessThanEqualsPath', '<='],
-  ['LessThanEquals', '<='],
-  ['GreaterThanEqualsPath', '>='],
-  ['GreaterThanEquals', '>='],
-  ['LessThanPath', '<'],
-  ['LessThan', '<'],
-  ['GreaterThanPath', '>'],
-  ['GreaterThan', '>'],
-  ['MatchesPath', 'matches'],
-  ['Matches', 'matches'],
-];
+/** Comparison operators of JSONPath Choice rules (after the String/Numeric/Boolean/Timestamp prefix), as symbols. */
+const COMPARATORS: Record<string, string> = {
+  Equals: '==',
+  LessThan: '<',
+  GreaterThan: '>',
+  LessThanEquals: '<=',
+  GreaterThanEquals: '>=',
+  Matches: 'matches',
+};
 
 const TYPE_TESTS: Record<string, [yes: string, no: string]> = {
   IsPresent: ['is present', 'is absent'],
@@ -125,12 +119,13 @@ function conditionText(rule: unknown, depth: number): string {
   for (const key of Object.keys(rule)) {
     const test = TYPE_TESTS[key];
     if (test) return `${variable} ${rule[key] === false ? test[1] : test[0]}`;
-    const comparator = COMPARATORS.find(([suffix]) => key.endsWith(suffix) && /^(String|Numeric|Boolean|Timestamp)/.test(key));
+    const operator = /^(?:String|Numeric|Boolean|Timestamp)(\w+?)(?:Path)?$/.exec(key)?.[1];
+    const comparator = operator !== undefined ? COMPARATORS[operator] : undefined;
     if (comparator) {
       const value = rule[key];
       // A *Path operand is another path: show it bare; a literal keeps its JSON spelling ("rush", 1000, true).
       const operand = key.endsWith('Path') && typeof value === 'string' ? value : JSON.stringify(value) ?? '?';
-      return `${variable} ${comparator[1]} ${operand}`;
+      return `${variable} ${comparator} ${operand}`;
     }
   }
   return variable;
@@ -158,6 +153,9 @@ export function describeRetries(retry: unknown): string[] {
     // MaxAttempts defaults to 3 (ASL spec); a JSONata string or a placeholder shows as written.
     const attempts = 'MaxAttempts' in retrier ? retrier.MaxAttempts : 3;
     const count = typeof attempts === 'number' || typeof attempts === 'string' ? String(attempts) : '?';
-    return shorten(`retry ×${count} ${errorNames(retrier.ErrorEquals).join(' ')}`);
+    // The first error name says what the retrier is for; the rest would crowd the box.
+    const errors = errorNames(retrier.ErrorEquals);
+    const more = errors.length > 1 ? ' …' : '';
+    return shorten(`retry ×${count} ${errors[0] ?? ''}${more}`.trim());
   });
 }
