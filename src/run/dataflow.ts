@@ -6,7 +6,7 @@
 import type { StateNode } from '../asl/walker.js';
 import { ErrorNames, StatesError } from './errors.js';
 import { evaluateTemplate, jsonataBody, evaluateJsonata, type JsonataEnv } from './jsonata.js';
-import { readPath, writePath } from './jsonpath.js';
+import { writePath } from './jsonpath.js';
 import { evaluatePayload, resolvePath, type PathEnv } from './payload.js';
 import type { Frame, Runtime } from './runtime.js';
 
@@ -49,7 +49,7 @@ export function applyInputPath(call: StateCall): unknown {
   const path = call.node.raw.InputPath;
   if (path === undefined) return call.input;
   if (path === null) return {};
-  return readPath(call.input, String(path), 'InputPath', call.node.name);
+  return resolvePath(String(path), pathEnv(call, call.input), 'InputPath');
 }
 
 /** JSONPath Parameters (or another payload-template field) over the effective input. */
@@ -97,7 +97,7 @@ export function applyOutputPath(call: StateCall, value: unknown): unknown {
   const path = call.node.raw.OutputPath;
   if (path === undefined) return value;
   if (path === null) return {};
-  return readPath(value, String(path), 'OutputPath', call.node.name);
+  return resolvePath(String(path), pathEnv(call, value), 'OutputPath');
 }
 
 /** JSONPath Assign: a payload template whose `$` is the given value (the state's selected result). */
@@ -129,8 +129,12 @@ export async function numberField(call: StateCall, field: string, effective: unk
   }
   const pathValue = raw[`${field}Path`];
   if (typeof pathValue === 'string') {
-    const result = pathEnvValue(call, pathValue, effective, `${field}Path`);
-    if (typeof result !== 'number' || !Number.isInteger(result) || result < 0) {
+    let result = pathEnvValue(call, pathValue, effective, `${field}Path`);
+    // AWS accepts a numeric string ("1") here.
+    if (typeof result === 'string' && /^\d+(\.\d+)?$/.test(result)) result = Number(result);
+    const integral = field === 'ToleratedFailurePercentage' || Number.isInteger(result);
+    const tooLarge = field === 'ToleratedFailurePercentage' && typeof result === 'number' && result > 100;
+    if (typeof result !== 'number' || !integral || result < 0 || tooLarge) {
       throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. The value of ${field}Path '${pathValue}' must be a non-negative integer, not ${JSON.stringify(result)}.`, true);
     }
     return result;

@@ -86,9 +86,8 @@ function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: Sta
 
 /** The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata). */
 async function caught(call: StateCall, catcher: Record<string, unknown>, error: StatesError): Promise<StateOutcome> {
+  // AWS keeps both keys, null when the failure carried no error name or cause.
   const errorOutput: Record<string, unknown> = { Error: error.error ?? null, Cause: error.cause ?? null };
-  if (error.error === undefined) delete errorOutput.Error;
-  if (error.cause === undefined) delete errorOutput.Cause;
   const next = typeof catcher.Next === 'string' ? catcher.Next : undefined;
   if (isJsonata(call)) {
     const env = jsonataEnv(call, { errorOutput });

@@ -108,6 +108,8 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
     arity: [1, 1],
     run([text]) {
       expect(typeof text === 'string', 'States.StringToJson needs a string argument.');
+      // AWS reads a blank string as null.
+      if (text.trim() === '') return null;
       try {
         return JSON.parse(text);
       } catch (err) {
@@ -228,8 +230,9 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
   'States.MathAdd': {
     arity: [2, 2],
     run([a, b]) {
-      expect(isInteger(a) && isInteger(b), 'States.MathAdd needs two integers.');
-      return a + b;
+      expect(typeof a === 'number' && typeof b === 'number', 'States.MathAdd needs two numbers.');
+      // AWS rounds each operand half-up to an integer first (1.5 → 2, -1.5 → -1).
+      return Math.round(a) + Math.round(b) || 0;
     },
   },
   'States.StringSplit': {

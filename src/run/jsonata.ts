@@ -72,8 +72,11 @@ export async function evaluateJsonata(body: string, env: JsonataEnv, field: stri
 
 /** JSONata sequences and objects carry extra markers; results must be plain JSON values. */
 function toJson(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && ('_jsonata_lambda' in value || '_jsonata_function' in value)) {
+    throw queryEvaluationError('A JSONata expression returned a function, which is not a JSON value.');
+  }
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'function') return undefined;
+    if (typeof value === 'function') throw queryEvaluationError('A JSONata expression returned a function, which is not a JSON value.');
     if (typeof value === 'number' && !Number.isFinite(value)) throw queryEvaluationError('A JSONata expression produced a number that is not finite.');
     return value;
   }
@@ -137,7 +140,8 @@ function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
         out.push(v);
         if (out.length > 1000) throw queryEvaluationError('$range can produce at most 1000 items.');
       }
-      return out;
+      // A one-item result collapses to the item, as JSONata sequences do.
+      return out.length === 1 ? out[0] : out;
     },
     hash: (data: unknown, algorithm: unknown) => {
       const algo = typeof algorithm === 'string' ? HASH_ALGORITHMS[algorithm] : undefined;

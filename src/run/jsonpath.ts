@@ -1,11 +1,13 @@
 /**
  * JSONPath reading and writing for the JSONPath query language. Plain reference paths (`$.a.b[0]`,
  * `$['a b']`) are walked directly, which is fast and exact; anything else (wildcards, slices, `..`,
- * unions) goes through jsonpath-plus with script evaluation disabled, so no input can run code.
+ * unions, filters) goes through jsonpath-plus, whose filter scripts we interpret ourselves instead of
+ * letting it evaluate JavaScript, so no input can run code.
  * Every failure is States.Runtime, as AWS reports it.
  */
 import { JSONPath } from 'jsonpath-plus';
 import { runtimeError } from './errors.js';
+import { evaluateFilter } from './jsonpath-filter.js';
 
 type Segment = string | number;
 
@@ -76,7 +78,8 @@ export function tryReadPath(data: unknown, path: string): PathResult {
   }
   let matches: unknown[];
   try {
-    matches = JSONPath({ path, json: data as object, wrap: true, eval: false }) as unknown[];
+    // Filters go to our own interpreter (never JavaScript evaluation), so input cannot run code.
+    matches = JSONPath({ path, json: data as object, wrap: true, eval: evaluateFilter as unknown as false }) as unknown[];
   } catch (err) {
     throw runtimeError(`The JSONPath ${path} could not be evaluated: ${(err as Error).message}`);
   }

@@ -70,17 +70,22 @@ export class Runtime {
   /** The context object (`$$`) as a state sees it. */
   context(frame: Frame, node: StateNode | undefined, enteredTime: number, retryCount: number, taskToken?: string): Record<string, unknown> {
     const id = this.identity;
+    const execution: Record<string, unknown> = {
+      Id: id.executionArn,
+      Input: id.input,
+      Name: id.executionName,
+      RoleArn: id.roleArn,
+      StartTime: id.startTime,
+    };
+    // Express executions cannot be redriven, and AWS leaves the field out for them.
+    if (this.options.stateMachineType !== 'EXPRESS') execution.RedriveCount = 0;
+    const state: Record<string, unknown> = { EnteredTime: new Date(enteredTime).toISOString(), Name: node?.name ?? '' };
+    // Only states that can retry carry a RetryCount.
+    if (node && (node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map')) state.RetryCount = retryCount;
     const ctx: Record<string, unknown> = {
-      Execution: {
-        Id: id.executionArn,
-        Input: id.input,
-        Name: id.executionName,
-        RoleArn: id.roleArn,
-        StartTime: id.startTime,
-        RedriveCount: 0,
-      },
+      Execution: execution,
       StateMachine: { Id: id.stateMachineArn, Name: id.stateMachineName },
-      State: { EnteredTime: new Date(enteredTime).toISOString(), Name: node?.name ?? '', RetryCount: retryCount },
+      State: state,
     };
     if (taskToken !== undefined) ctx.Task = { Token: taskToken };
     if (frame.mapItem) ctx.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };

@@ -27,7 +27,7 @@ export interface TaskRequest {
 
 export type TaskAnswer =
   | { kind: 'result'; result: unknown; latencySeconds?: number }
-  | { kind: 'error'; error: string; cause?: string; latencySeconds?: number };
+  | { kind: 'error'; error?: string; cause?: string; latencySeconds?: number };
 
 /** Answers Task invocations: our stub files, AWS mock config files, or the caller's own function. */
 export interface TaskAnswerer {

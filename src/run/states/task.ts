@@ -11,7 +11,8 @@ import { contextOf, finishState, numberField, taskInput, type StateCall, type St
 export async function runTask(call: StateCall): Promise<StateOutcome> {
   const { runtime, node, frame } = call;
   const resource = typeof node.raw.Resource === 'string' ? node.raw.Resource : String(node.raw.Resource);
-  if (resource.endsWith('.waitForTaskToken')) call.taskToken = runtime.random.uuid();
+  // Every Task has a token in its context ($$.Task.Token), not only .waitForTaskToken ones.
+  call.taskToken = runtime.random.uuid();
   const input = await taskInput(call);
   const timeoutSeconds = (await numberField(call, 'TimeoutSeconds', input)) ?? 99_999_999;
   const heartbeatSeconds = await numberField(call, 'HeartbeatSeconds', input);
@@ -37,7 +38,7 @@ export async function runTask(call: StateCall): Promise<StateOutcome> {
   }
   await runtime.delay(frame, latency * 1000);
   if (answer.kind === 'error') {
-    runtime.event(frame, 'TaskFailed', { ...eventResource, error: answer.error, cause: answer.cause ?? '' });
+    runtime.event(frame, 'TaskFailed', { ...eventResource, error: answer.error, cause: answer.cause });
     throw new StatesError(answer.error, answer.cause);
   }
   runtime.event(frame, 'TaskSucceeded', { ...eventResource, output: payloadText(answer.result), outputDetails: { truncated: false } });

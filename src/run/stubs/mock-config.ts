@@ -68,5 +68,5 @@ function parseResponses(name: string, response: Record<string, unknown>): Respon
 function toAnswer(answer: Record<string, unknown>): TaskAnswer {
   if ('Return' in answer) return { kind: 'result', result: answer.Return };
   const thrown = answer.Throw as Record<string, unknown>;
-  return { kind: 'error', error: String(thrown.Error ?? 'States.TaskFailed'), cause: thrown.Cause === undefined ? undefined : String(thrown.Cause) };
+  return { kind: 'error', error: thrown.Error === undefined ? undefined : String(thrown.Error), cause: thrown.Cause === undefined ? undefined : String(thrown.Cause) };
 }

@@ -1,0 +1,149 @@
+/**
+ * A small evaluator for JSONPath filter and script expressions (`[?(@.price < 10 && @.tag == 'x')]`,
+ * `[(@.length-1)]`). jsonpath-plus hands us the expression text with `@` rewritten to `_$_v`; we
+ * interpret only comparisons, logic, arithmetic, literals and member access, so input can never run code.
+ */
+type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const rest = text.slice(i);
+    const num = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
+    if (num) {
+      tokens.push({ kind: 'num', value: num[0] });
+      i += num[0].length;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== ch) {
+        if (text[j] === '\\' && j + 1 < text.length) j++;
+        value += text[j++];
+      }
+      if (j >= text.length) throw new Error(`unterminated string in filter ${text}`);
+      tokens.push({ kind: 'str', value });
+      i = j + 1;
+      continue;
+    }
+    const id = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(rest);
+    if (id) {
+      tokens.push({ kind: 'id', value: id[0] });
+      i += id[0].length;
+      continue;
+    }
+    const op = /^(===|!==|==|!=|<=|>=|&&|\|\||[<>!()[\].+\-*/%])/.exec(rest);
+    if (!op) throw new Error(`unsupported character ${JSON.stringify(ch)} in filter ${text}`);
+    tokens.push({ kind: 'op', value: op[0] });
+    i += op[0].length;
+  }
+  return tokens;
+}
+
+export function evaluateFilter(script: string, sandbox: Record<string, unknown>): unknown {
+  const tokens = tokenize(script);
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const take = (value?: string): Token => {
+    const token = tokens[pos];
+    if (!token || (value !== undefined && token.value !== value)) throw new Error(`unexpected ${token?.value ?? 'end'} in filter ${script}`);
+    pos++;
+    return token;
+  };
+  const binary = (next: () => unknown, ops: string[], apply: (op: string, a: unknown, b: unknown) => unknown) => (): unknown => {
+    let left = next();
+    while (peek()?.kind === 'op' && ops.includes(peek()!.value)) {
+      const op = take().value;
+      left = apply(op, left, next());
+    }
+    return left;
+  };
+  const primary = (): unknown => {
+    const token = take();
+    let value: unknown;
+    if (token.kind === 'num') value = Number(token.value);
+    else if (token.kind === 'str') value = token.value;
+    else if (token.value === '(') {
+      value = or();
+      take(')');
+    } else if (token.value === '!') return !primary();
+    else if (token.value === '-') return -(primary() as number);
+    else if (token.kind === 'id') {
+      if (token.value === 'true' || token.value === 'false') value = token.value === 'true';
+      else if (token.value === 'null') value = null;
+      else if (token.value === 'undefined') value = undefined;
+      else if (Object.prototype.hasOwnProperty.call(sandbox, token.value)) value = sandbox[token.value];
+      else throw new Error(`unknown name ${token.value} in filter ${script}`);
+    } else throw new Error(`unexpected ${token.value} in filter ${script}`);
+    for (;;) {
+      if (peek()?.value === '.') {
+        take();
+        value = member(value, take().value);
+      } else if (peek()?.value === '[') {
+        take();
+        const key = or();
+        take(']');
+        value = member(value, key);
+      } else return value;
+    }
+  };
+  const multiplicative = binary(primary, ['*', '/', '%'], (op, a, b) => arithmetic(op, a, b));
+  const additive = binary(multiplicative, ['+', '-'], (op, a, b) => arithmetic(op, a, b));
+  const relational = binary(additive, ['<', '<=', '>', '>='], (op, a, b) => compare(op, a, b));
+  const equality = binary(relational, ['==', '!=', '===', '!=='], (op, a, b) => (op.startsWith('=') ? same(a, b) : !same(a, b)));
+  const and = binary(equality, ['&&'], (_op, a, b) => Boolean(a) && Boolean(b));
+  const or = binary(and, ['||'], (_op, a, b) => Boolean(a) || Boolean(b));
+  const result = or();
+  if (pos !== tokens.length) throw new Error(`unexpected ${tokens[pos]!.value} in filter ${script}`);
+  return result;
+}
+
+function member(value: unknown, key: unknown): unknown {
+  if (Array.isArray(value)) return key === 'length' ? value.length : typeof key === 'number' ? value[key] : undefined;
+  if (typeof value === 'string') return key === 'length' ? value.length : undefined;
+  if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, String(key))) {
+    return (value as Record<string, unknown>)[String(key)];
+  }
+  return undefined;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+function compare(op: string, a: unknown, b: unknown): boolean {
+  if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))) return false;
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
+function arithmetic(op: string, a: unknown, b: unknown): unknown {
+  if (typeof a !== 'number' || typeof b !== 'number') return op === '+' && (typeof a === 'string' || typeof b === 'string') ? `${a}${b}` : NaN;
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    default:
+      return a % b;
+  }
+}
