@@ -4,7 +4,7 @@
  * Ids use only ASCII letters, digits and underscores, and always carry a prefix, so no id can be a keyword
  * of Mermaid or DOT (`end`, `graph`, `subgraph`, `node`, `edge` …); the real names live in the labels.
  */
-const MAX_STEM = 40;
+const MAX_STEM = 48;
 
 export class IdAllocator {
   private readonly used: Set<string>;
@@ -17,7 +17,8 @@ export class IdAllocator {
   allocate(prefix: string, name: string): string {
     // Non-ASCII letters become their code point, so names in other scripts still give distinct, readable-ish ids.
     const ascii = name.replace(/[^\x00-\x7f]/gu, (ch) => `_u${ch.codePointAt(0)!.toString(16)}_`);
-    const stem = ascii.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, MAX_STEM);
+    // Long names keep their end, which is the state's own name, rather than the names of its containers.
+    const stem = ascii.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(-MAX_STEM).replace(/^_+/, '');
     const base = stem ? `${prefix}_${stem}` : prefix;
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}_${n}`;

@@ -9,4 +9,5 @@ export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 export const commandModules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./validate.js'),
+  () => import('./graph.js'),
 ];

@@ -1,0 +1,165 @@
+/**
+ * `asl graph <file>`: draws a state machine as Mermaid, Markdown, DOT or SVG. The drawing itself is the
+ * library's `graph()`; this module reads the file, picks the machine(s), writes the result and the exit code.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { LoadedFile, MachineSource } from '../../source/types.js';
+import type { CommandContext } from '../context.js';
+import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
+import type { RegisterCommand } from './index.js';
+
+const FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+const DIRECTIONS = ['TB', 'LR'] as const;
+
+interface GraphCommandOptions {
+  format: string;
+  output?: string;
+  direction: string;
+  stateMachine?: string;
+  retries: boolean;
+  catches: boolean;
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('graph')
+    .description('draw a state machine as Mermaid, Markdown (fenced Mermaid), Graphviz DOT or SVG')
+    .argument('<file>', 'a definition (JSON or YAML), a CloudFormation / SAM / Serverless template, or - for stdin')
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('mermaid'))
+    .option('-o, --output <file>', 'write the diagram to this file instead of stdout')
+    .option('-d, --direction <direction>', 'layout direction: TB (top to bottom) or LR (left to right)', 'TB')
+    .option('--state-machine <name>', 'in a template with several state machines, draw only this one (its logical id)')
+    .option('--no-retries', 'do not show Retry summaries on states')
+    .option('--no-catches', 'do not draw Catch edges')
+    .action(async (file: string, opts: GraphCommandOptions) => {
+      ctx.exitCode = await runGraph(ctx, file, opts);
+    });
+};
+
+async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOptions): Promise<number> {
+  const format = opts.format.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${opts.format}"; valid formats: ${FORMATS.join(', ')}`);
+  }
+  const direction = opts.direction.toUpperCase();
+  if (!(DIRECTIONS as readonly string[]).includes(direction)) {
+    throw new UsageError(`unknown direction "${opts.direction}"; use TB (top to bottom) or LR (left to right)`);
+  }
+
+  const loaded = await load(ctx, file);
+  if (loaded.machines.length === 0) {
+    printDiagnostics(ctx, loaded.file, loaded.diagnostics);
+    if (loaded.diagnostics.length === 0) ctx.io.stderr.write(`${loaded.file}: no state machine found to draw\n`);
+    return EXIT_FINDINGS;
+  }
+  const chosen = choose(loaded, opts.stateMachine);
+  if (format === 'svg' && chosen.length > 1) {
+    throw new UsageError(`${loaded.file} holds ${chosen.length} state machines and an SVG shows one; pick one with --state-machine: ${names(loaded)}`);
+  }
+
+  // A machine whose definition did not parse (a DefinitionString with a syntax error, say) cannot be drawn.
+  const drawable = chosen.filter((m) => isObject(m.definition));
+  let code = EXIT_OK;
+  for (const machine of chosen) {
+    if (drawable.includes(machine)) continue;
+    printDiagnostics(ctx, loaded.file, machine.diagnostics);
+    if (machine.diagnostics.length === 0) ctx.io.stderr.write(`${loaded.file}: the definition of ${label(machine)} is not an object\n`);
+    code = EXIT_FINDINGS;
+  }
+  if (drawable.length === 0) return EXIT_FINDINGS;
+
+  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts);
+  write(ctx, opts.output, text);
+  return code;
+}
+
+async function load(ctx: CommandContext, file: string): Promise<LoadedFile> {
+  let text: string;
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    text = Buffer.concat(chunks).toString('utf8');
+  } else {
+    try {
+      text = readFileSync(resolve(ctx.cwd, file), 'utf8');
+    } catch (error) {
+      throw new InputError(`cannot read ${file}: ${reasonOf(error)}`);
+    }
+  }
+  const { loadText } = await import('../../source/index.js');
+  return await loadText(text, file);
+}
+
+/** The machines to draw: the named one, or all of them. */
+function choose(loaded: LoadedFile, name: string | undefined): MachineSource[] {
+  if (name === undefined) return loaded.machines;
+  const match = loaded.machines.filter((m) => m.name === name);
+  if (match.length === 0) {
+    const known = loaded.machines.some((m) => m.name !== undefined)
+      ? `its state machines are: ${names(loaded)}`
+      : 'it holds a single definition, so leave out --state-machine';
+    throw new UsageError(`no state machine named "${name}" in ${loaded.file}; ${known}`);
+  }
+  return match;
+}
+
+async function draw(machines: MachineSource[], format: Format, direction: 'TB' | 'LR', opts: GraphCommandOptions): Promise<string> {
+  const { graph, renderSvg } = await import('../../graph/index.js');
+  const common = { direction, retries: opts.retries, catches: opts.catches };
+  if (format === 'svg') {
+    const machine = machines[0]!;
+    return renderSvg(graph(machine.definition, { ...common, format: 'dot', title: machine.name }));
+  }
+  const several = machines.length > 1;
+  return machines
+    .map((machine) => {
+      const text = graph(machine.definition, { ...common, format, title: machine.name });
+      if (!several) return text;
+      // Each drawing stays complete on its own; a heading (or comment) says which machine it is.
+      if (format === 'markdown') return `### ${machine.name ?? machine.pointer}\n\n${text}`;
+      if (format === 'mermaid') return `%% ${machine.name ?? machine.pointer}\n${text}`;
+      return text;
+    })
+    .join('\n');
+}
+
+function write(ctx: CommandContext, output: string | undefined, text: string): void {
+  if (output === undefined) {
+    ctx.io.stdout.write(text);
+    return;
+  }
+  try {
+    // No recursive mkdir: --output writes one file and creates nothing else.
+    writeFileSync(resolve(ctx.cwd, output), text);
+  } catch (error) {
+    throw new InputError(`cannot write ${output}: ${reasonOf(error)}`);
+  }
+}
+
+function printDiagnostics(ctx: CommandContext, file: string, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) ctx.io.stderr.write(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.code})\n`);
+}
+
+function names(loaded: LoadedFile): string {
+  return loaded.machines.map(label).join(', ');
+}
+
+function label(machine: MachineSource): string {
+  return machine.name ?? (machine.pointer === '' ? 'the definition' : machine.pointer);
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

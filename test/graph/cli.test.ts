@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { parseMermaid, renderDot } from './parsers.js';
+
+const fixtures = new URL('../fixtures/graph/', import.meta.url).pathname;
+const graphCli = (argv: string[], options: { stdin?: string; cwd?: string } = {}) => runCli(['graph', ...argv], { cwd: fixtures, ...options });
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'asl-graph-'));
+  temps.push(dir);
+  return dir;
+}
+
+describe('asl graph', () => {
+  test('prints a Mermaid flowchart by default, and exits 0', async () => {
+    const { code, stdout, stderr } = await graphCli(['nested.asl.json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixtures, 'nested.expected.mmd'), 'utf8'));
+  });
+
+  test('--format dot prints a digraph Graphviz renders', async () => {
+    const { code, stdout } = await graphCli(['nested.asl.json', '--format', 'dot']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixtures, 'nested.expected.dot'), 'utf8'));
+    await renderDot(stdout);
+  });
+
+  test('--format markdown fences the Mermaid text, and --direction LR turns it sideways', async () => {
+    const { code, stdout } = await graphCli(['jsonata.asl.json', '--format', 'markdown', '--direction', 'lr']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixtures, 'jsonata.expected.md'), 'utf8'));
+  });
+
+  test('--format svg renders an SVG in-process', async () => {
+    const { code, stdout } = await graphCli(['nested.asl.json', '--format', 'svg']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*Charge card[\s\S]*<\/svg>\s*$/);
+  });
+
+  test('--no-retries and --no-catches leave those out', async () => {
+    const { code, stdout } = await graphCli(['nested.asl.json', '--no-retries', '--no-catches']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixtures, 'nested.no-retries-no-catches.expected.mmd'), 'utf8'));
+  });
+
+  test('--output writes the file and prints nothing', async () => {
+    const dir = tempDir();
+    // cwd is the temp dir, so name the fixture absolutely.
+    const run = await runCli(['graph', join(fixtures, 'nested.asl.json'), '--output', 'diagram.mmd'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(join(dir, 'diagram.mmd'), 'utf8')).toBe(readFileSync(join(fixtures, 'nested.expected.mmd'), 'utf8'));
+  });
+
+  test('--output into a folder that does not exist is an error (exit 2) and creates nothing', async () => {
+    const dir = tempDir();
+    const run = await runCli(['graph', join(fixtures, 'nested.asl.json'), '--output', 'no/such/dir/diagram.mmd'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^asl: cannot write no\/such\/dir\/diagram\.mmd: no such file or directory\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('reads the definition from stdin with -', async () => {
+    const { code, stdout } = await graphCli(['-'], { stdin: readFileSync(join(fixtures, 'jsonata.asl.json'), 'utf8') });
+    expect(code).toBe(0);
+    await parseMermaid(stdout);
+  });
+
+  test('a template with several machines draws all of them, one after another', async () => {
+    const { code, stdout } = await graphCli(['template.yaml', '--format', 'markdown']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('### OrderMachine\n\n```mermaid\nflowchart TB\n');
+    expect(stdout).toContain('### RefundMachine\n\n```mermaid\nflowchart TB\n');
+    expect(stdout).toContain('Charge<br/>Fn::GetAtt OrderFunction.Arn');
+    expect(stdout).toContain('Save<br/>dynamodb:putItem');
+    expect(stdout).toContain('Refund<br/>${RefundFunctionArn}');
+    expect(stdout).toContain('Tell<br/>Ref NotifyTopic');
+  });
+
+  test('--state-machine draws only the named machine', async () => {
+    const { code, stdout } = await graphCli(['template.yaml', '--state-machine', 'RefundMachine']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^flowchart TB\n/);
+    expect(stdout).toContain('Refund');
+    expect(stdout).not.toContain('Charge');
+    const parsed = await parseMermaid(stdout);
+    expect([...parsed.vertices.keys()]).toEqual(['start_marker', 's_Refund', 's_Tell', 'end_marker']);
+  });
+
+  test('an unknown --state-machine name is a usage error that lists the names', async () => {
+    const { code, stderr } = await graphCli(['template.yaml', '--state-machine', 'Nope']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('asl: no state machine named "Nope" in template.yaml; its state machines are: OrderMachine, RefundMachine\n');
+  });
+
+  test('an SVG of a template with several machines asks which one', async () => {
+    const { code, stderr } = await graphCli(['template.yaml', '--format', 'svg']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('pick one with --state-machine: OrderMachine, RefundMachine');
+  });
+
+  test('an unknown format is a usage error (exit 2) naming the valid ones', async () => {
+    const { code, stderr } = await graphCli(['nested.asl.json', '--format', 'png']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('asl: unknown format "png"; valid formats: mermaid, dot, svg, markdown\n');
+  });
+
+  test('an unknown direction is a usage error', async () => {
+    const { code, stderr } = await graphCli(['nested.asl.json', '--direction', 'up']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown direction "up"');
+  });
+
+  test('a missing file is an input error (exit 2) without a stack trace', async () => {
+    const { code, stderr } = await graphCli(['nope.asl.json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('asl: cannot read nope.asl.json: no such file or directory\n');
+  });
+
+  test('a definition that does not parse exits 1 with file:line:column', async () => {
+    const { code, stdout, stderr } = await graphCli(['syntax-error.asl.json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^syntax-error\.asl\.json:\d+:\d+: error: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('an invalid machine that still parses is drawn anyway (exit 0)', async () => {
+    const { code, stdout } = await graphCli(['dangling.asl.json']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixtures, 'dangling.expected.mmd'), 'utf8'));
+  });
+});
