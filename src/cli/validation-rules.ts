@@ -6,17 +6,16 @@ import type { Severity } from '../diagnostics.js';
 import type { RuleMetadata } from '../report/types.js';
 import * as schema from '../validate/schema/index.js';
 import { semanticChecks } from '../validate/checks/index.js';
-import * as source from '../source/index.js';
+import { loaderCodes } from '../source/codes.js';
 import { checkDocsUrl } from './docs-url.js';
 
 type CodeTable = Record<string, { description: string; severity: Severity }>;
 
 export function validationRules(): RuleMetadata[] {
-  const tables: CodeTable[] = [];
-  const exported = (module: object, name: string): unknown => (module as Record<string, unknown>)[name];
-  for (const table of [exported(source, 'loaderCodes'), exported(source, 'sourceCodes'), exported(schema, 'schemaCodes')]) {
-    if (table && typeof table === 'object') tables.push(table as CodeTable);
-  }
+  const tables: CodeTable[] = [loaderCodes];
+  // Read by name so this file compiles while the schema stage is still growing its table.
+  const schemaCodes = (schema as Record<string, unknown>).schemaCodes;
+  if (schemaCodes && typeof schemaCodes === 'object') tables.push(schemaCodes as CodeTable);
   for (const check of semanticChecks) tables.push(check.codes);
   const rules = new Map<string, RuleMetadata>();
   for (const table of tables) {
