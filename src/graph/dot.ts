@@ -8,7 +8,7 @@ import type { GraphCluster, GraphEdge, GraphItem, GraphModel, GraphNode } from '
 
 export function quoteDot(text: string): string {
   // Line breaks in names would end the line in the picture's text; a label's own breaks are `\n` escapes.
-  return `"${text.replace(/\r\n|[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${text.replace(/\r\n|[\r\n]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function attrs(values: Record<string, string | undefined>): string {

@@ -18,7 +18,8 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function escapeMermaid(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!);
+  // A line break would end the statement: names with one are drawn on one line.
+  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!);
 }
 
 const SHAPES: Record<string, [open: string, close: string]> = {

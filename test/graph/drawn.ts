@@ -19,7 +19,7 @@ export function expectEverythingDrawn(definition: unknown, seen: Seen): void {
   const idsByName = new Map<string, string[]>();
   for (const [id, name] of seen.vertices) idsByName.set(name, [...(idsByName.get(name) ?? []), id]);
   // Line breaks inside a name are drawn as spaces.
-  const drawn = (name: string) => name.replace(/\s+/g, ' ');
+  const drawn = (name: string) => name.replace(/\r\n|[\r\n]/g, ' ');
   for (const state of expected.states) expect(idsByName.has(drawn(state)), `state ${JSON.stringify(state)} is drawn`).toBe(true);
   const joins = new Set(idsByName.get('') ?? []);
   expect(joins.size).toBe(expected.containers);

@@ -31,14 +31,14 @@ describe('awkward names', () => {
     const definition = fixture('awkward-names.asl.json') as { States: Record<string, unknown> };
     const { vertices } = await seenInMermaid(definition);
     const names = new Set(vertices.values());
-    for (const state of Object.keys(definition.States)) expect(names).toContain(state.replace(/\s+/g, ' '));
+    for (const state of Object.keys(definition.States)) expect(names).toContain(state.replace(/\r\n|[\r\n]/g, ' '));
   });
 
   test('come out of Graphviz exactly as written, including DOT keywords in any case', async () => {
     const definition = fixture('awkward-names.asl.json') as { States: Record<string, unknown> };
     const { vertices } = await seenInDot(definition);
     const names = new Set(vertices.values());
-    for (const state of Object.keys(definition.States)) expect(names).toContain(state.replace(/\s+/g, ' '));
+    for (const state of Object.keys(definition.States)) expect(names).toContain(state.replace(/\r\n|[\r\n]/g, ' '));
   });
 });
 
