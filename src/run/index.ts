@@ -15,6 +15,8 @@ export type { HistoryEvent } from './history.js';
 export { StatesError, RunSetupError, ErrorNames } from './errors.js';
 export { HistoryLimitError } from './history.js';
 export { mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';
+export { checkStubFile, stubFileAnswerer, StubFileError } from './stubs/stub-file.js';
+export type { StubFile, StubAnswer, StubHandler, StubHooks } from './stubs/stub-file.js';
 
 const DEFAULT_START = '2024-01-01T00:00:00.000Z';
 
@@ -39,8 +41,9 @@ function identityFor(options: ExecuteOptions, input: unknown, startMs: number): 
 
 /**
  * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
- * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, and the history
- * guard as HistoryLimitError, so callers can tell "the workflow failed" from "the run could not happen".
+ * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, so callers can
+ * tell "the workflow failed" from "the run could not happen". Reaching `maxEvents` ends the run FAILED
+ * with States.Runtime and a cause that says so.
  */
 export async function execute(definition: unknown, input: unknown, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const model = buildModel(definition);
@@ -78,7 +81,10 @@ export async function execute(definition: unknown, input: unknown, options: Exec
       runtime.event(frame, 'ExecutionTimedOut', {});
       return { status: 'TIMED_OUT', error: 'States.Timeout', history: history.events };
     }
-    if (err instanceof HistoryLimitError) throw err;
+    if (err instanceof HistoryLimitError) {
+      // The guard that ends endless loops: a failed run that says why, with the history so far.
+      return { status: 'FAILED', error: 'States.Runtime', cause: err.message, history: history.events };
+    }
     throw err;
   }
 }

@@ -9,5 +9,6 @@ export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 export const commandModules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./validate.js'),
+  () => import('./run.js'),
   () => import('./graph.js'),
 ];

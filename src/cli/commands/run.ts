@@ -1,0 +1,26 @@
+import { Option } from 'commander';
+import type { RegisterCommand } from './index.js';
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('run')
+    .description('execute a state machine locally, with Task states answered by stubs, exactly as AWS Step Functions would')
+    .argument('<definition>', 'a definition or template file (JSON or YAML), or - for stdin')
+    .option('--input <json>', 'the execution input as JSON (default {})')
+    .option('--input-file <file>', 'read the execution input from a JSON file')
+    .option('--stubs <file>', 'answers for Task states (YAML or JSON; see docs/stubs.md)')
+    .option('--mock-config <file>', 'an AWS Step Functions Local mock config file')
+    .option('--test-case <name>', 'the test case in --mock-config to use')
+    .option('--state-machine <name>', 'which state machine, when the template or mock config has several')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .option('--history', 'include the execution history events')
+    .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
+    .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
+    .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
+    .option('--max-events <n>', 'stop after this many history events (default 25000, the AWS limit)')
+    .action(async (definition: string, opts: Record<string, unknown>) => {
+      // Loaded only when run runs: the interpreter, and ink only for the live view.
+      const { runCommand } = await import('../run-action.js');
+      ctx.exitCode = await runCommand(ctx, definition, opts);
+    });
+};

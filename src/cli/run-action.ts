@@ -1,0 +1,213 @@
+/**
+ * `asl run`: reads the definition, input and stubs, runs the interpreter, and renders the result as
+ * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
+ * status, 2 for usage, stub or input problems.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoadedFile } from '../source/types.js';
+import type { CommandContext } from './context.js';
+import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
+import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer } from '../run/index.js';
+import { renderPlain } from './run-plain.js';
+
+export interface RunOptions {
+  input?: string;
+  inputFile?: string;
+  stubs?: string;
+  mockConfig?: string;
+  testCase?: string;
+  stateMachine?: string;
+  format?: 'pretty' | 'json';
+  history?: boolean;
+  seed?: string;
+  now?: string;
+  realTime?: boolean;
+  maxEvents?: string;
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file';
+  if (e?.code === 'EISDIR') return 'it is a directory';
+  return e?.message ?? String(error);
+}
+
+function readText(ctx: CommandContext, file: string, what: string): string {
+  try {
+    return readFileSync(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${what} ${file}: ${reasonOf(error)}`);
+  }
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses JSON from the user; a mistake is exit 2 with where it is. */
+export function parseJsonArgument(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function integerOption(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} must be an integer of at least ${min}, not "${value}".`);
+  return Number(value);
+}
+
+async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
+  const text = file === '-' ? await readStdin(ctx.io.stdin) : readText(ctx, file, 'the definition');
+  const { loadText } = await import('../source/index.js');
+  const loaded: LoadedFile = await loadText(text, file);
+  const fileErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (loaded.machines.length === 0) {
+    const why = fileErrors[0] ? `${fileErrors[0].line}:${fileErrors[0].column} ${fileErrors[0].message}` : 'it holds no state machine definition';
+    throw new InputError(`cannot run ${file}: ${why}`);
+  }
+  let machine = loaded.machines[0]!;
+  if (machineName !== undefined && loaded.machines.some((m) => m.name !== undefined)) {
+    const match = loaded.machines.find((m) => m.name === machineName);
+    if (!match) throw new UsageError(`${file} has no state machine "${machineName}"; it has ${loaded.machines.map((m) => m.name).join(', ')}.`);
+    machine = match;
+  } else if (loaded.machines.length > 1) {
+    throw new UsageError(`${file} holds ${loaded.machines.length} state machines; pick one with --state-machine: ${loaded.machines.map((m) => m.name).join(', ')}`);
+  }
+  const machineErrors = machine.diagnostics.filter((d) => d.severity === 'error');
+  if (machineErrors.length > 0) throw new InputError(`cannot run ${file}: ${machineErrors[0]!.line}:${machineErrors[0]!.column} ${machineErrors[0]!.message}`);
+  return { definition: machine.definition, name: machine.name, workflowType: machine.workflowType };
+}
+
+async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<unknown> {
+  const text = readText(ctx, file, what);
+  const { parse } = await import('yaml');
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new InputError(`${what} ${file} is not valid YAML or JSON: ${(error as Error).message}`);
+  }
+}
+
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<TaskAnswerer | undefined> {
+  const run = await import('../run/index.js');
+  if (opts.mockConfig !== undefined) {
+    if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
+    if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
+    const config = await parseDataFile(ctx, opts.mockConfig, 'the mock config');
+    try {
+      return run.mockConfigAnswerer(config, opts.testCase, opts.stateMachine);
+    } catch (error) {
+      throw new InputError(`${opts.mockConfig}: ${(error as Error).message}`);
+    }
+  }
+  if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
+  if (opts.stubs === undefined) return undefined;
+  const stubPath = resolve(ctx.cwd, opts.stubs);
+  let file;
+  try {
+    file = run.checkStubFile(await parseDataFile(ctx, opts.stubs, 'the stub file'));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${opts.stubs}: ${(error as Error).message}`);
+  }
+  return run.stubFileAnswerer(file, {
+    async loadHandler(spec) {
+      const [modulePath, exportName] = spec.split('#') as [string, string];
+      const absolute = resolve(dirname(stubPath), modulePath);
+      let mod: Record<string, unknown>;
+      try {
+        mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+      } catch (error) {
+        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${reasonOf(error)}`);
+      }
+      const handler = mod[exportName];
+      if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);
+      return handler as (input: unknown) => unknown;
+    },
+    async readText(path) {
+      return readText(ctx, resolve(dirname(stubPath), path), 'the items file');
+    },
+  });
+}
+
+async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
+  if (opts.input !== undefined && opts.inputFile !== undefined) throw new UsageError('use either --input or --input-file, not both.');
+  if (opts.input !== undefined) return parseJsonArgument(opts.input, '--input');
+  if (opts.inputFile !== undefined) return parseJsonArgument(readText(ctx, opts.inputFile, 'the input file'), `the input file ${opts.inputFile}`);
+  return {};
+}
+
+/** The live view only on a real terminal outside CI and pre-commit: ink writes cursor codes even when piped. */
+function useLiveView(ctx: CommandContext, format: RunOptions['format']): boolean {
+  if (format === 'json') return false;
+  return Boolean(ctx.io.stdout.isTTY) && !ctx.env.CI && !ctx.env.PRE_COMMIT;
+}
+
+export function jsonResult(result: ExecutionResult, withHistory: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { status: result.status };
+  if (result.status === 'SUCCEEDED') out.output = result.output;
+  else {
+    if (result.error !== undefined) out.error = result.error;
+    if (result.cause !== undefined) out.cause = result.cause;
+  }
+  if (withHistory) out.history = result.history;
+  return out;
+}
+
+export async function runCommand(ctx: CommandContext, file: string, raw: Record<string, unknown>): Promise<number> {
+  const opts = raw as RunOptions;
+  const seed = integerOption(opts.seed, '--seed', 0) ?? 0;
+  const maxEvents = integerOption(opts.maxEvents, '--max-events', 1);
+  if (opts.now !== undefined && (Number.isNaN(Date.parse(opts.now)) || !/^\d{4}-\d{2}-\d{2}T/.test(opts.now))) {
+    throw new UsageError(`--now must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, not "${opts.now}".`);
+  }
+  const input = await readInput(ctx, opts);
+  const machine = await loadDefinition(ctx, file, opts.stateMachine);
+  const answerer = await buildAnswerer(ctx, opts);
+  const live = useLiveView(ctx, opts.format);
+  const events: HistoryEvent[] = [];
+  const options: ExecuteOptions = {
+    answerer,
+    seed,
+    startTime: opts.now,
+    maxEvents,
+    stateMachineType: machine.workflowType,
+    stateMachineName: machine.name,
+    onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
+  };
+  const { execute, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
+  let view: { onEvent(event: HistoryEvent): void; finish(result: ExecutionResult): Promise<void> } | undefined;
+  if (live) {
+    const { startLiveView } = await import('./run-live.js');
+    view = await startLiveView(ctx.io.stdout);
+    options.onEvent = (event) => view!.onEvent(event);
+  } else {
+    options.onEvent = (event) => events.push(event);
+  }
+  let result: ExecutionResult;
+  try {
+    result = await execute(machine.definition, input, options);
+  } catch (error) {
+    if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) {
+      await view?.finish({ status: 'ABORTED', history: [] });
+      throw new InputError(error.message);
+    }
+    throw error;
+  }
+  if (view) await view.finish(result);
+  if (opts.format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify(jsonResult(result, Boolean(opts.history)), null, 2)}\n`);
+  } else if (!live) {
+    ctx.io.stdout.write(renderPlain(result, Boolean(opts.history)));
+  } else if (opts.history) {
+    ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
+  }
+  return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FINDINGS;
+}
