@@ -5,3 +5,5 @@ export * from './asl/types.js';
 export { buildModel, transitionsOf, qualifiedName, ancestors } from './asl/walker.js';
 export type { MachineModel, Scope, StateNode } from './asl/walker.js';
 export { validateDefinition, validateMachine, locateFindings } from './validate/index.js';
+export { graph, graphSvg, renderSvg, buildGraphModel } from './graph/index.js';
+export type { GraphOptions, GraphTextFormat, Direction, GraphModel } from './graph/index.js';
