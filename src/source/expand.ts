@@ -1,0 +1,78 @@
+/**
+ * Command-line inputs to files: files as given, directories searched for definitions and templates,
+ * globs expanded. Problems (a missing path, a glob matching nothing) are collected so the other inputs
+ * are still checked and the CLI can exit 2.
+ */
+import { open, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+const DEFINITION_PATTERNS = ['**/*.asl.json', '**/*.asl.yaml', '**/*.asl.yml', '**/*.asl.json5'];
+const TEMPLATE_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template'];
+const IGNORED = ['**/node_modules/**', '**/.*/**', '**/cdk.out/**'];
+
+/** A template is worth loading only if it mentions a state machine; this reads at most the first few MB. */
+const MACHINE_MARKERS = /AWS::StepFunctions::StateMachine|AWS::Serverless::StateMachine|stepFunctions/;
+const SNIFF_BYTES = 8 * 1024 * 1024;
+
+export async function expandInputs(args: string[], cwd: string): Promise<{ files: string[]; problems: string[] }> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    const key = resolve(cwd, file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add('-');
+      continue;
+    }
+    const info = await stat(resolve(cwd, arg)).catch(() => undefined);
+    if (info?.isFile()) {
+      add(arg);
+    } else if (info?.isDirectory()) {
+      const found = await searchDirectory(arg, cwd);
+      if (found.length === 0) problems.push(`${arg}: no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates with state machines found in this directory`);
+      found.forEach(add);
+    } else if (isDynamicPattern(arg)) {
+      const matched = (await glob(arg, { cwd, ignore: IGNORED, onlyFiles: true, expandDirectories: false })).sort();
+      if (matched.length === 0) problems.push(`${arg}: no files match this pattern`);
+      matched.forEach(add);
+    } else {
+      problems.push(`${arg}: no such file or directory`);
+    }
+  }
+  return { files, problems };
+}
+
+async function searchDirectory(dir: string, cwd: string): Promise<string[]> {
+  const root = resolve(cwd, dir);
+  const options = { cwd: root, ignore: IGNORED, onlyFiles: true, expandDirectories: false } as const;
+  const [definitions, candidates] = await Promise.all([glob(DEFINITION_PATTERNS, options), glob(TEMPLATE_PATTERNS, options)]);
+  const isDefinition = new Set(definitions);
+  const templates: string[] = [];
+  for (const candidate of candidates) {
+    if (isDefinition.has(candidate) || /(^|\/)(package(-lock)?|tsconfig|cdk)\.json$/.test(candidate)) continue;
+    if (await mentionsStateMachine(resolve(root, candidate))) templates.push(candidate);
+  }
+  // Paths as the user would write them: under the directory they named.
+  return [...definitions, ...templates].sort().map((file) => join(dir, file));
+}
+
+async function mentionsStateMachine(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const size = Math.min((await handle.stat()).size, SNIFF_BYTES);
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return MACHINE_MARKERS.test(buffer.toString('utf8', 0, bytesRead));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,38 @@
+/** Reading one named file from disk; bad paths become a SourceInputError the CLI maps to exit 2. */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { loadText } from './load-text.js';
+import type { LoadedFile } from './types.js';
+
+/** The path itself is the problem (missing, a directory, unreadable), not the file's content. */
+export class SourceInputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read ${path}: ${reason}`);
+    this.name = 'SourceInputError';
+  }
+}
+
+export async function loadFile(path: string, options: { cwd?: string } = {}): Promise<LoadedFile> {
+  const absolute = resolve(options.cwd ?? '.', path);
+  let text: string;
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw new SourceInputError(path, 'it is a directory; name a file, or pass the directory to expandInputs to search it');
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    if (error instanceof SourceInputError) throw error;
+    throw new SourceInputError(path, reasonOf(error));
+  }
+  return loadText(text, path, { baseDir: dirname(absolute) });
+}
+
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

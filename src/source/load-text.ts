@@ -1,0 +1,186 @@
+/**
+ * One text in, the state machines it holds out. Parses once; positions are looked up only when a
+ * diagnostic needs one. See docs/architecture.md for the flow of one file.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { getAtPointer } from '../asl/pointer.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoaderCode } from './codes.js';
+import { loaderDiagnostic } from './codes.js';
+import type { ParsedText, ParseProblem } from './document.js';
+import type { OffsetToPosition } from './locate.js';
+import { makeLocate } from './locate.js';
+import type { MachineSite } from './machines.js';
+import { findMachineSites, isDefinitionLike } from './machines.js';
+import { detectFormat, parseText } from './parse.js';
+import { LineTable } from './positions.js';
+import { mapStringOffsets } from './string-map.js';
+import type { LoadedFile, MachineSource } from './types.js';
+
+export interface LoadTextOptions {
+  /** Folder that relative DefinitionUri / DefinitionS3Location paths start from; defaults to the file's folder. */
+  baseDir?: string;
+  /** Reads a definition file named by a template; undefined when it cannot be read. Defaults to the filesystem. */
+  readFile?: (absPath: string) => string | undefined;
+}
+
+const EXPECTED =
+  'expected a state machine definition (an object with "StartAt" and "States"), or a CloudFormation/SAM template or serverless.yml that declares state machines';
+
+export function loadText(text: string, file: string, options: LoadTextOptions = {}): LoadedFile {
+  const table = new LineTable(text);
+  const toPosition: OffsetToPosition = (start, end) => table.range(start, end);
+  const fail = (code: LoaderCode, message: string, offset = 0): LoadedFile => ({
+    file,
+    machines: [],
+    diagnostics: [loaderDiagnostic(code, message, table.position(offset))],
+  });
+
+  if (text.trim() === '') return fail('not-a-state-machine', `The file is empty; ${EXPECTED}`);
+  const nul = text.indexOf('\0');
+  if (nul !== -1 && nul < 8192) return fail('parse-error', 'The file looks binary (it contains NUL bytes); expected JSON or YAML text', nul);
+  // A byte-order mark is not JSON; a space in its place keeps every offset.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+
+  const parsed = parseText(source, detectFormat(file, source));
+  if (!parsed.parsed) {
+    const problem = parsed.problems[0]!;
+    return fail(problem.code, problem.message, problem.offset);
+  }
+  const search = findMachineSites(parsed.value);
+  if (search.notAMachine) return fail('not-a-state-machine', `Not a state machine: ${search.notAMachine}; ${EXPECTED}`);
+
+  const locateInFile = makeLocate(parsed.spanOf, '', toPosition);
+  const loaded: LoadedFile = { file, machines: [], diagnostics: [] };
+  const context: SiteContext = { file, source, parsed, toPosition, locateInFile, options, loaded };
+  for (const site of search.sites) addSite(context, site);
+  assignProblems(parsed.problems, loaded, toPosition, (m) => m.file === file && !m.fromString);
+  for (const machine of loaded.machines) delete (machine as Partial<InternalMachine>).fromString;
+  return loaded;
+}
+
+interface InternalMachine extends MachineSource {
+  /** True for DefinitionString machines, whose problems come from their own parse. */
+  fromString?: boolean;
+}
+
+interface SiteContext {
+  file: string;
+  source: string;
+  parsed: ParsedText;
+  toPosition: OffsetToPosition;
+  locateInFile: (pointer: string) => ReturnType<OffsetToPosition>;
+  options: LoadTextOptions;
+  loaded: LoadedFile;
+}
+
+function addSite(ctx: SiteContext, site: MachineSite): void {
+  const { file, parsed, loaded } = ctx;
+  const fileDiagnostic = (code: LoaderCode, message: string, where = ctx.locateInFile(site.pointer)): void => {
+    loaded.diagnostics.push(loaderDiagnostic(code, message, where));
+  };
+  const label = site.name ? `State machine ${site.name}` : 'The state machine';
+  switch (site.kind) {
+    case 'inline':
+      loaded.machines.push({
+        file,
+        pointer: site.pointer,
+        name: site.name,
+        definition: getAtPointer(parsed.value, site.pointer),
+        locate: makeLocate(parsed.spanOf, site.pointer, ctx.toPosition),
+        workflowType: site.workflowType,
+        diagnostics: [],
+      });
+      return;
+    case 'skip':
+      fileDiagnostic(site.code, site.message);
+      return;
+    case 'string': {
+      const span = parsed.spanOf(site.pointer);
+      const map = span ? mapStringOffsets(ctx.source, span, site.text, parsed.format) : () => 0;
+      const toPosition: OffsetToPosition = (start, end) => ctx.toPosition(map(start), end === undefined ? undefined : map(end));
+      const inner = parseText(site.text, detectFormat('', site.text));
+      if (!inner.parsed) {
+        const problem = inner.problems[0]!;
+        fileDiagnostic(problem.code, `${label}: its DefinitionString: ${problem.message}`, toPosition(problem.offset));
+        return;
+      }
+      if (!isDefinitionLike(inner.value)) {
+        fileDiagnostic('not-a-state-machine', `${label}: its DefinitionString is not a state machine definition (an object with "StartAt" and "States")`);
+        return;
+      }
+      const machine: InternalMachine = {
+        file,
+        pointer: site.pointer,
+        name: site.name,
+        definition: inner.value,
+        locate: makeLocate(inner.spanOf, '', toPosition),
+        workflowType: site.workflowType,
+        diagnostics: [],
+        fromString: true,
+      };
+      loaded.machines.push(machine);
+      assignProblems(inner.problems, { file, machines: [machine], diagnostics: loaded.diagnostics }, toPosition, () => true, '');
+      return;
+    }
+    case 'file':
+      addDefinitionFile(ctx, site, label, fileDiagnostic);
+      return;
+  }
+}
+
+function addDefinitionFile(
+  ctx: SiteContext,
+  site: Extract<MachineSite, { kind: 'file' }>,
+  label: string,
+  fileDiagnostic: (code: LoaderCode, message: string, where?: ReturnType<OffsetToPosition>) => void,
+): void {
+  const { file, options } = ctx;
+  const absolute = resolve(options.baseDir ?? (file === '-' ? '.' : dirname(file)), site.path);
+  // The definition file as the user would name it: next to the template they named.
+  const shown = file === '-' ? site.path : join(dirname(file), site.path);
+  const text = (options.readFile ?? readIfPossible)(absolute);
+  if (text === undefined) {
+    fileDiagnostic('definition-file-unreadable', `${label}: cannot read its definition file ${shown}; check the path (it is relative to the template's folder)`);
+    return;
+  }
+  const sub = loadText(text, shown, { baseDir: dirname(absolute), readFile: options.readFile });
+  for (const problem of sub.diagnostics) {
+    fileDiagnostic(problem.code as LoaderCode, `${label}: ${shown}:${problem.line}:${problem.column}: ${problem.message}`);
+  }
+  for (const machine of sub.machines) {
+    if (machine.pointer !== '') continue; // a template named as a definition file: not followed further
+    ctx.loaded.machines.push({ ...machine, name: site.name, workflowType: site.workflowType });
+  }
+}
+
+function readIfPossible(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Duplicate keys inside a machine's definition belong to that machine (path relative to its definition);
+ * the others (say, in a template's Parameters) belong to the file.
+ */
+function assignProblems(
+  problems: readonly ParseProblem[],
+  loaded: LoadedFile,
+  toPosition: OffsetToPosition,
+  eligible: (machine: InternalMachine) => boolean,
+  basePointerOverride?: string,
+): void {
+  for (const problem of problems) {
+    const pointer = problem.pointer ?? '';
+    const machine = (loaded.machines as InternalMachine[]).find(
+      (m) => eligible(m) && (basePointerOverride !== undefined || pointer === m.pointer || pointer.startsWith(`${m.pointer}/`)),
+    );
+    const base = basePointerOverride ?? machine?.pointer ?? '';
+    const diagnostic: Diagnostic = loaderDiagnostic(problem.code, problem.message, toPosition(problem.offset), machine ? pointer.slice(base.length) : pointer);
+    (machine ? machine.diagnostics : loaded.diagnostics).push(diagnostic);
+  }
+}

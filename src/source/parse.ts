@@ -1,0 +1,47 @@
+/** Picks the parser for a text: by file extension first, then by the first meaningful character. */
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+import type { ParsedText } from './document.js';
+import { parseJson } from './json.js';
+import { parseYaml } from './yaml.js';
+
+const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+
+export type Format = 'json' | 'json5' | 'yaml';
+
+export function detectFormat(file: string, text: string): Format {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json5')) return 'json5';
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  const first = /\S/.exec(text)?.[0];
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+export function parseText(text: string, format: Format): ParsedText {
+  if (format === 'yaml') return parseYaml(text);
+  if (format === 'json') return parseJson(text);
+  const tolerant = parseJson(text, { tolerant: true });
+  if (tolerant.parsed) return tolerant;
+  // JSON5 beyond comments and trailing commas (unquoted keys, single quotes …) is mostly YAML flow
+  // syntax once the comments are blanked out; blanking keeps every offset, so positions stay exact.
+  const asYaml = parseYaml(blankComments(text));
+  return asYaml.parsed ? asYaml : tolerant;
+}
+
+/** Replaces // and /* comments with spaces (newlines kept), so offsets do not move. */
+function blankComments(text: string): string {
+  const scanner = jsonc.createScanner(text, false);
+  const parts: string[] = [];
+  let last = 0;
+  for (let kind = scanner.scan(); kind !== jsonc.SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === jsonc.SyntaxKind.LineCommentTrivia || kind === jsonc.SyntaxKind.BlockCommentTrivia) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      parts.push(text.slice(last, start), text.slice(start, end).replace(/[^\n\r]/g, ' '));
+      last = end;
+    }
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}

@@ -1,0 +1,157 @@
+/**
+ * YAML through the `yaml` package (YAML 1.2), keeping node ranges for positions. CloudFormation short
+ * tags (`!Ref`, `!GetAtt`, `!Sub` …) become their long form (`{ "Ref": … }`, `{ "Fn::GetAtt": [...] }`)
+ * so later stages see what CloudFormation sees. Our own conversion to plain values (rather than
+ * `toJS`) lets us report duplicate keys with the key's position, refuse deep nesting and cap alias
+ * expansion in the same pass.
+ */
+import type { Document, Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { escapePointerToken } from '../asl/pointer.js';
+import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
+import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
+import { tooDeepMessage } from './json.js';
+
+/** How many values aliases may expand to before the document counts as an alias bomb. */
+const MAX_ALIAS_EXPANSION = 100_000;
+
+const CFN_FUNCTIONS = new Set([
+  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'ForEach', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join',
+  'Length', 'Not', 'Or', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform',
+]);
+
+/** The long-form key for a CloudFormation short tag, or undefined for any other tag. */
+export function cfnKeyForTag(tag: string | undefined): string | undefined {
+  if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return undefined;
+  const name = tag.slice(1);
+  if (name === 'Ref' || name === 'Condition') return name;
+  return CFN_FUNCTIONS.has(name) ? `Fn::${name}` : undefined;
+}
+
+export interface YamlSpan extends NodeSpan {
+  /** The yaml scalar type (BLOCK_LITERAL, QUOTE_DOUBLE …) for scalars. */
+  scalarType?: string;
+}
+
+export function parseYaml(text: string): ParsedText & { spanOf(pointer: string): YamlSpan | undefined } {
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const error = doc.errors[0];
+  const spanOf = lazyIndex(() => indexYaml(doc)) as (pointer: string) => YamlSpan | undefined;
+  if (error) {
+    const offset = error.pos[0];
+    const problem: ParseProblem = /call stack/i.test(error.message)
+      ? { code: 'nesting-too-deep', message: tooDeepMessage(), offset }
+      : { code: 'parse-error', message: `Invalid YAML: ${firstLine(error.message)}`, offset };
+    return { format: 'yaml', parsed: false, value: undefined, problems: [problem], spanOf };
+  }
+  const converter = new Converter(doc);
+  try {
+    const value = converter.convert(doc.contents, 0, '');
+    return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf };
+  } catch (failure) {
+    if (failure instanceof ConversionStop) return { format: 'yaml', parsed: false, value: undefined, problems: [failure.problem], spanOf };
+    if (failure instanceof RangeError) {
+      return { format: 'yaml', parsed: false, value: undefined, problems: [{ code: 'nesting-too-deep', message: tooDeepMessage(), offset: 0 }], spanOf };
+    }
+    throw failure;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+class ConversionStop extends Error {
+  constructor(readonly problem: ParseProblem) {
+    super(problem.message);
+  }
+}
+
+class Converter {
+  readonly problems: ParseProblem[] = [];
+  private aliasExpansions = 0;
+
+  constructor(private readonly doc: Document) {}
+
+  convert(node: unknown, depth: number, pointer: string, viaAlias = false): unknown {
+    if (node === null || node === undefined) return null;
+    if (viaAlias && ++this.aliasExpansions > MAX_ALIAS_EXPANSION) {
+      throw new ConversionStop({
+        code: 'parse-error',
+        message: `Invalid YAML: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (an alias bomb?); write the values out instead`,
+        offset: rangeOf(node)[0],
+      });
+    }
+    if (depth > MAX_NESTING_DEPTH) throw new ConversionStop({ code: 'nesting-too-deep', message: tooDeepMessage(), offset: rangeOf(node)[0] });
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) return null;
+      return this.convert(target, depth, pointer, true);
+    }
+    const wrap = cfnKeyForTag((node as { tag?: string }).tag);
+    const inner = wrap ? `${pointer}/${escapePointerToken(wrap)}` : pointer;
+    let value: unknown;
+    if (isScalar(node)) {
+      value = node.value;
+      if (wrap === 'Fn::GetAtt' && typeof value === 'string') {
+        // `!GetAtt Resource.Attribute`: the attribute may itself contain dots, the resource name may not.
+        const dot = value.indexOf('.');
+        value = dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+      }
+    } else if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(this.convert(pair.key, depth + 1, inner, viaAlias));
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          this.problems.push({
+            code: 'duplicate-key',
+            message: `Duplicate key "${key}": a mapping may name each key once; rename or merge the two (the later one would silently win)`,
+            offset: rangeOf(pair.key)[0],
+            pointer: `${inner}/${escapePointerToken(key)}`,
+          });
+        }
+        setMember(out, key, this.convert(pair.value, depth + 1, `${inner}/${escapePointerToken(key)}`, viaAlias));
+      }
+      value = out;
+    } else if (isSeq(node)) {
+      value = node.items.map((item, i) => this.convert(item, depth + 1, `${inner}/${i}`, viaAlias));
+    } else if (isPair(node)) {
+      value = { [String(node.key)]: this.convert(node.value, depth + 1, inner, viaAlias) };
+    } else {
+      value = null;
+    }
+    return wrap ? { [wrap]: value } : value;
+  }
+}
+
+function rangeOf(node: unknown): [number, number, number] {
+  return ((node as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0]) as [number, number, number];
+}
+
+/** pointer → span for every node, following the same short-tag wrapping as the conversion. */
+function indexYaml(doc: Document): Map<string, YamlSpan> {
+  const index = new Map<string, YamlSpan>();
+  const visit = (node: unknown, pointer: string, keyStart: number | undefined, depth: number): void => {
+    if (node === null || node === undefined || depth > MAX_NESTING_DEPTH) return;
+    const [start, end] = rangeOf(node);
+    const container = isMap(node) || isSeq(node);
+    const span: YamlSpan = { start, end, keyStart, container, scalarType: isScalar(node) ? (node.type as string | undefined) : undefined };
+    index.set(pointer, span);
+    const wrap = cfnKeyForTag((node as { tag?: string }).tag);
+    const inner = wrap ? `${pointer}/${escapePointerToken(wrap)}` : pointer;
+    if (wrap) index.set(inner, { ...span, keyStart: undefined });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPointer = `${inner}/${escapePointerToken(key)}`;
+        const keyOffset = rangeOf(pair.key)[0];
+        if (pair.value === null || pair.value === undefined) index.set(childPointer, { start: keyOffset, end: keyOffset, keyStart: keyOffset, container: false });
+        else visit(pair.value, childPointer, keyOffset, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, `${inner}/${i}`, undefined, depth + 1));
+    }
+  };
+  visit(doc.contents as YamlNode | null, '', undefined, 0);
+  return index;
+}
