@@ -133,6 +133,13 @@ describe('asl graph', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a file that is not a state machine exits 1 and says so', async () => {
+    const { code, stdout, stderr } = await graphCli(['-'], { stdin: '{"foo": 1}' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^<stdin>:1:1: error: .*\n$/);
+  });
+
   test('an invalid machine that still parses is drawn anyway (exit 0)', async () => {
     const { code, stdout } = await graphCli(['dangling.asl.json']);
     expect(code).toBe(0);

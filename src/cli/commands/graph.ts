@@ -141,7 +141,8 @@ function write(ctx: CommandContext, output: string | undefined, text: string): v
 }
 
 function printDiagnostics(ctx: CommandContext, file: string, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) ctx.io.stderr.write(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.code})\n`);
+  const shown = file === '-' ? '<stdin>' : file;
+  for (const d of diagnostics) ctx.io.stderr.write(`${shown}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.code})\n`);
 }
 
 function names(loaded: LoadedFile): string {
