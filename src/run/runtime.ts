@@ -58,8 +58,13 @@ export class Runtime {
   /** Advances a frame's clock, letting a real-time caller actually wait. */
   async delay(frame: Frame, milliseconds: number): Promise<void> {
     if (milliseconds <= 0) return;
-    frame.clock += milliseconds;
-    if (this.options.onDelay) await this.options.onDelay(milliseconds);
+    // A wait that outlasts the execution's TimeoutSeconds ends at the timeout, not after the wait.
+    const deadline = this.timeoutMs === undefined ? Infinity : this.startMs + this.timeoutMs;
+    const target = Math.min(frame.clock + milliseconds, deadline);
+    const step = target - frame.clock;
+    frame.clock = target;
+    if (this.options.onDelay && step > 0) await this.options.onDelay(step);
+    if (target >= deadline) throw new ExecutionTimeout();
   }
 
   event(frame: Frame, type: string, details?: Record<string, unknown>): number {
