@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../../src/source/index.js';
+import type { LoadedFile, MachineSource } from '../../src/source/index.js';
+import { fixture, fixtures, positionOf } from './helpers.js';
+
+function machineNamed(loaded: LoadedFile, name: string): MachineSource {
+  const machine = loaded.machines.find((m) => m.name === name);
+  if (!machine) throw new Error(`no machine ${name} in ${loaded.machines.map((m) => m.name).join(', ')}`);
+  return machine;
+}
+
+describe('a SAM template in YAML with short tags', () => {
+  const text = fixture('sam-template.yaml');
+  const loaded = loadText(text, 'infra/sam-template.yaml', { baseDir: fixtures });
+
+  it('finds every loadable machine, in template order, named by logical id', () => {
+    expect(loaded.machines.map((m) => m.name)).toEqual(['OrderMachine', 'TimerMachine', 'FileMachine']);
+  });
+
+  it('gives an inline Definition its pointer and the SAM Type as workflow type', () => {
+    const machine = machineNamed(loaded, 'OrderMachine');
+    expect(machine.pointer).toBe('/Resources/OrderMachine/Properties/Definition');
+    expect(machine.workflowType).toBe('EXPRESS');
+    expect(machine.locate('/States/Charge/Next')).toMatchObject(positionOf(text, 'Done', 'Next:'));
+  });
+
+  it('turns short tags into their long form', () => {
+    const charge = (machineNamed(loaded, 'OrderMachine').definition as any).States.Charge;
+    expect(charge.Resource).toEqual({ 'Fn::GetAtt': ['ChargeFunction', 'Arn'] });
+    expect(charge.Parameters).toEqual({
+      Table: { Ref: 'OrdersTable' },
+      Message: { 'Fn::Sub': 'order ${AWS::StackName}' },
+      Parts: { 'Fn::Join': [',', ['a', 'b']] },
+      Pick: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+    });
+  });
+
+  it('parses a !Sub | DefinitionString and maps its positions back into the template', () => {
+    const machine = machineNamed(loaded, 'TimerMachine');
+    expect(machine.pointer).toBe('/Resources/TimerMachine/Properties/DefinitionString/Fn::Sub');
+    expect((machine.definition as any).States.Invoke.Resource).toBe('${WorkerArn}');
+    expect(machine.locate('/States/Wait/Seconds')).toMatchObject(positionOf(text, '5,'));
+    expect(machine.locate('/States/Invoke')).toEqual(positionOf(text, '"Invoke": {'));
+  });
+
+  it('loads a DefinitionUri file relative to the template and reports positions in that file', () => {
+    const machine = machineNamed(loaded, 'FileMachine');
+    expect(machine.file).toBe('infra/statemachine/order.asl.yaml');
+    expect(machine.pointer).toBe('');
+    expect(machine.locate('/States/Work/Resource')).toMatchObject(positionOf(fixture('statemachine/order.asl.yaml'), '${WorkerArn}'));
+  });
+
+  it('skips an S3 definition and a Fn::Join definition with a diagnostic each', () => {
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({ code: 'definition-not-local', severity: 'info', ...positionOf(text, 'DefinitionS3Location') }),
+      expect.objectContaining({ code: 'definition-not-static', severity: 'warning', ...positionOf(text, 'DefinitionString: !Join') }),
+    ]);
+    expect(loaded.diagnostics[1]!.message).toContain('GluedMachine');
+    expect(loaded.diagnostics[1]!.message).toContain('Fn::Join');
+  });
+
+  it('reports a DefinitionUri that cannot be read at the DefinitionUri', () => {
+    const other = loadText(text, 'sam-template.yaml', { readFile: () => undefined });
+    expect(other.diagnostics[0]).toMatchObject({ code: 'definition-file-unreadable', ...positionOf(text, 'statemachine/order.asl.yaml') });
+  });
+});
+
+describe('a CloudFormation template in JSON', () => {
+  const text = fixture('cfn-template.json');
+  const loaded = loadText(text, 'cfn-template.json');
+
+  it('finds the DefinitionString, Fn::Sub and inline machines with their workflow types', () => {
+    expect(loaded.machines.map((m) => [m.name, m.workflowType])).toEqual([
+      ['EscapedMachine', 'STANDARD'],
+      ['SubMachine', 'EXPRESS'],
+      ['InlineMachine', undefined],
+    ]);
+  });
+
+  it('maps positions inside a JSON-escaped DefinitionString back to the template', () => {
+    const machine = machineNamed(loaded, 'EscapedMachine');
+    // "Second" as the value of Next: \"Second\" in the template; the position is the escaped quote.
+    expect(machine.locate('/States/First/Next')).toMatchObject(positionOf(text, '\\"Second\\"}'));
+    expect(machine.locate('/States/Second')).toEqual(positionOf(text, '\\"Second\\": {'));
+  });
+
+  it('parses the string of a Fn::Sub [string, variables] pair', () => {
+    const machine = machineNamed(loaded, 'SubMachine');
+    expect(machine.pointer).toBe('/Resources/SubMachine/Properties/DefinitionString/Fn::Sub/0');
+    expect((machine.definition as any).States.Call.Resource).toBe('${Fn}');
+    expect(machine.locate('/States/Call/Resource')).toMatchObject(positionOf(text, '\\"${Fn}\\"'));
+  });
+
+  it('keeps intrinsic objects in an inline Definition', () => {
+    expect((machineNamed(loaded, 'InlineMachine').definition as any).States.Only.Resource).toEqual({ 'Fn::GetAtt': ['Worker', 'Arn'] });
+  });
+
+  it('warns that a Fn::Join DefinitionString cannot be checked', () => {
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'definition-not-static', severity: 'warning' })]);
+    expect(loaded.diagnostics[0]!.message).toContain('JoinedMachine');
+  });
+
+  it('reports a DefinitionString that does not parse at its position in the template', () => {
+    const broken = '{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {\n"DefinitionString": "{\\"StartAt\\": \\"A\\" \\"States\\": {}}"}}}}';
+    const result = loadText(broken, 'broken.json');
+    expect(result.machines).toEqual([]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', ...positionOf(broken, '\\"States') })]);
+    expect(result.diagnostics[0]!.message).toMatch(/^State machine M: its DefinitionString: Invalid JSON/);
+  });
+
+  it('reports a duplicate key inside a DefinitionString on that machine', () => {
+    const dup = '{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {\n"DefinitionString": "{\\"StartAt\\": \\"A\\", \\"StartAt\\": \\"B\\", \\"States\\": {}}"}}}}';
+    const machine = loadText(dup, 'dup.json').machines[0]!;
+    expect(machine.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-key', path: '/StartAt', ...positionOf(dup, '\\"StartAt', 'A\\", ') })]);
+  });
+});
+
+describe('a Serverless Framework file', () => {
+  const text = fixture('serverless.yml');
+  const loaded = loadText(text, 'serverless.yml');
+
+  it('finds each machine under stepFunctions.stateMachines with its type', () => {
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.machines.map((m) => [m.name, m.pointer, m.workflowType])).toEqual([
+      ['checkout', '/stepFunctions/stateMachines/checkout/definition', 'EXPRESS'],
+      ['refund', '/stepFunctions/stateMachines/refund/definition', undefined],
+    ]);
+  });
+
+  it('locates inside a machine relative to its definition', () => {
+    expect(machineNamed(loaded, 'refund').locate('/StartAt')).toMatchObject(positionOf(text, 'Refund', 'refund:'));
+  });
+});
+
+describe('files that hold no state machine', () => {
+  it('says so for a template without state machine resources', () => {
+    const loaded = loadText('Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n', 'template.yaml');
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'not-a-state-machine' })]);
+    expect(loaded.diagnostics[0]!.message).toContain('AWS::StepFunctions::StateMachine');
+  });
+
+  it('says so for an unrelated object', () => {
+    const loaded = loadText('{"name": "x"}', 'package.json');
+    expect(loaded.diagnostics[0]!.message).toMatch(/Not a state machine: .*"StartAt"/);
+  });
+});
