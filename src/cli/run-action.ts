@@ -11,6 +11,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer } from '../run/index.js';
 import { renderPlain } from './run-plain.js';
+import { describeOffset, jsonErrorOffset } from './run-json-error.js';
 
 export interface RunOptions {
   input?: string;
@@ -53,7 +54,9 @@ export function parseJsonArgument(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? ` at ${describeOffset(text, offset)}` : '';
+    throw new InputError(`${what} is not valid JSON${where}: ${(error as Error).message}`);
   }
 }
 

@@ -1,0 +1,109 @@
+/** `asl run` end to end, in-process: exit codes, both output formats, stubs, mock config and guards. */
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+
+const cwd = path.resolve(import.meta.dirname, '../fixtures/run/cli');
+const asl = (argv: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}) => runCli(['run', ...argv], { cwd, ...options });
+
+describe('asl run', () => {
+  test('prints exactly status and output as JSON and exits 0 when the execution succeeds', async () => {
+    const result = await asl(['order.asl.json', '--input-file', 'input.json', '--stubs', 'stubs.yaml', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: { total: 3, charge: { charged: 300 } } });
+  });
+
+  test('exits 1 with error and cause when the execution fails', async () => {
+    const result = await asl(['order.asl.json', '--input', '{"total":1}', '--stubs', 'declined.stubs.yaml', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'FAILED', error: 'ChargeFailed', cause: 'the card was declined' });
+  });
+
+  test('adds the history with --history, starting with ExecutionStarted and ending with ExecutionSucceeded', async () => {
+    const result = await asl(['order.asl.json', '--input', '{"total":1}', '--stubs', 'stubs.yaml', '--format', 'json', '--history']);
+    const history = JSON.parse(result.stdout).history as Array<{ id: number; type: string; previousEventId: number }>;
+    expect(history[0]).toMatchObject({ id: 1, type: 'ExecutionStarted', previousEventId: 0 });
+    expect(history.at(-1)!.type).toBe('ExecutionSucceeded');
+    expect(history.map((e) => e.type)).toContain('TaskFailed');
+  });
+
+  test('prints plain text without escape codes when stdout is not a terminal', async () => {
+    const result = await asl(['order.asl.json', '--input', '{"total":1}', '--stubs', 'stubs.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('SUCCEEDED after 3.5s of virtual time');
+    expect(result.stdout).toContain('task failed: Lambda.TooManyRequestsException');
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('prints plain text in CI even on a terminal', async () => {
+    const result = await asl(['wait.asl.json'], { tty: true, env: { CI: 'true' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('answers Task states from an AWS Step Functions Local mock config and test case', async () => {
+    const ok = await asl(['order.asl.json', '--input', '{}', '--mock-config', 'mock-config.json', '--test-case', 'HappyPath', '--format', 'json']);
+    expect(JSON.parse(ok.stdout)).toEqual({ status: 'SUCCEEDED', output: { charge: { charged: 7 } } });
+    const throttled = await asl(['order.asl.json', '--mock-config', 'mock-config.json', '--test-case', 'Throttled', '--format', 'json']);
+    expect(JSON.parse(throttled.stdout)).toMatchObject({ status: 'FAILED', error: 'ChargeFailed' });
+  });
+
+  test('names a missing test case and the ones that exist, exit 2', async () => {
+    const result = await asl(['order.asl.json', '--mock-config', 'mock-config.json', '--test-case', 'Nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no test case "Nope"; it has HappyPath, Throttled');
+  });
+
+  test('stops with exit 2 naming the state, resource and a stub example when a Task has no stub', async () => {
+    const result = await asl(['order.asl.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Task state "Charge" (resource arn:aws:states:::lambda:invoke)');
+    expect(result.stderr).toContain('states:');
+  });
+
+  test('rejects bad JSON in --input with exit 2 and the position of the error', async () => {
+    const result = await asl(['wait.asl.json', '--input', '{"a":}']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--input is not valid JSON at line 1, column 6 \(position 5\)/);
+  });
+
+  test('rejects a stub file whose answer has two kinds, exit 2, naming the entry', async () => {
+    const result = await asl(['order.asl.json', '--stubs', 'bad.stubs.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('states."Charge": an answer needs exactly one of');
+  });
+
+  test('ends a self-looping machine at the event guard with a failure that says why', async () => {
+    const result = await asl(['loop.asl.json', '--max-events', '200', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const body = JSON.parse(result.stdout);
+    expect(body.status).toBe('FAILED');
+    expect(body.cause).toContain('reached 200 history events');
+  });
+
+  test('finishes an hour-long Wait at once on the virtual clock, from the --now start time', async () => {
+    const started = Date.now();
+    const result = await asl(['wait.asl.json', '--now', '2030-01-01T00:00:00Z', '--format', 'json', '--history']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const history = JSON.parse(result.stdout).history as Array<{ timestamp: string }>;
+    expect(history[0]!.timestamp).toBe('2030-01-01T00:00:00.000Z');
+    expect(history.at(-1)!.timestamp).toBe('2030-01-01T01:00:00.000Z');
+  });
+
+  test('gives the same history for the same seed', async () => {
+    const argv = ['order.asl.json', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--format', 'json', '--history', '--seed', '9'];
+    expect((await asl(argv)).stdout).toBe((await asl(argv)).stdout);
+  });
+
+  test('reads a Distributed Map ItemReader CSV through the stub file', async () => {
+    const result = await asl(['items.asl.json', '--stubs', 'items.stubs.yaml', '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: [{ id: '1' }, { id: '2' }] });
+  });
+
+  test('rejects --test-case without --mock-config as a usage error', async () => {
+    const result = await asl(['wait.asl.json', '--test-case', 'X']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--test-case only applies with --mock-config');
+  });
+});
