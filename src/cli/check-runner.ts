@@ -3,7 +3,7 @@
  * format the results, write them, pick the exit code. The two commands differ only in the function
  * that checks one machine and in the rule metadata they hand to the formatters.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, compareDiagnostics } from '../diagnostics.js';
@@ -49,7 +49,8 @@ export async function runCheckCommand(
     if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
     for (const machine of loaded.machines) {
       try {
-        results.push(toResult(loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
+        // machine.file differs from loaded.file when a template names a separate definition file.
+        results.push(toResult(machine.file || loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
       } catch (error) {
         // A bug, not bad input: say where, keep checking the other machines, exit 2 at the end.
         const where = machine.name ?? (machine.pointer || loaded.file);
@@ -67,7 +68,7 @@ export async function runCheckCommand(
   const report = formatters[options.format](shown, {
     painter: await makePainter(level),
     rules,
-    sourceText: (file) => texts.get(file),
+    sourceText: (file) => texts.get(file) ?? readQuietly(resolve(ctx.cwd, file)),
     toolName: 'asl-toolkit',
     toolVersion: readOwnVersion(),
     baseDir: ctx.cwd,
@@ -81,6 +82,14 @@ export async function runCheckCommand(
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+function readQuietly(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function bugMessage(error: unknown): string {
