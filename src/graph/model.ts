@@ -138,6 +138,10 @@ class GraphBuilder {
     } else if (state.type === 'Wait') {
       const wait = describeWait(raw);
       if (wait) details.push(wait);
+    } else if (state.type === 'Map' && isObject(raw.ItemReader)) {
+      // A Distributed Map reading its items from S3 (or elsewhere) says where they come from.
+      const reader = describeResource(raw.ItemReader.Resource);
+      if (reader) details.push(shorten(`items from ${reader}`));
     } else if (state.type === undefined) {
       details.push('no Type');
     } else if (!KNOWN_TYPES.has(state.type)) {
@@ -213,6 +217,10 @@ class GraphBuilder {
     }
     return node.id;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 const KNOWN_TYPES = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
