@@ -2,7 +2,7 @@
 // nearly all of them must validate without errors, and nearly all of the ones their own projects
 // expect to be rejected must be. Failing files are printed so a regression names its culprits.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -22,7 +22,7 @@ function manifestFiles(manifest: string): string[] {
 
 /** Every error for one file: loading, then each machine it holds. */
 function errorsOf(file: string): Diagnostic[] {
-  const loaded = loadText(readFileSync(join(corpus, file), 'utf8'), file);
+  const loaded = loadText(readFileSync(join(corpus, file), 'utf8'), file, { baseDir: dirname(join(corpus, file)) });
   const diagnostics = [...loaded.diagnostics, ...loaded.machines.flatMap((machine) => validateMachine(machine))];
   if (loaded.machines.length === 0 && diagnostics.length === 0) {
     diagnostics.push({ code: 'no-state-machine', severity: 'error', message: 'no state machine found', path: '', line: 1, column: 1 });
