@@ -5,9 +5,9 @@
  * inputs are still checked, and the command exits 2.
  */
 import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { LoadedFile } from '../source/types.js';
-import { expandInputs, loadText } from '../source/index.js';
+import { loadText } from '../source/load-text.js';
 import { reasonOf } from '../source/load-file.js';
 
 export interface ReadInput {
@@ -26,7 +26,7 @@ export async function readInputs(
   cwd: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<ReadInputsResult> {
-  const { files: paths, problems } = await expandInputs([...inputs], cwd);
+  const { files: paths, problems } = await expand(inputs, cwd);
   const files: ReadInput[] = [];
   for (const path of paths) {
     let text: string;
@@ -46,6 +46,23 @@ export async function readInputs(
     }
   }
   return { files, problems };
+}
+
+/**
+ * Plain file names (the pre-commit case) need no searching; the glob library is loaded only for
+ * directories and patterns, which keeps a one-file run quick to start.
+ */
+async function expand(inputs: readonly string[], cwd: string): Promise<{ files: string[]; problems: string[] }> {
+  if (inputs.every((input) => input === '-' || isFile(resolve(cwd, input)))) {
+    const seen = new Set<string>();
+    return { files: inputs.filter((input) => !seen.has(resolve(cwd, input)) && seen.add(resolve(cwd, input))), problems: [] };
+  }
+  const { expandInputs } = await import('../source/expand.js');
+  return expandInputs([...inputs], cwd);
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
