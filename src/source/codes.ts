@@ -8,6 +8,10 @@ export const loaderCodes = {
   'parse-error': { description: 'The file (or a DefinitionString) is not valid JSON or YAML.', severity: 'error' },
   'duplicate-key': { description: 'An object has the same key twice (for example two states with one name).', severity: 'error' },
   'nesting-too-deep': { description: 'The document nests objects or arrays deeper than the loader accepts.', severity: 'error' },
+  'file-too-large': {
+    description: 'The file is too large to check in reasonable time (AWS itself accepts definitions up to 1 MB).',
+    severity: 'error',
+  },
   'not-a-state-machine': {
     description: 'The file is neither a state machine definition nor a template that holds one.',
     severity: 'error',

@@ -28,6 +28,12 @@ export interface LoadTextOptions {
 const EXPECTED =
   'expected a state machine definition (an object with "StartAt" and "States"), or a CloudFormation/SAM template or serverless.yml that declares state machines';
 
+/** YAML parses at roughly 1 MB a second, JSON at 30; both limits sit far above AWS's 1 MB definition limit. */
+const MAX_YAML_CHARS = 4 * 1024 * 1024;
+const MAX_JSON_CHARS = 64 * 1024 * 1024;
+
+const megabytes = (chars: number): string => (chars / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+
 export function loadText(text: string, file: string, options: LoadTextOptions = {}): LoadedFile {
   const table = new LineTable(text);
   const toPosition: OffsetToPosition = (start, end) => table.range(start, end);
@@ -43,7 +49,15 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
   // A byte-order mark is not JSON; a space in its place keeps every offset.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 
-  const parsed = parseText(source, detectFormat(file, source));
+  const format = detectFormat(file, source);
+  const limit = format === 'yaml' ? MAX_YAML_CHARS : MAX_JSON_CHARS;
+  if (source.length > limit) {
+    return fail(
+      'file-too-large',
+      `The file has ${megabytes(source.length)} MB; ${format === 'yaml' ? 'YAML' : 'JSON'} files over ${megabytes(limit)} MB are not checked (AWS accepts definitions up to 1 MB)${format === 'yaml' ? '; convert it to JSON, which loads much faster, to check it anyway' : ''}`,
+    );
+  }
+  const parsed = parseText(source, format);
   if (!parsed.parsed) {
     const problem = parsed.problems[0]!;
     return fail(problem.code, problem.message, problem.offset);

@@ -7,6 +7,9 @@ import { parseYaml } from './yaml.js';
 
 const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
 
+/** The YAML fallback for JSON5 is slow (about 1 MB a second); past this size the JSON error stands. */
+const YAML_FALLBACK_LIMIT = 4 * 1024 * 1024;
+
 export type Format = 'json' | 'json5' | 'yaml';
 
 export function detectFormat(file: string, text: string): Format {
@@ -22,9 +25,10 @@ export function parseText(text: string, format: Format): ParsedText {
   if (format === 'yaml') return parseYaml(text);
   if (format === 'json') return parseJson(text);
   const tolerant = parseJson(text, { tolerant: true });
-  if (tolerant.parsed) return tolerant;
+  if (tolerant.parsed || tolerant.problems[0]?.code !== 'parse-error') return tolerant;
   // JSON5 beyond comments and trailing commas (unquoted keys, single quotes …) is mostly YAML flow
   // syntax once the comments are blanked out; blanking keeps every offset, so positions stay exact.
+  if (text.length > YAML_FALLBACK_LIMIT) return tolerant;
   const asYaml = parseYaml(blankComments(text));
   return asYaml.parsed ? asYaml : tolerant;
 }
