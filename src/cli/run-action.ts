@@ -26,6 +26,9 @@ export interface RunOptions {
   now?: string;
   realTime?: boolean;
   maxEvents?: string;
+  state?: string;
+  variables?: string;
+  inspect?: boolean;
 }
 
 function reasonOf(error: unknown): string {
@@ -174,6 +177,8 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
   const answerer = await buildAnswerer(ctx, opts);
+  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined)) throw new UsageError('--inspect and --variables apply only with --state NAME.');
+  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
   const live = useLiveView(ctx, opts.format);
   const events: HistoryEvent[] = [];
   const options: ExecuteOptions = {
@@ -213,4 +218,56 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
   }
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FINDINGS;
+}
+
+const INSPECTION_LABELS: Array<[string, string]> = [
+  ['afterInputPath', 'after InputPath'],
+  ['afterParameters', 'after Parameters'],
+  ['afterArguments', 'after Arguments'],
+  ['afterItemSelector', 'after ItemSelector'],
+  ['result', 'result'],
+  ['afterResultSelector', 'after ResultSelector'],
+  ['afterResultPath', 'after ResultPath'],
+];
+
+async function runSingleState(
+  ctx: CommandContext,
+  definition: unknown,
+  stateName: string,
+  input: unknown,
+  answerer: TaskAnswerer | undefined,
+  opts: RunOptions,
+  base: { seed: number; startTime?: string },
+): Promise<number> {
+  const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
+  if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');
+  const { testState, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
+  let result;
+  try {
+    result = await testState(definition, stateName, input, { ...base, answerer, variables: variables as Record<string, unknown> });
+  } catch (error) {
+    if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) throw new InputError(error.message);
+    throw error;
+  }
+  if (opts.format === 'json') {
+    const body: Record<string, unknown> = { status: result.status };
+    for (const key of ['output', 'error', 'cause', 'nextState', 'assignedVariables'] as const) if (result[key] !== undefined) body[key] = result[key];
+    if (opts.inspect) body.inspectionData = result.inspection;
+    ctx.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  } else {
+    const lines: string[] = [];
+    if (opts.inspect) {
+      for (const [key, label] of INSPECTION_LABELS) if (key in result.inspection) lines.push(`${label}: ${JSON.stringify(result.inspection[key])}`);
+    }
+    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') {
+      lines.push(`output: ${JSON.stringify(result.output)}`);
+      if (result.assignedVariables) lines.push(`variables assigned: ${JSON.stringify(result.assignedVariables)}`);
+      lines.push(`next state: ${result.nextState ?? '(end)'}`);
+    } else {
+      lines.push(`error: ${result.error ?? '(none)'}`);
+      if (result.cause !== undefined) lines.push(`cause: ${result.cause}`);
+    }
+    ctx.io.stdout.write(`${result.status}\n${lines.join('\n')}\n`);
+  }
+  return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FINDINGS;
 }

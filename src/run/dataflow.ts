@@ -20,6 +20,8 @@ export interface StateCall {
   enteredTime: number;
   retryCount: number;
   taskToken?: string;
+  /** When set (single-state runs with --inspect), each data-flow step records its value here. */
+  inspection?: Record<string, unknown>;
 }
 
 export interface StateOutcome {
@@ -47,24 +49,26 @@ export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutp
 /** JSONPath InputPath: `$` by default, `null` gives `{}`. */
 export function applyInputPath(call: StateCall): unknown {
   const path = call.node.raw.InputPath;
-  if (path === undefined) return call.input;
-  if (path === null) return {};
-  return resolvePath(String(path), pathEnv(call, call.input), 'InputPath');
+  const value = path === undefined ? call.input : path === null ? {} : resolvePath(String(path), pathEnv(call, call.input), 'InputPath');
+  if (call.inspection) call.inspection.afterInputPath = value;
+  return value;
 }
 
 /** JSONPath Parameters (or another payload-template field) over the effective input. */
 export function applyTemplate(call: StateCall, effective: unknown, field: string): unknown {
   const template = call.node.raw[field];
-  if (template === undefined) return effective;
-  return evaluatePayload(template, pathEnv(call, effective), field);
+  const value = template === undefined ? effective : evaluatePayload(template, pathEnv(call, effective), field);
+  if (call.inspection) call.inspection[`after${field}`] = value;
+  return value;
 }
 
 /** JSONPath: InputPath then Parameters. JSONata: Arguments, or the state input when absent. */
 export async function taskInput(call: StateCall, parametersField = 'Parameters'): Promise<unknown> {
   if (isJsonata(call)) {
     const args = call.node.raw.Arguments;
-    if (args === undefined) return call.input;
-    return evaluateTemplate(args, jsonataEnv(call), 'Arguments');
+    const value = args === undefined ? call.input : await evaluateTemplate(args, jsonataEnv(call), 'Arguments');
+    if (call.inspection) call.inspection.afterArguments = value;
+    return value;
   }
   return applyTemplate(call, applyInputPath(call), parametersField);
 }
@@ -72,6 +76,7 @@ export async function taskInput(call: StateCall, parametersField = 'Parameters')
 /** The tail of the data flow once the state has a result. */
 export async function finishState(call: StateCall, result: unknown, options: { selector?: boolean } = {}): Promise<StateOutcome> {
   const raw = call.node.raw;
+  if (call.inspection) call.inspection.result = result;
   if (isJsonata(call)) {
     const env = jsonataEnv(call, { result });
     const output = raw.Output === undefined ? result : await evaluateTemplate(raw.Output, env, 'Output');
@@ -84,6 +89,10 @@ export async function finishState(call: StateCall, result: unknown, options: { s
   }
   const assigned = evaluateAssignPath(call, selected);
   const combined = applyResultPath(call, raw.ResultPath, selected);
+  if (call.inspection) {
+    if (raw.ResultSelector !== undefined && options.selector !== false) call.inspection.afterResultSelector = selected;
+    call.inspection.afterResultPath = combined;
+  }
   return { output: applyOutputPath(call, combined), assigned, next: nextOf(raw) };
 }
 

@@ -42,7 +42,7 @@ function checkSize(node: StateNode, value: unknown, what: string): void {
   }
 }
 
-export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame): Promise<StateOutcome> {
+export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
   const enteredTime = frame.clock;
   checkSize(node, input, 'the state input');
   runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: payloadText(input), inputDetails: { truncated: false } });
@@ -52,7 +52,7 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
   const attempts: number[] = [];
   let retryCount = 0;
   for (;;) {
-    const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount };
+    const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection };
     try {
       const outcome = await execute(call);
       checkSize(node, outcome.output, 'the state output');

@@ -7,7 +7,8 @@ import { buildModel } from '../asl/walker.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
 import { HistoryLimitError, payloadText } from './history.js';
 import { runScope } from './engine.js';
-import { Runtime, type ExecutionIdentity, type Frame } from './runtime.js';
+import { Runtime, type Frame } from './runtime.js';
+import { identityFor } from './identity.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
 
 export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest } from './types.js';
@@ -15,30 +16,12 @@ export type { HistoryEvent } from './history.js';
 export { StatesError, RunSetupError, ErrorNames } from './errors.js';
 export { HistoryLimitError } from './history.js';
 export { mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';
+export { testState } from './test-state.js';
+export type { TestStateOptions, TestStateResult } from './test-state.js';
 export { checkStubFile, stubFileAnswerer, StubFileError } from './stubs/stub-file.js';
 export type { StubFile, StubAnswer, StubHandler, StubHooks } from './stubs/stub-file.js';
 
 const DEFAULT_START = '2024-01-01T00:00:00.000Z';
-
-function identityFor(options: ExecuteOptions, input: unknown, startMs: number): ExecutionIdentity {
-  const region = options.region ?? 'us-east-1';
-  const account = options.account ?? '123456789012';
-  const stateMachineName = options.stateMachineName ?? 'LocalStateMachine';
-  const executionName = options.executionName ?? `local-execution-${(options.seed ?? 0).toString(16).padStart(8, '0')}`;
-  const kind = options.stateMachineType === 'EXPRESS' ? 'express' : 'execution';
-  return {
-    region,
-    account,
-    stateMachineName,
-    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`,
-    executionName,
-    executionArn: `arn:aws:states:${region}:${account}:${kind}:${stateMachineName}:${executionName}`,
-    roleArn: `arn:aws:iam::${account}:role/service-role/StepFunctions-${stateMachineName}-role`,
-    startTime: new Date(startMs).toISOString(),
-    input,
-  };
-}
-
 /**
  * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
  * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, so callers can

@@ -107,3 +107,27 @@ describe('asl run', () => {
     expect(result.stderr).toContain('--test-case only applies with --mock-config');
   });
 });
+
+describe('asl run --state', () => {
+  test('runs one state with a stubbed result and prints each data-flow step with --inspect', async () => {
+    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--inspect']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('after InputPath: {"total":2}');
+    expect(result.stdout).toContain('after Parameters: {"FunctionName":"charge","Payload":{"total":2}}');
+    expect(result.stdout).toContain('after ResultSelector: {"charged":200}');
+    expect(result.stdout).toContain('after ResultPath: {"total":2,"charge":{"charged":200}}');
+    expect(result.stdout).toContain('next state: Done');
+  });
+
+  test('reports a caught error and the catcher\'s next state as JSON', async () => {
+    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'declined.stubs.yaml', '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Report failure', output: { error: { Error: 'CardDeclined' } } });
+  });
+
+  test('names the states that exist when --state names none of them', async () => {
+    const result = await asl(['order.asl.json', '--state', 'Chrage']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('There is no state "Chrage"');
+  });
+});

@@ -18,6 +18,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
     .option('--max-events <n>', 'stop after this many history events (default 25000, the AWS limit)')
+    .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner")')
+    .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object')
+    .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
     .action(async (definition: string, opts: Record<string, unknown>) => {
       // Loaded only when run runs: the interpreter, and ink only for the live view.
       const { runCommand } = await import('../run-action.js');
