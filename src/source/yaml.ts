@@ -34,9 +34,20 @@ export interface YamlSpan extends NodeSpan {
 }
 
 export function parseYaml(text: string): ParsedText & { spanOf(pointer: string): YamlSpan | undefined } {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+  let doc = parse(text);
+  let toOriginal = (offset: number): number => offset;
+  if (isLaxFlowIndent(doc.errors[0])) {
+    // CloudFormation (like PyYAML) accepts a flow collection's closing bracket at its parent's indentation;
+    // the yaml package does not. Indent such lines by one space and map offsets back.
+    const relaxed = indentFlowClosers(text);
+    const retry = parse(relaxed.text);
+    if (retry.errors.length === 0) {
+      doc = retry;
+      toOriginal = relaxed.toOriginal;
+    }
+  }
   const error = doc.errors[0];
-  const spanOf = lazyIndex(() => indexYaml(doc)) as (pointer: string) => YamlSpan | undefined;
+  const spanOf = lazyIndex(() => indexYaml(doc, toOriginal)) as (pointer: string) => YamlSpan | undefined;
   if (error) {
     const offset = error.pos[0];
     const problem: ParseProblem = /call stack/i.test(error.message)
@@ -44,7 +55,7 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
       : { code: 'parse-error', message: `Invalid YAML: ${firstLine(error.message)}`, offset };
     return { format: 'yaml', parsed: false, value: undefined, problems: [problem], spanOf };
   }
-  const converter = new Converter(doc);
+  const converter = new Converter(doc, toOriginal);
   try {
     const value = converter.convert(doc.contents, 0, '');
     return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf };
@@ -55,6 +66,55 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
     }
     throw failure;
   }
+}
+
+function parse(text: string): Document {
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+}
+
+function isLaxFlowIndent(error: { code: string; message: string } | undefined): boolean {
+  return error?.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(error.message);
+}
+
+/**
+ * Indents every line that starts with a closing flow bracket as deep as the line before it (the flow's
+ * content), which is what strict YAML wants; returns how to map offsets back to the original text.
+ */
+function indentFlowClosers(text: string): { text: string; toOriginal: (offset: number) => number } {
+  const lines = text.split('\n');
+  const insertedAt: number[] = []; // offsets in the new text just past each insertion
+  const insertedTotal: number[] = []; // spaces inserted up to and including that insertion
+  let total = 0;
+  let offset = 0;
+  let previousIndent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    if (/^\s*[}\]]/.test(line) && indent <= previousIndent) {
+      const extra = previousIndent - indent + 1;
+      lines[i] = ' '.repeat(extra) + line;
+      total += extra;
+      insertedAt.push(offset + extra);
+      insertedTotal.push(total);
+    } else if (line.trim() !== '') {
+      previousIndent = indent;
+    }
+    offset += lines[i]!.length + 1;
+  }
+  return {
+    text: lines.join('\n'),
+    toOriginal: (at) => {
+      // the last insertion that ends at or before `at`
+      let low = 0;
+      let high = insertedAt.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (insertedAt[mid]! <= at) low = mid + 1;
+        else high = mid;
+      }
+      return at - (low === 0 ? 0 : insertedTotal[low - 1]!);
+    },
+  };
 }
 
 function firstLine(message: string): string {
@@ -71,7 +131,10 @@ class Converter {
   readonly problems: ParseProblem[] = [];
   private aliasExpansions = 0;
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly toOriginal: (offset: number) => number,
+  ) {}
 
   convert(node: unknown, depth: number, pointer: string, viaAlias = false): unknown {
     if (node === null || node === undefined) return null;
@@ -79,10 +142,10 @@ class Converter {
       throw new ConversionStop({
         code: 'parse-error',
         message: `Invalid YAML: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (an alias bomb?); write the values out instead`,
-        offset: rangeOf(node)[0],
+        offset: this.toOriginal(rangeOf(node)[0]),
       });
     }
-    if (depth > MAX_NESTING_DEPTH) throw new ConversionStop({ code: 'nesting-too-deep', message: tooDeepMessage(), offset: rangeOf(node)[0] });
+    if (depth > MAX_NESTING_DEPTH) throw new ConversionStop({ code: 'nesting-too-deep', message: tooDeepMessage(), offset: this.toOriginal(rangeOf(node)[0]) });
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) return null;
@@ -106,7 +169,7 @@ class Converter {
           this.problems.push({
             code: 'duplicate-key',
             message: `Duplicate key "${key}": a mapping may name each key once; rename or merge the two (the later one would silently win)`,
-            offset: rangeOf(pair.key)[0],
+            offset: this.toOriginal(rangeOf(pair.key)[0]),
             pointer: `${inner}/${escapePointerToken(key)}`,
           });
         }
@@ -129,11 +192,13 @@ function rangeOf(node: unknown): [number, number, number] {
 }
 
 /** pointer → span for every node, following the same short-tag wrapping as the conversion. */
-function indexYaml(doc: Document): Map<string, YamlSpan> {
+function indexYaml(doc: Document, toOriginal: (offset: number) => number): Map<string, YamlSpan> {
   const index = new Map<string, YamlSpan>();
   const visit = (node: unknown, pointer: string, keyStart: number | undefined, depth: number): void => {
     if (node === null || node === undefined || depth > MAX_NESTING_DEPTH) return;
-    const [start, end] = rangeOf(node);
+    const [rawStart, rawEnd] = rangeOf(node);
+    const start = toOriginal(rawStart);
+    const end = toOriginal(rawEnd);
     const container = isMap(node) || isSeq(node);
     const span: YamlSpan = { start, end, keyStart, container, scalarType: isScalar(node) ? (node.type as string | undefined) : undefined };
     index.set(pointer, span);
@@ -144,7 +209,7 @@ function indexYaml(doc: Document): Map<string, YamlSpan> {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const childPointer = `${inner}/${escapePointerToken(key)}`;
-        const keyOffset = rangeOf(pair.key)[0];
+        const keyOffset = toOriginal(rangeOf(pair.key)[0]);
         if (pair.value === null || pair.value === undefined) index.set(childPointer, { start: keyOffset, end: keyOffset, keyStart: keyOffset, container: false });
         else visit(pair.value, childPointer, keyOffset, depth + 1);
       }

@@ -132,6 +132,30 @@ describe('a Serverless Framework file', () => {
   });
 });
 
+describe('YAML that CloudFormation accepts but strict YAML does not', () => {
+  it('accepts a flow collection closed at its parent indentation and keeps later positions exact', () => {
+    const text = [
+      'Globals:',
+      '  Function:',
+      '    VpcConfig: !If [UseVpc, {',
+      '      SubnetIds: !Ref Subnets',
+      '    }, !Ref AWS::NoValue]',
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: A',
+      '        States:',
+      '          A: { Type: Succeed }',
+      '',
+    ].join('\n');
+    const loaded = loadText(text, 'template.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.machines[0]!.locate('/States/A/Type')).toMatchObject(positionOf(text, 'Succeed'));
+  });
+});
+
 describe('files that hold no state machine', () => {
   it('says so for a template without state machine resources', () => {
     const loaded = loadText('Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n', 'template.yaml');
