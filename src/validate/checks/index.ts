@@ -1,4 +1,5 @@
 import type { SemanticCheck } from '../check.js';
+import { structureChecks } from './structure.js';
 
 /** Every semantic check, in the order they run. */
-export const semanticChecks: SemanticCheck[] = [];
+export const semanticChecks: SemanticCheck[] = [...structureChecks];

@@ -1,0 +1,108 @@
+/**
+ * Distributed Map: the fields only a DISTRIBUTED Map accepts, their limits, and the Map Run `Label`
+ * (at most 40 characters, none of the characters AWS forbids in ARNs, unique in the state machine).
+ * Limits from the developer guide: "Using Map state in Distributed mode", ItemBatcher, ToleratedFailure.
+ */
+import type { Finding } from '../../diagnostics.js';
+import type { SemanticCheck } from '../check.js';
+import { joinPointer } from '../../asl/pointer.js';
+import { isUnresolved } from '../../asl/unresolved.js';
+import type { StateNode } from '../../asl/walker.js';
+import { finding, has, isNumber, isObject } from './util.js';
+
+const codes = {
+  // A warning: the developer guide lists these fields for Distributed mode only, but real definitions
+  // that AWS accepted carry them on inline Maps (where they have no effect).
+  'distributed-map-only-field': { description: 'A field that only a Distributed Map uses is set on an inline Map', severity: 'warning' as const },
+  'distributed-map-limit': { description: 'A Distributed Map number is outside the range Step Functions accepts', severity: 'error' as const },
+  'map-label': { description: 'A Map Label is too long, uses a forbidden character, or is not unique', severity: 'error' as const },
+};
+
+const DISTRIBUTED_ONLY = [
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'ToleratedFailurePercentage',
+  'ToleratedFailurePercentagePath',
+  'ToleratedFailureCount',
+  'ToleratedFailureCountPath',
+  'Label',
+];
+
+/** Whitespace, brackets, wildcards, ARN-special characters and control characters. */
+const FORBIDDEN_LABEL_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
+const MAX_LABEL_LENGTH = 40;
+const MAX_INPUT_BYTES_PER_BATCH = 262144;
+
+type Report = (f: Finding) => void;
+
+export const distributedMapCheck: SemanticCheck = {
+  name: 'distributed-map',
+  codes,
+  run({ model, report }) {
+    const labels = new Map<string, StateNode>();
+    for (const node of model.states) {
+      if (node.type !== 'Map') continue;
+      const mode = processorMode(node);
+      if (mode === 'INLINE') {
+        for (const key of DISTRIBUTED_ONLY) {
+          if (!has(node.raw, key)) continue;
+          report(
+            finding(codes, 'distributed-map-only-field', joinPointer(node.pointer, key), `"${key}" only has an effect on a Distributed Map, and "${node.name}" is inline; set "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"} in its ItemProcessor, or remove "${key}"`),
+          );
+        }
+      }
+      checkLimits(node, report);
+      checkLabel(node, labels, report);
+    }
+  },
+};
+
+/** INLINE unless the processor says DISTRIBUTED; undefined when the mode is only known at deploy time. */
+function processorMode(node: StateNode): 'INLINE' | 'DISTRIBUTED' | undefined {
+  const processor = node.raw.ItemProcessor ?? node.raw.Iterator;
+  const config = isObject(processor) ? processor.ProcessorConfig : undefined;
+  const mode = isObject(config) ? config.Mode : undefined;
+  if (mode === 'DISTRIBUTED') return 'DISTRIBUTED';
+  if (mode === undefined || mode === 'INLINE') return 'INLINE';
+  return isUnresolved(mode) ? undefined : 'INLINE';
+}
+
+function checkLimits(node: StateNode, report: Report): void {
+  const outOfRange = (value: unknown, pointer: string, key: string, min: number, max: number | undefined, integer: boolean): void => {
+    if (!isNumber(value)) return;
+    if (value >= min && (max === undefined || value <= max) && (!integer || Number.isInteger(value))) return;
+    const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+    report(finding(codes, 'distributed-map-limit', pointer, `"${key}" is ${value}; it must be ${integer ? 'a whole number' : 'a number'} ${range}`));
+  };
+  const raw = node.raw;
+  outOfRange(raw.ToleratedFailurePercentage, joinPointer(node.pointer, 'ToleratedFailurePercentage'), 'ToleratedFailurePercentage', 0, 100, false);
+  outOfRange(raw.ToleratedFailureCount, joinPointer(node.pointer, 'ToleratedFailureCount'), 'ToleratedFailureCount', 0, undefined, true);
+  if (isObject(raw.ItemBatcher)) {
+    const at = joinPointer(node.pointer, 'ItemBatcher');
+    outOfRange(raw.ItemBatcher.MaxItemsPerBatch, joinPointer(at, 'MaxItemsPerBatch'), 'MaxItemsPerBatch', 1, undefined, true);
+    outOfRange(raw.ItemBatcher.MaxInputBytesPerBatch, joinPointer(at, 'MaxInputBytesPerBatch'), 'MaxInputBytesPerBatch', 1, MAX_INPUT_BYTES_PER_BATCH, true);
+  }
+}
+
+function checkLabel(node: StateNode, labels: Map<string, StateNode>, report: Report): void {
+  const label = node.raw.Label;
+  if (typeof label !== 'string') return;
+  const pointer = joinPointer(node.pointer, 'Label');
+  const length = [...label].length;
+  if (length > MAX_LABEL_LENGTH) {
+    report(finding(codes, 'map-label', pointer, `Label of Map state "${node.name}" has ${length} characters; shorten it to at most ${MAX_LABEL_LENGTH}`));
+  }
+  const bad = FORBIDDEN_LABEL_CHARS.exec(label);
+  if (bad) {
+    report(
+      finding(codes, 'map-label', pointer, `Label of Map state "${node.name}" contains ${JSON.stringify(bad[0])}, which Step Functions does not allow; use letters, digits, "-", "_" or "." and no whitespace, brackets, wildcards or special characters`),
+    );
+  }
+  const first = labels.get(label);
+  if (first) {
+    report(finding(codes, 'map-label', pointer, `Label "${label}" is already used by Map state "${first.name}"; each Map state needs its own Label`));
+  } else {
+    labels.set(label, node);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Fields that belong to one query language only. JSONata states replace InputPath, Parameters,
+ * ResultSelector, ResultPath and OutputPath with Arguments and Output, take no `…Path` forms, and
+ * test Choice rules with Condition instead of Variable and operators ("Transforming data with
+ * JSONata in Step Functions"). A JSONata machine cannot switch a state back to JSONPath.
+ */
+import type { Finding } from '../../diagnostics.js';
+import type { SemanticCheck } from '../check.js';
+import { joinPointer } from '../../asl/pointer.js';
+import type { StateNode } from '../../asl/walker.js';
+import { COMBINATORS, COMPARISON_OPERATORS } from './choice-operators.js';
+import { finding, has, isObject } from './util.js';
+
+const codes = {
+  'query-language-field': { description: 'A field of the other query language is used in a state', severity: 'error' as const },
+  'query-language-switch': { description: 'A state of a JSONata state machine switches back to JSONPath', severity: 'error' as const },
+};
+
+/** JSONPath-only state fields, each with the JSONata way to say the same. */
+const JSONPATH_ONLY: Record<string, string> = {
+  InputPath: 'use {% $states.input.<field> %} inside "Arguments" or "Output"',
+  OutputPath: 'use "Output"',
+  Parameters: 'use "Arguments" (or "ItemSelector" on a Map)',
+  ResultSelector: 'use "Output" with $states.result',
+  ResultPath: 'use "Output" or "Assign" with $states.result',
+  ItemsPath: 'use "Items"',
+  TimeoutSecondsPath: 'use a JSONata expression in "TimeoutSeconds"',
+  HeartbeatSecondsPath: 'use a JSONata expression in "HeartbeatSeconds"',
+  SecondsPath: 'use a JSONata expression in "Seconds"',
+  TimestampPath: 'use a JSONata expression in "Timestamp"',
+  MaxConcurrencyPath: 'use a JSONata expression in "MaxConcurrency"',
+  ToleratedFailurePercentagePath: 'use a JSONata expression in "ToleratedFailurePercentage"',
+  ToleratedFailureCountPath: 'use a JSONata expression in "ToleratedFailureCount"',
+  ErrorPath: 'use a JSONata expression in "Error"',
+  CausePath: 'use a JSONata expression in "Cause"',
+};
+
+/** JSONata-only state fields, each with the JSONPath way to say the same. */
+const JSONATA_ONLY: Record<string, string> = {
+  Arguments: 'use "Parameters"',
+  Output: 'use "OutputPath" or "ResultSelector"',
+  Items: 'use "ItemsPath"',
+};
+
+type Report = (f: Finding) => void;
+
+export const queryLanguageCheck: SemanticCheck = {
+  name: 'query-language',
+  codes,
+  run({ model, report }) {
+    for (const node of model.states) {
+      if (model.queryLanguage === 'JSONata' && node.raw.QueryLanguage === 'JSONPath') {
+        report(
+          finding(codes, 'query-language-switch', joinPointer(node.pointer, 'QueryLanguage'), `State "${node.name}" sets "QueryLanguage": "JSONPath", but the state machine uses JSONata, and a JSONata state machine cannot contain JSONPath states; rewrite the state in JSONata, or set JSONPath at the top and JSONata on individual states`),
+        );
+      }
+      const jsonata = node.queryLanguage === 'JSONata';
+      const wrong = jsonata ? JSONPATH_ONLY : JSONATA_ONLY;
+      for (const key of Object.keys(node.raw)) {
+        if (key in wrong) misplaced(node, joinPointer(node.pointer, key), key, wrong[key]!, report);
+      }
+      if (Array.isArray(node.raw.Catch)) {
+        node.raw.Catch.forEach((catcher, i) => {
+          if (!isObject(catcher)) return;
+          const key = jsonata ? 'ResultPath' : 'Output';
+          if (has(catcher, key)) misplaced(node, joinPointer(node.pointer, 'Catch', i, key), key, jsonata ? 'use "Output" with $states.errorOutput' : 'use "ResultPath"', report);
+        });
+      }
+      if (node.type === 'Choice' && Array.isArray(node.raw.Choices)) checkChoiceRules(node, jsonata, report);
+    }
+  },
+};
+
+function misplaced(node: StateNode, pointer: string, key: string, fix: string, report: Report): void {
+  const language = node.queryLanguage;
+  const other = language === 'JSONata' ? 'JSONPath' : 'JSONata';
+  report(finding(codes, 'query-language-field', pointer, `"${key}" is a ${other} field, but state "${node.name}" uses ${language}; ${fix}`));
+}
+
+function checkChoiceRules(node: StateNode, jsonata: boolean, report: Report): void {
+  (node.raw.Choices as unknown[]).forEach((rule, i) => {
+    if (!isObject(rule)) return;
+    const pointer = joinPointer(node.pointer, 'Choices', i);
+    if (!jsonata) {
+      for (const key of ['Condition', 'Output']) {
+        if (has(rule, key)) misplaced(node, joinPointer(pointer, key), key, key === 'Condition' ? 'test a value with "Variable" and an operator such as "StringEquals"' : 'remove it', report);
+      }
+      return;
+    }
+    // Only the top-level rule is looked at: JSONata rules do not nest.
+    for (const key of Object.keys(rule)) {
+      if (key === 'Variable' || COMPARISON_OPERATORS.has(key) || (COMBINATORS as readonly string[]).includes(key)) {
+        misplaced(node, joinPointer(pointer, key), key, 'write the test as "Condition": "{% <expression> %}"', report);
+      }
+    }
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * `unreachable-state`: every state must be reachable from its scope's StartAt through Next, Choice
+ * rules, Default and Catch. A graph search (not "is it named by someone?") so a loop of states that
+ * only point at each other is caught too. Iterative and linear in states plus transitions.
+ */
+import type { SemanticCheck } from '../check.js';
+import { transitionsOf, type Scope, type StateNode } from '../../asl/walker.js';
+import { describeScope, finding, isDeployTime, isKnownName } from './util.js';
+
+const codes = {
+  'unreachable-state': { description: 'A state cannot be reached from StartAt', severity: 'error' as const },
+};
+
+export const reachabilityCheck: SemanticCheck = {
+  name: 'reachability',
+  codes,
+  run({ model, report }) {
+    for (const scope of model.scopes) {
+      const unreachable = unreachableStates(scope);
+      for (const node of unreachable) {
+        report(
+          finding(
+            codes,
+            'unreachable-state',
+            node.pointer,
+            `State "${node.name}" can never run: no path from StartAt "${String(scope.startAt)}" in ` +
+              `${describeScope(scope)} leads to it; add a transition to it or remove it`,
+          ),
+        );
+      }
+    }
+  },
+};
+
+/**
+ * The states of a scope that no path from StartAt reaches. Empty when StartAt itself is unusable
+ * (reported by `unknown-state`) or when a transition is a deploy-time placeholder we cannot follow.
+ */
+export function unreachableStates(scope: Scope): StateNode[] {
+  const start = isKnownName(scope.startAt) ? scope.byName.get(scope.startAt) : undefined;
+  if (!start) return [];
+  const seen = new Set<StateNode>([start]);
+  const queue: StateNode[] = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const transition of transitionsOf(queue[i]!)) {
+      if (isDeployTime(transition.target)) return [];
+      if (!isKnownName(transition.target)) continue;
+      const next = scope.byName.get(transition.target);
+      if (next && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return scope.states.filter((node) => !seen.has(node) && scope.byName.get(node.name) === node);
+}

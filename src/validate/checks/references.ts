@@ -1,0 +1,74 @@
+/**
+ * `unknown-state`: StartAt and every transition (Next, Default, Choice rule Next, Catch Next) must
+ * name a state of the same scope. A Parallel branch or Map processor is a scope of its own, so a
+ * name that exists only in another scope is still an error, and the message says where it lives.
+ */
+import type { SemanticCheck } from '../check.js';
+import { joinPointer } from '../../asl/pointer.js';
+import { suggestNearest } from '../../asl/suggest.js';
+import { transitionsOf, type MachineModel, type Scope, type StateNode } from '../../asl/walker.js';
+import { describeScope, finding, isKnownName, isObject } from './util.js';
+
+const codes = {
+  'unknown-state': { description: 'StartAt or a transition names a state that does not exist in its scope', severity: 'error' as const },
+};
+
+/** Types whose own `Next` field is meaningful; on other types the schema reports the field itself. */
+const NEXT_FIELD_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+export const referencesCheck: SemanticCheck = {
+  name: 'references',
+  codes,
+  run({ model, report }) {
+    let elsewhere: Map<string, StateNode> | undefined;
+    const locate = (name: string): StateNode | undefined => {
+      elsewhere ??= indexAllStates(model);
+      return elsewhere.get(name);
+    };
+    const check = (target: unknown, pointer: string, scope: Scope, field: string): void => {
+      if (!isKnownName(target) || scope.byName.has(target)) return;
+      report(finding(codes, 'unknown-state', pointer, messageFor(field, target, scope, locate(target))));
+    };
+
+    for (const scope of model.scopes) {
+      if (!isObject(scope.raw.States)) continue;
+      check(scope.startAt, joinPointer(scope.pointer, 'StartAt'), scope, 'StartAt');
+    }
+    for (const node of model.states) {
+      for (const transition of transitionsOf(node)) {
+        if (transition.kind === 'next' && !NEXT_FIELD_TYPES.has(node.type ?? '')) continue;
+        check(transition.target, transition.pointer, node.scope, fieldLabel(transition.kind));
+      }
+    }
+  },
+};
+
+function fieldLabel(kind: 'next' | 'default' | 'choice' | 'catch'): string {
+  return { next: 'Next', default: 'Default', choice: 'Next', catch: 'Catch Next' }[kind];
+}
+
+function indexAllStates(model: MachineModel): Map<string, StateNode> {
+  const out = new Map<string, StateNode>();
+  for (const node of model.states) if (!out.has(node.name)) out.set(node.name, node);
+  return out;
+}
+
+function messageFor(field: string, target: string, scope: Scope, other: StateNode | undefined): string {
+  const where = describeScope(scope);
+  if (other && other.scope !== scope) {
+    const home = describeScope(other.scope);
+    return (
+      `${field} "${target}" is a state in ${home}, not in ${where}; ` +
+      `a state can only go to states in its own ${scopeNoun(scope)}`
+    );
+  }
+  const suggestion = suggestNearest(target, scope.byName.keys());
+  const fix = suggestion ? `did you mean "${suggestion}"?` : `name one of the states in ${where}`;
+  return `${field} "${target}" does not exist; ${fix}`;
+}
+
+function scopeNoun(scope: Scope): string {
+  if (scope.kind === 'branch') return 'branch';
+  if (scope.kind === 'processor') return 'Map processor';
+  return 'scope (states inside a Parallel branch or Map processor cannot be reached from outside)';
+}
