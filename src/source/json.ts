@@ -95,7 +95,7 @@ export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
       if (!tooDeep && !syntaxError) put(value);
     },
     onError: (error, offset) => {
-      syntaxError ??= { code: 'parse-error', message: syntaxMessage(error, options), offset };
+      syntaxError ??= { code: 'parse-error', message: syntaxMessage(error, text, offset, options), offset };
     },
   };
   try {
@@ -119,10 +119,16 @@ export function tooDeepMessage(): string {
   return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
 }
 
-function syntaxMessage(error: Jsonc.ParseErrorCode, options: JsonOptions): string {
+function syntaxMessage(error: Jsonc.ParseErrorCode, text: string, offset: number, options: JsonOptions): string {
   const what = errorMessages[error] ?? 'syntax error';
-  const hint = options.tolerant ? '' : ' (JSON allows no comments or trailing commas)';
-  return `Invalid JSON: ${what}${error === 3 || error === 4 || error === 9 ? hint : ''}`;
+  if (!options.tolerant) {
+    // The two JSON5 habits people bring to .json files get a message of their own.
+    if (text.startsWith('//', offset) || text.startsWith('/*', offset)) return 'Invalid JSON: comments are not allowed in JSON (remove them, or name the file *.json5)';
+    if ((text[offset] === '}' || text[offset] === ']') && /,\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) {
+      return `Invalid JSON: trailing comma before "${text[offset]}" (remove the comma)`;
+    }
+  }
+  return `Invalid JSON: ${what}`;
 }
 
 interface IndexFrame {

@@ -52,7 +52,7 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
     const offset = error.pos[0];
     const problem: ParseProblem = /call stack/i.test(error.message)
       ? { code: 'nesting-too-deep', message: tooDeepMessage(), offset }
-      : { code: 'parse-error', message: `Invalid YAML: ${firstLine(error.message)}`, offset };
+      : { code: 'parse-error', message: `Invalid YAML: ${yamlErrorMessage(error)}`, offset };
     return { format: 'yaml', parsed: false, value: undefined, problems: [problem], spanOf };
   }
   const converter = new Converter(doc, toOriginal);
@@ -115,6 +115,11 @@ function indentFlowClosers(text: string): { text: string; toOriginal: (offset: n
       return at - (low === 0 ? 0 : insertedTotal[low - 1]!);
     },
   };
+}
+
+function yamlErrorMessage(error: { code: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'the file holds several YAML documents (separated by "---"); put one state machine or template in each file';
+  return firstLine(error.message);
 }
 
 function firstLine(message: string): string {

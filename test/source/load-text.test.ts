@@ -94,9 +94,22 @@ describe('syntax errors', () => {
     expect(loaded.diagnostics[0]!.message).toMatch(/^Invalid YAML: /);
   });
 
+  it('explains a YAML stream with several documents', () => {
+    const loaded = loadText('StartAt: A\nStates: {}\n---\nStartAt: B\nStates: {}\n', 'two.asl.yaml');
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', line: 3, column: 1 })]);
+    expect(loaded.diagnostics[0]!.message).toContain('several YAML documents');
+  });
+
   it('refuses comments in a .json file', () => {
     const loaded = loadText('{ // no\n "StartAt": "A", "States": {} }', 'x.asl.json');
     expect(loaded.diagnostics[0]).toMatchObject({ code: 'parse-error', line: 1, column: 3 });
+    expect(loaded.diagnostics[0]!.message).toMatch(/comments are not allowed/);
+  });
+
+  it('names a trailing comma in a .json file', () => {
+    const loaded = loadText('{"StartAt": "A", "States": {},\n}', 'x.asl.json');
+    expect(loaded.diagnostics[0]).toMatchObject({ code: 'parse-error', line: 2, column: 1 });
+    expect(loaded.diagnostics[0]!.message).toBe('Invalid JSON: trailing comma before "}" (remove the comma)');
   });
 });
 
