@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../../../src/diagnostics.js';
 import { buildModel } from '../../../src/asl/walker.js';
@@ -28,11 +29,19 @@ export function readManifest(manifest: string): ManifestRow[] {
     .filter((row) => row.file);
 }
 
-/** The parsed definition, or undefined for formats this test does not read (json5). */
+/**
+ * The parsed definition, or undefined when this test cannot read it: .json5 files are read as JSON
+ * with comments and trailing commas, and skipped when they use more of JSON5 than that.
+ */
 export function readDefinition(file: string): unknown {
   const text = readFileSync(join(corpusDir, file), 'utf8');
   if (file.endsWith('.json')) return JSON.parse(text);
   if (file.endsWith('.yaml') || file.endsWith('.yml')) return parseYaml(text);
+  if (file.endsWith('.json5')) {
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+    return errors.length === 0 ? value : undefined;
+  }
   return undefined;
 }
 
