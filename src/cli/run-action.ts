@@ -71,6 +71,9 @@ function integerOption(value: string | undefined, flag: string, min: number): nu
 
 async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
   const text = file === '-' ? await readStdin(ctx.io.stdin) : readText(ctx, file, 'the definition');
+  const bare = bareJsonDefinition(text);
+  // A plain JSON definition needs none of the template machinery (and its YAML parser) to run.
+  if (bare !== undefined && machineName === undefined) return { definition: bare };
   const { loadText } = await import('../source/index.js');
   const loaded: LoadedFile = await loadText(text, file);
   const fileErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -89,6 +92,17 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   const machineErrors = machine.diagnostics.filter((d) => d.severity === 'error');
   if (machineErrors.length > 0) throw new InputError(`cannot run ${file}: ${machineErrors[0]!.line}:${machineErrors[0]!.column} ${machineErrors[0]!.message}`);
   return { definition: machine.definition, name: machine.name, workflowType: machine.workflowType };
+}
+
+function bareJsonDefinition(text: string): unknown {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    return value && typeof value === 'object' && 'States' in value && 'StartAt' in value ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<unknown> {

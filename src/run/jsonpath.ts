@@ -5,11 +5,20 @@
  * letting it evaluate JavaScript, so no input can run code.
  * Every failure is States.Runtime, as AWS reports it.
  */
-import { JSONPath } from 'jsonpath-plus';
+import { createRequire } from 'node:module';
 import { runtimeError } from './errors.js';
 import { evaluateFilter } from './jsonpath-filter.js';
 
 type Segment = string | number;
+
+type JsonPathFn = typeof import('jsonpath-plus').JSONPath;
+let jsonPathPlus: JsonPathFn | undefined;
+
+/** jsonpath-plus is loaded on the first path that needs it: most machines use plain reference paths only. */
+function jsonPathQuery(): JsonPathFn {
+  jsonPathPlus ??= (createRequire(import.meta.url)('jsonpath-plus') as { JSONPath: JsonPathFn }).JSONPath;
+  return jsonPathPlus;
+}
 
 const referenceCache = new Map<string, Segment[] | null>();
 
@@ -79,7 +88,7 @@ export function tryReadPath(data: unknown, path: string): PathResult {
   let matches: unknown[];
   try {
     // Filters go to our own interpreter (never JavaScript evaluation), so input cannot run code.
-    matches = JSONPath({ path, json: data as object, wrap: true, eval: evaluateFilter as unknown as false }) as unknown[];
+    matches = jsonPathQuery()({ path, json: data as object, wrap: true, eval: evaluateFilter as unknown as false }) as unknown[];
   } catch (err) {
     throw runtimeError(`The JSONPath ${path} could not be evaluated: ${(err as Error).message}`);
   }
