@@ -5,12 +5,22 @@
  * `toJS`) lets us report duplicate keys with the key's position, refuse deep nesting and cap alias
  * expansion in the same pass.
  */
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { escapePointerToken } from '../asl/pointer.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
 import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
 import { tooDeepMessage } from './json.js';
+
+// The yaml package takes about 90 ms to load: loaded on the first YAML file, so a JSON-only run never pays for it.
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+const isAlias = (node: unknown): node is Yaml.Alias => yaml().isAlias(node);
+const isMap = (node: unknown): node is Yaml.YAMLMap => yaml().isMap(node);
+const isPair = (node: unknown): node is Yaml.Pair => yaml().isPair(node);
+const isScalar = (node: unknown): node is Yaml.Scalar => yaml().isScalar(node);
+const isSeq = (node: unknown): node is Yaml.YAMLSeq => yaml().isSeq(node);
 
 /** How many values aliases may expand to before the document counts as an alias bomb. */
 const MAX_ALIAS_EXPANSION = 100_000;
@@ -69,7 +79,7 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
 }
 
 function parse(text: string): Document {
-  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+  return yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
 }
 
 function isLaxFlowIndent(error: { code: string; message: string } | undefined): boolean {
