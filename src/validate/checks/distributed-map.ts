@@ -58,10 +58,11 @@ export const distributedMapCheck: SemanticCheck = {
   },
 };
 
-/** INLINE unless the processor says DISTRIBUTED; undefined when the mode is only known at deploy time. */
+/** INLINE unless the processor says DISTRIBUTED; undefined when there is no usable processor or the mode is only known at deploy time. */
 function processorMode(node: StateNode): 'INLINE' | 'DISTRIBUTED' | undefined {
   const processor = node.raw.ItemProcessor ?? node.raw.Iterator;
-  const config = isObject(processor) ? processor.ProcessorConfig : undefined;
+  if (!isObject(processor)) return undefined;
+  const config = processor.ProcessorConfig;
   const mode = isObject(config) ? config.Mode : undefined;
   if (mode === 'DISTRIBUTED') return 'DISTRIBUTED';
   if (mode === undefined || mode === 'INLINE') return 'INLINE';

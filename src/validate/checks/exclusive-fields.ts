@@ -52,7 +52,9 @@ export const exclusiveFieldsCheck: SemanticCheck = {
     };
 
     for (const node of model.states) {
-      for (const pair of PAIRS[node.type ?? ''] ?? []) both(node, node.raw, node.pointer, pair);
+      // hasOwn: a Type such as "constructor" must not reach Object.prototype.
+      const pairs = node.type !== undefined && Object.hasOwn(PAIRS, node.type) ? PAIRS[node.type]! : [];
+      for (const pair of pairs) both(node, node.raw, node.pointer, pair);
       if (node.type === 'Map') {
         if (isObject(node.raw.ItemBatcher)) {
           for (const pair of BATCHER_PAIRS) both(node, node.raw.ItemBatcher, joinPointer(node.pointer, 'ItemBatcher'), pair);

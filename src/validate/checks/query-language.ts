@@ -57,7 +57,7 @@ export const queryLanguageCheck: SemanticCheck = {
       const jsonata = node.queryLanguage === 'JSONata';
       const wrong = jsonata ? JSONPATH_ONLY : JSONATA_ONLY;
       for (const key of Object.keys(node.raw)) {
-        if (key in wrong) misplaced(node, joinPointer(node.pointer, key), key, wrong[key]!, report);
+        if (Object.hasOwn(wrong, key)) misplaced(node, joinPointer(node.pointer, key), key, wrong[key]!, report);
       }
       if (Array.isArray(node.raw.Catch)) {
         node.raw.Catch.forEach((catcher, i) => {
