@@ -39,7 +39,18 @@ export function contextOf(call: StateCall): Record<string, unknown> {
 }
 
 export function pathEnv(call: StateCall, input: unknown): PathEnv {
-  return { input, context: contextOf(call), variables: call.frame.variables, stateName: call.node.name, random: call.runtime.random };
+  let context: Record<string, unknown> | undefined;
+  // Built on first use: most paths never read `$$`, and a busy loop should not pay for it.
+  return {
+    input,
+    get context() {
+      context ??= contextOf(call);
+      return context;
+    },
+    variables: call.frame.variables,
+    stateName: call.node.name,
+    random: call.runtime.random,
+  };
 }
 
 export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutput?: unknown } = {}): JsonataEnv {

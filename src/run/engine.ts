@@ -32,11 +32,11 @@ function eventPrefix(node: StateNode): string {
   return node.type ?? 'Unknown';
 }
 
-function checkSize(node: StateNode, value: unknown, what: string): void {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value !== 'string' || value.length * 3 < DATA_LIMIT_BYTES) return;
-  }
-  const size = Buffer.byteLength(JSON.stringify(value) ?? '');
+/** Checks the size limit on the JSON text the history records anyway, so it costs no second serialisation. */
+function checkSize(node: StateNode, text: string, what: string): void {
+  // A UTF-8 character takes at most 3 bytes per UTF-16 unit: short texts cannot be over the limit.
+  if (text.length * 3 <= DATA_LIMIT_BYTES) return;
+  const size = Buffer.byteLength(text);
   if (size > DATA_LIMIT_BYTES) {
     throw new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, true);
   }
@@ -44,8 +44,9 @@ function checkSize(node: StateNode, value: unknown, what: string): void {
 
 export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
   const enteredTime = frame.clock;
-  checkSize(node, input, 'the state input');
-  runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: payloadText(input), inputDetails: { truncated: false } });
+  const inputText = payloadText(input);
+  checkSize(node, inputText, 'the state input');
+  runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: inputText, inputDetails: { truncated: false } });
   const execute = executors[node.type ?? ''];
   if (!execute) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
   const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
@@ -55,7 +56,6 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
     const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection };
     try {
       const outcome = await execute(call);
-      checkSize(node, outcome.output, 'the state output');
       exitEvent(runtime, node, frame, outcome);
       return outcome;
     } catch (err) {
@@ -77,7 +77,9 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
 }
 
 function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: StateOutcome): void {
-  const details: Record<string, unknown> = { name: node.name, output: payloadText(outcome.output), outputDetails: { truncated: false } };
+  const outputText = payloadText(outcome.output);
+  checkSize(node, outputText, 'the state output');
+  const details: Record<string, unknown> = { name: node.name, output: outputText, outputDetails: { truncated: false } };
   if (outcome.assigned) {
     details.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([k, v]) => [k, payloadText(v)]));
   }

@@ -17,8 +17,13 @@ export class HistoryLimitError extends Error {
   }
 }
 
+const detailsKeys = new Map<string, string>();
+
 export class History {
   readonly events: HistoryEvent[] = [];
+  // Most events share the previous event's virtual time: format it once.
+  private lastTime = NaN;
+  private lastStamp = '';
 
   constructor(
     private readonly limit: number,
@@ -29,8 +34,16 @@ export class History {
   add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>): number {
     if (this.events.length >= this.limit) throw new HistoryLimitError(this.limit);
     const id = this.events.length + 1;
-    const event: HistoryEvent = { id, previousEventId, timestamp: new Date(timeMs).toISOString(), type };
-    if (details) event[detailsKey(type)] = details;
+    if (timeMs !== this.lastTime) {
+      this.lastTime = timeMs;
+      this.lastStamp = new Date(timeMs).toISOString();
+    }
+    const event: HistoryEvent = { id, previousEventId, timestamp: this.lastStamp, type };
+    if (details) {
+      let key = detailsKeys.get(type);
+      if (key === undefined) detailsKeys.set(type, (key = detailsKey(type)));
+      event[key] = details;
+    }
     this.events.push(event);
     this.listener?.(event);
     return id;
