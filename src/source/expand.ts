@@ -4,7 +4,7 @@
  * are still checked and the CLI can exit 2.
  */
 import { open, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 const DEFINITION_PATTERNS = ['**/*.asl.json', '**/*.asl.yaml', '**/*.asl.yml', '**/*.asl.json5'];
@@ -38,7 +38,9 @@ export async function expandInputs(args: string[], cwd: string): Promise<{ files
       if (found.length === 0) problems.push(`${arg}: no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates with state machines found in this directory`);
       found.forEach(add);
     } else if (isDynamicPattern(arg)) {
-      const matched = (await glob(arg, { cwd, ignore: IGNORED, onlyFiles: true, expandDirectories: false })).sort();
+      // Dot folders are left out by the glob itself (dot: false) unless the pattern names them.
+      const ignore = ['**/node_modules/**', '**/cdk.out/**'];
+      const matched = (await glob(arg, { cwd, ignore, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).sort();
       if (matched.length === 0) problems.push(`${arg}: no files match this pattern`);
       matched.forEach(add);
     } else {

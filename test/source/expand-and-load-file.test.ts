@@ -56,6 +56,12 @@ describe('expandInputs', () => {
     expect(files).toEqual(['flows/a.asl.yaml', 'flows/b.asl.json', 'flows/nested/c.asl.yml']);
   });
 
+  it('keeps absolute glob results absolute and reaches dot folders the pattern names', async () => {
+    expect((await expandInputs([join(root, 'flows/*.asl.json')], root)).files).toEqual([join(root, 'flows/b.asl.json')]);
+    expect((await expandInputs(['flows/.aws-sam/**/*.asl.json'], root)).files).toEqual(['flows/.aws-sam/build/e.asl.json']);
+    expect((await expandInputs(['flows/**/e.asl.json'], root)).problems).toHaveLength(1);
+  });
+
   it('reports a missing path, a glob that matches nothing and a directory without machines', async () => {
     const { files, problems } = await expandInputs(['nope.asl.json', 'flows/*.nothing', 'empty', 'flows/b.asl.json'], root);
     expect(files).toEqual(['flows/b.asl.json']);
