@@ -34,7 +34,8 @@ export const reachabilityCheck: SemanticCheck = {
 
 /**
  * The states of a scope that no path from StartAt reaches. Empty when StartAt itself is unusable
- * (reported by `unknown-state`) or when a transition is a deploy-time placeholder we cannot follow.
+ * (reported by `unknown-state`), when a reachable transition names no state of the scope, or when a
+ * transition is a deploy-time placeholder we cannot follow.
  */
 export function unreachableStates(scope: Scope): StateNode[] {
   const start = isKnownName(scope.startAt) ? scope.byName.get(scope.startAt) : undefined;
@@ -46,7 +47,10 @@ export function unreachableStates(scope: Scope): StateNode[] {
       if (isDeployTime(transition.target)) return [];
       if (!isKnownName(transition.target)) continue;
       const next = scope.byName.get(transition.target);
-      if (next && !seen.has(next)) {
+      // A dangling target (reported by unknown-state) hides what the author meant to reach;
+      // reporting everything behind it as unreachable would bury the one real mistake.
+      if (!next) return [];
+      if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
       }
