@@ -36,7 +36,7 @@ export function readManifest(manifest: string): ManifestRow[] {
 export function readDefinition(file: string): unknown {
   const text = readFileSync(join(corpusDir, file), 'utf8');
   if (file.endsWith('.json')) return JSON.parse(text);
-  if (file.endsWith('.yaml') || file.endsWith('.yml')) return parseYaml(text);
+  if (file.endsWith('.yaml') || file.endsWith('.yml')) return parseYaml(text, { logLevel: 'silent' }); // CloudFormation tags stay plain values here
   if (file.endsWith('.json5')) {
     const errors: ParseError[] = [];
     const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
