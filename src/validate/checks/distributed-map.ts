@@ -90,6 +90,10 @@ function checkLabel(node: StateNode, labels: Map<string, StateNode>, report: Rep
   const label = node.raw.Label;
   if (typeof label !== 'string') return;
   const pointer = joinPointer(node.pointer, 'Label');
+  if (label === '') {
+    report(finding(codes, 'map-label', pointer, `Label of Map state "${node.name}" is empty; give it a name of 1 to ${MAX_LABEL_LENGTH} characters, or remove "Label"`));
+    return;
+  }
   const length = [...label].length;
   if (length > MAX_LABEL_LENGTH) {
     report(finding(codes, 'map-label', pointer, `Label of Map state "${node.name}" has ${length} characters; shorten it to at most ${MAX_LABEL_LENGTH}`));
