@@ -194,7 +194,6 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined)) throw new UsageError('--inspect and --variables apply only with --state NAME.');
   if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
   const live = useLiveView(ctx, opts.format);
-  const events: HistoryEvent[] = [];
   const options: ExecuteOptions = {
     answerer,
     seed,
@@ -210,8 +209,9 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     const { startLiveView } = await import('./run-live.js');
     view = await startLiveView(ctx.io.stdout);
     options.onEvent = (event) => view!.onEvent(event);
-  } else {
-    options.onEvent = (event) => events.push(event);
+  } else if (opts.format === 'json' && !opts.history) {
+    // Nobody reads the events: count them for the guard, keep none.
+    options.keepHistory = false;
   }
   let result: ExecutionResult;
   try {

@@ -25,15 +25,20 @@ export class History {
   private lastTime = NaN;
   private lastStamp = '';
 
+  private count = 0;
+
   constructor(
     private readonly limit: number,
     private readonly listener?: (event: HistoryEvent) => void,
+    /** False when nobody will read the events: they are then only counted, for the guard. */
+    private readonly keep = true,
   ) {}
 
   /** Adds an event; returns its id so later events can point back to it. */
   add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>): number {
-    if (this.events.length >= this.limit) throw new HistoryLimitError(this.limit);
-    const id = this.events.length + 1;
+    if (this.count >= this.limit) throw new HistoryLimitError(this.limit);
+    const id = ++this.count;
+    if (!this.keep && !this.listener) return id;
     if (timeMs !== this.lastTime) {
       this.lastTime = timeMs;
       this.lastStamp = new Date(timeMs).toISOString();
@@ -44,7 +49,7 @@ export class History {
       if (key === undefined) detailsKeys.set(type, (key = detailsKey(type)));
       event[key] = details;
     }
-    this.events.push(event);
+    if (this.keep) this.events.push(event);
     this.listener?.(event);
     return id;
   }

@@ -46,7 +46,7 @@ export class Runtime {
     readonly options: ExecuteOptions,
     readonly identity: ExecutionIdentity,
   ) {
-    this.history = new History(options.maxEvents ?? 25_000, options.onEvent);
+    this.history = new History(options.maxEvents ?? 25_000, options.onEvent, options.keepHistory !== false);
     this.random = new SeededRandom(options.seed ?? 0);
     this.answerer = options.answerer;
   }

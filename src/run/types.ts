@@ -49,6 +49,8 @@ export interface ExecuteOptions {
   executionName?: string;
   region?: string;
   account?: string;
+  /** False to skip keeping the events (the result's history is then empty); they are still counted. */
+  keepHistory?: boolean;
   /** Called for every history event as it happens (live views). */
   onEvent?: (event: HistoryEvent) => void;
   /**
