@@ -4,8 +4,8 @@
  * only point at each other is caught too. Iterative and linear in states plus transitions.
  */
 import type { SemanticCheck } from '../check.js';
-import { transitionsOf, type Scope, type StateNode } from '../../asl/walker.js';
-import { describeScope, finding, isDeployTime, isKnownName } from './util.js';
+import type { Scope, StateNode } from '../../asl/walker.js';
+import { describeScope, finding, isDeployTime, isKnownName, transitions } from './util.js';
 
 const codes = {
   'unreachable-state': { description: 'A state cannot be reached from StartAt', severity: 'error' as const },
@@ -43,7 +43,7 @@ export function unreachableStates(scope: Scope): StateNode[] {
   const seen = new Set<StateNode>([start]);
   const queue: StateNode[] = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const transition of transitionsOf(queue[i]!)) {
+    for (const transition of transitions(queue[i]!)) {
       if (isDeployTime(transition.target)) return [];
       if (!isKnownName(transition.target)) continue;
       const next = scope.byName.get(transition.target);

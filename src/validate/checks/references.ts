@@ -6,8 +6,8 @@
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
-import { transitionsOf, type MachineModel, type Scope, type StateNode } from '../../asl/walker.js';
-import { describeScope, finding, isKnownName, isObject } from './util.js';
+import type { MachineModel, Scope, StateNode } from '../../asl/walker.js';
+import { describeScope, finding, isKnownName, isObject, transitions } from './util.js';
 
 const codes = {
   'unknown-state': { description: 'StartAt or a transition names a state that does not exist in its scope', severity: 'error' as const },
@@ -35,7 +35,7 @@ export const referencesCheck: SemanticCheck = {
       check(scope.startAt, joinPointer(scope.pointer, 'StartAt'), scope, 'StartAt');
     }
     for (const node of model.states) {
-      for (const transition of transitionsOf(node)) {
+      for (const transition of transitions(node)) {
         if (transition.kind === 'next' && !NEXT_FIELD_TYPES.has(node.type ?? '')) continue;
         check(transition.target, transition.pointer, node.scope, fieldLabel(transition.kind));
       }

@@ -3,7 +3,7 @@
  * helper here answers "is this value usable?" and the checks stay silent when it is not.
  */
 import type { Finding, Severity } from '../../diagnostics.js';
-import type { Scope, StateNode } from '../../asl/walker.js';
+import { transitionsOf, type Scope, type StateNode, type Transition } from '../../asl/walker.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -59,4 +59,16 @@ export function isTerminal(node: StateNode): boolean {
 /** The effective query language of the state. */
 export function isJsonata(node: StateNode): boolean {
   return node.queryLanguage === 'JSONata';
+}
+
+const transitionCache = new WeakMap<StateNode, Transition[]>();
+
+/** The walker's transitionsOf, computed once per state and shared by the checks that follow transitions. */
+export function transitions(node: StateNode): Transition[] {
+  let cached = transitionCache.get(node);
+  if (!cached) {
+    cached = transitionsOf(node);
+    transitionCache.set(node, cached);
+  }
+  return cached;
 }
