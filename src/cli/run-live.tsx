@@ -2,6 +2,7 @@
  * The ink live view of `asl run`: the steps as they happen (nesting for branches and iterations,
  * retries, caught errors, virtual time), then the result. Imported only on a terminal outside CI.
  */
+import { Writable } from 'node:stream';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
@@ -43,7 +44,7 @@ export async function startLiveView(stdout: OutputStream) {
   const lines: Line[] = [];
   let depth = 0;
   let start: number | undefined;
-  const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: stdout as NodeJS.WriteStream, patchConsole: false });
+  const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: asWriteStream(stdout), patchConsole: false });
   return {
     onEvent(event: HistoryEvent) {
       start ??= Date.parse(event.timestamp);
@@ -61,4 +62,17 @@ export async function startLiveView(stdout: OutputStream) {
       await instance.waitUntilExit();
     },
   };
+}
+
+/** ink needs a real stream (events, columns); the CLI's injected streams may be simple writers. */
+function asWriteStream(out: OutputStream): NodeJS.WriteStream {
+  if (typeof (out as { on?: unknown }).on === 'function') return out as NodeJS.WriteStream;
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      out.write(chunk.toString());
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
+  Object.assign(stream, { isTTY: true, columns: out.columns ?? 80, rows: 24 });
+  return stream;
 }

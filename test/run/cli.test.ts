@@ -36,6 +36,14 @@ describe('asl run', () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
+  test('shows the live view on a terminal outside CI, with the steps and the result', async () => {
+    const result = await asl(['order.asl.json', '--input', '{"total":1}', '--stubs', 'stubs.yaml'], { tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('→ Charge (Task)');
+    expect(result.stdout).toContain('task failed: Lambda.TooManyRequestsException');
+    expect(result.stdout).toContain('SUCCEEDED after 3.5s of virtual time');
+  });
+
   test('prints plain text in CI even on a terminal', async () => {
     const result = await asl(['wait.asl.json'], { tty: true, env: { CI: 'true' } });
     expect(result.code).toBe(0);
