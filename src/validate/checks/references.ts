@@ -13,6 +13,8 @@ const codes = {
   'unknown-state': { description: 'StartAt or a transition names a state that does not exist in its scope', severity: 'error' as const },
 };
 
+const SUGGESTION_BUDGET = 2_000_000;
+
 /** Types whose own `Next` field is meaningful; on other types the schema reports the field itself. */
 const NEXT_FIELD_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
@@ -21,13 +23,20 @@ export const referencesCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     let elsewhere: Map<string, StateNode> | undefined;
+    // Suggestions compare a name with every state of its scope; a budget keeps a definition full of
+    // broken references linear (past it, messages simply carry no suggestion).
+    let suggestionBudget = SUGGESTION_BUDGET;
+    const nearest = (target: string, scope: Scope): string | undefined => {
+      suggestionBudget -= scope.byName.size;
+      return suggestionBudget >= 0 ? suggestNearest(target, scope.byName.keys()) : undefined;
+    };
     const locate = (name: string): StateNode | undefined => {
       elsewhere ??= indexAllStates(model);
       return elsewhere.get(name);
     };
     const check = (target: unknown, pointer: string, scope: Scope, field: string): void => {
       if (!isKnownName(target) || scope.byName.has(target)) return;
-      report(finding(codes, 'unknown-state', pointer, messageFor(field, target, scope, locate(target))));
+      report(finding(codes, 'unknown-state', pointer, messageFor(field, target, scope, locate(target), nearest)));
     };
 
     for (const scope of model.scopes) {
@@ -53,7 +62,13 @@ function indexAllStates(model: MachineModel): Map<string, StateNode> {
   return out;
 }
 
-function messageFor(field: string, target: string, scope: Scope, other: StateNode | undefined): string {
+function messageFor(
+  field: string,
+  target: string,
+  scope: Scope,
+  other: StateNode | undefined,
+  nearest: (target: string, scope: Scope) => string | undefined,
+): string {
   const where = describeScope(scope);
   if (other && other.scope !== scope) {
     const home = describeScope(other.scope);
@@ -62,7 +77,7 @@ function messageFor(field: string, target: string, scope: Scope, other: StateNod
       `a state can only go to states in its own ${scopeNoun(scope)}`
     );
   }
-  const suggestion = suggestNearest(target, scope.byName.keys());
+  const suggestion = nearest(target, scope);
   const fix = suggestion ? `did you mean "${suggestion}"?` : `name one of the states in ${where}`;
   return `${field} "${target}" does not exist; ${fix}`;
 }

@@ -46,3 +46,18 @@ describe('structure checks at scale', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('unknown-state at scale', () => {
+  it('reports 10,000 broken references in a 20,000-state machine, each once', () => {
+    const definition = largeMachine({ size: 20_000 });
+    const states = definition.States as Record<string, Record<string, unknown>>;
+    let broken = 0;
+    for (const state of Object.values(states)) {
+      if (state.Type === 'Pass') {
+        state.Next = `Missing ${broken++}`;
+      }
+    }
+    const findings = runStructureChecks(definition).filter((f) => f.code === 'unknown-state');
+    expect(findings).toHaveLength(broken);
+  });
+});
