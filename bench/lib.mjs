@@ -44,6 +44,21 @@ export function medianSpawn(command, args, { runs = 15, ...options } = {}) {
   return median(times);
 }
 
+/**
+ * Median wall times of several commands measured in turn, run after run, so a machine that gets
+ * busier halfway through slows every contender alike instead of skewing the ratio.
+ * `commands` maps a label to `[command, args, options]`.
+ */
+export function interleavedMedians(commands, { runs = 15 } = {}) {
+  const entries = Object.entries(commands);
+  for (const [, [command, args, options]] of entries) timeSpawn(command, args, options);
+  const times = Object.fromEntries(entries.map(([label]) => [label, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [label, [command, args, options]] of entries) times[label].push(timeSpawn(command, args, options).ms);
+  }
+  return Object.fromEntries(entries.map(([label]) => [label, median(times[label])]));
+}
+
 export function fmtMs(ms) {
   if (ms === undefined) return '';
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
