@@ -3,7 +3,7 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
@@ -153,6 +153,15 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<Tas
     },
     async readText(path) {
       return readText(ctx, resolve(dirname(stubPath), path), 'the items file');
+    },
+    async writeText(path, content) {
+      const target = resolve(dirname(stubPath), path);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      } catch (error) {
+        throw new InputError(`cannot write the ResultWriter file ${target}: ${reasonOf(error)}`);
+      }
     },
   });
 }

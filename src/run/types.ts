@@ -34,6 +34,8 @@ export interface TaskAnswerer {
   answer(request: TaskRequest): Promise<TaskAnswer | undefined>;
   /** Reads a Distributed Map's ItemReader source (bucket/key from the reader's parameters). */
   readItems?(request: { stateName: string; resource: string; parameters: Record<string, unknown> }): Promise<string | undefined>;
+  /** Stores a Distributed Map ResultWriter's files (keys are S3 keys inside `bucket`). */
+  writeResults?(request: { stateName: string; bucket: string; files: Array<{ key: string; content: string }> }): Promise<void>;
 }
 
 export interface ExecuteOptions {

@@ -1,4 +1,6 @@
 /** `asl run` end to end, in-process: exit codes, both output formats, stubs, mock config and guards. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
@@ -107,6 +109,22 @@ describe('asl run', () => {
   test('reads a Distributed Map ItemReader CSV through the stub file', async () => {
     const result = await asl(['items.asl.json', '--stubs', 'items.stubs.yaml', '--format', 'json']);
     expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: [{ id: '1' }, { id: '2' }] });
+  });
+
+  test('writes a Distributed Map ResultWriter manifest and results into the stub file\'s results folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-run-writer-'));
+    try {
+      writeFileSync(path.join(dir, 'stubs.json'), JSON.stringify({ results: './out' }));
+      const result = await asl([path.join(cwd, 'writer.asl.json'), '--input', '[{"n":1},{"n":2}]', '--stubs', path.join(dir, 'stubs.json'), '--format', 'json']);
+      const body = JSON.parse(result.stdout);
+      expect(body.status).toBe('SUCCEEDED');
+      expect(body.output.ResultWriterDetails).toMatchObject({ Bucket: 'results', Key: expect.stringMatching(/^runs\/[0-9a-f-]{36}\/manifest\.json$/) });
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'out', 'results', body.output.ResultWriterDetails.Key), 'utf8'));
+      const succeeded = JSON.parse(readFileSync(path.join(dir, 'out', 'results', manifest.ResultFiles.SUCCEEDED[0].Key), 'utf8'));
+      expect(succeeded.map((e: { Output: string }) => JSON.parse(e.Output))).toEqual([{ twice: 2 }, { twice: 4 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('rejects --test-case without --mock-config as a usage error', async () => {

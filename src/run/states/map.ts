@@ -12,6 +12,7 @@ import { evaluatePayload, resolvePath } from '../payload.js';
 import { childFrame, type Frame } from '../runtime.js';
 import { readItems } from '../item-reader.js';
 import { batchItems } from '../item-batcher.js';
+import { writeResults, type ChildRecord } from '../result-writer.js';
 
 async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> {
   const raw = call.node.raw;
@@ -59,6 +60,8 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const results: unknown[] = new Array(batched.length);
   let failures = 0;
   let end = frame.clock;
+  const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
+  const records: ChildRecord[] = [];
   for (let index = 0; index < batched.length; index++) {
     // The iteration starts when a lane frees up: the earliest-finishing one.
     let lane = lanes.length < laneCount ? lanes.length : 0;
@@ -69,6 +72,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     runtime.event(child, 'MapIterationStarted', { name: node.name, index });
     try {
       results[index] = await runScope(runtime, processor, batched[index], child);
+      if (writing) records.push({ index, input: batched[index], output: results[index] });
       runtime.event(child, 'MapIterationSucceeded', { name: node.name, index });
     } catch (err) {
       if (!(err instanceof StatesError)) throw err;
@@ -80,6 +84,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
       }
       failures++;
       results[index] = { Error: err.error, Cause: err.cause };
+      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause });
       const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
       if (failures > allowed) {
         frame.clock = Math.max(end, child.clock);
@@ -92,5 +97,6 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   }
   frame.clock = end;
   runtime.event(frame, 'MapStateSucceeded');
+  if (writing) return finishState(call, await writeResults(call, effective, records));
   return finishState(call, results);
 }

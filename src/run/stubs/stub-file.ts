@@ -28,6 +28,8 @@ export interface StubFile {
   resources?: Record<string, StubAnswer>;
   /** ItemReader sources: "s3://bucket/key" (or a bare key) → file path, read by the caller's `readText`. */
   items?: Record<string, string>;
+  /** Folder where Distributed Map ResultWriter files go, as <folder>/<bucket>/<key>. */
+  results?: string;
 }
 
 /** A handler from `module: ./file.mjs#name`: gets the task input and the request, returns the result. */
@@ -38,6 +40,8 @@ export interface StubHooks {
   loadHandler(spec: string): Promise<StubHandler>;
   /** Reads an `items` file (the CLI does the reading). */
   readText?(file: string): Promise<string>;
+  /** Writes a ResultWriter file under the `results` folder (the CLI does the writing). */
+  writeText?(file: string, content: string): Promise<void>;
 }
 
 const ANSWER_KEYS = ['result', 'error', 'sequence', 'expression', 'module'] as const;
@@ -49,8 +53,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** Checks a parsed stub file and returns it typed; every problem names its place in the file. */
 export function checkStubFile(value: unknown): StubFile {
   if (!isObject(value)) throw new StubFileError('The stub file must hold an object with "states", "resources" and/or "items".');
-  const unknownKeys = Object.keys(value).filter((k) => !['states', 'resources', 'items', '$schema'].includes(k));
-  if (unknownKeys.length > 0) throw new StubFileError(`The stub file has unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected "states", "resources" or "items".`);
+  const unknownKeys = Object.keys(value).filter((k) => !['states', 'resources', 'items', 'results', '$schema'].includes(k));
+  if (unknownKeys.length > 0) throw new StubFileError(`The stub file has unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected "states", "resources", "items" or "results".`);
+  if (value.results !== undefined && typeof value.results !== 'string') throw new StubFileError('"results" in the stub file must be a folder path for Distributed Map ResultWriter files.');
   for (const section of ['states', 'resources'] as const) {
     const entries = value[section];
     if (entries === undefined) continue;
@@ -137,6 +142,10 @@ export function stubFileAnswerer(file: StubFile, hooks: StubHooks): TaskAnswerer
       const path = items[`s3://${bucket}/${key}`] ?? items[key];
       if (path === undefined || !hooks.readText) return undefined;
       return hooks.readText(path);
+    },
+    async writeResults({ bucket, files }) {
+      if (file.results === undefined || !hooks.writeText) return;
+      for (const f of files) await hooks.writeText(`${file.results}/${bucket}/${f.key}`, f.content);
     },
   };
 }
