@@ -7,6 +7,7 @@
 import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
+import { suggestNearest } from '../../asl/suggest.js';
 import { isUnresolved } from '../../asl/unresolved.js';
 import type { StateNode } from '../../asl/walker.js';
 import {
@@ -30,6 +31,9 @@ const codes = {
 };
 
 type Report = (f: Finding) => void;
+
+/** Fields of a JSONPath rule that are not comparison operators. */
+const RULE_FIELDS = new Set(['Variable', 'Next', 'Comment', 'Assign', 'Output', 'Condition']);
 
 export const choiceRulesCheck: SemanticCheck = {
   name: 'choice-rules',
@@ -94,14 +98,24 @@ function checkJsonPathRuleTree(node: StateNode, top: Record<string, unknown>, to
       for (const key of combinators) pushNested(rule, key, pointer, where, stack, report);
       continue;
     }
-    if (operators.length === 0) {
-      report(finding(codes, 'choice-rule-operator', pointer, `A rule ${where} has no comparison operator; add one such as "StringEquals", "NumericGreaterThan" or "IsPresent"`));
-    }
+    if (operators.length === 0) report(noOperatorFinding(rule, pointer, where));
     if (!has(rule, 'Variable')) {
       report(finding(codes, 'choice-rule-variable', pointer, `A rule ${where} has no "Variable"; add the path of the value to test, such as "$.status"`));
     }
     for (const operator of operators) checkOperand(rule[operator], operator, joinPointer(pointer, operator), report);
   }
+}
+
+/** Points at a misspelt operator when there is one, since that is the likeliest mistake. */
+function noOperatorFinding(rule: Record<string, unknown>, pointer: string, where: string): Finding {
+  for (const key of Object.keys(rule)) {
+    if (RULE_FIELDS.has(key)) continue;
+    const suggestion = suggestNearest(key, COMPARISON_OPERATORS.keys());
+    if (suggestion) {
+      return finding(codes, 'choice-rule-operator', joinPointer(pointer, key), `A rule ${where} has no comparison operator: "${key}" is not one; did you mean "${suggestion}"?`);
+    }
+  }
+  return finding(codes, 'choice-rule-operator', pointer, `A rule ${where} has no comparison operator; add one such as "StringEquals", "NumericGreaterThan" or "IsPresent"`);
 }
 
 function pushNested(
