@@ -16,6 +16,11 @@ export interface Frame {
   mapItem?: { Index: number; Value: unknown };
   /** Id of the last history event of this thread, for `previousEventId`. */
   lastEventId: number;
+  /**
+   * Set inside Distributed Map child executions: AWS records their events in the children's own
+   * histories, not the parent's, so they neither appear here nor count toward its event limit.
+   */
+  silent?: boolean;
 }
 
 export interface ExecutionIdentity {
@@ -68,6 +73,7 @@ export class Runtime {
   }
 
   event(frame: Frame, type: string, details?: Record<string, unknown>): number {
+    if (frame.silent) return frame.lastEventId;
     frame.lastEventId = this.history.add(type, frame.lastEventId, frame.clock, details);
     return frame.lastEventId;
   }
@@ -99,5 +105,5 @@ export class Runtime {
 }
 
 export function childFrame(parent: Frame, variables: Record<string, unknown>, mapItem?: Frame['mapItem']): Frame {
-  return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId };
+  return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent };
 }

@@ -55,6 +55,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const toleratedPercent = (await numberField(call, 'ToleratedFailurePercentage', effective)) ?? 0;
 
   runtime.event(frame, 'MapStateStarted', { length: batched.length });
+  if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
   const lanes: number[] = [];
   const laneCount = maxConcurrency > 0 ? maxConcurrency : Math.max(1, batched.length);
   const results: unknown[] = new Array(batched.length);
@@ -69,6 +70,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     const start = lanes[lane] ?? frame.clock;
     const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
     child.clock = start;
+    if (distributed) child.silent = true;
     runtime.event(child, 'MapIterationStarted', { name: node.name, index });
     try {
       results[index] = await runScope(runtime, processor, batched[index], child);
