@@ -11,8 +11,13 @@ const DEFINITION_PATTERNS = ['**/*.asl.json', '**/*.asl.yaml', '**/*.asl.yml', '
 const TEMPLATE_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template'];
 const IGNORED = ['**/node_modules/**', '**/.*/**', '**/cdk.out/**'];
 
-/** A template is worth loading only if it mentions a state machine; this reads at most the first few MB. */
-const MACHINE_MARKERS = /AWS::StepFunctions::StateMachine|AWS::Serverless::StateMachine|stepFunctions/;
+/**
+ * A template is worth loading only if it declares a state machine resource (a `Type:` line, not a mere
+ * mention in a policy); a Serverless file only if it has a `stepFunctions` section. Reads at most a few MB.
+ */
+const TEMPLATE_MARKER = /["']?Type["']?\s*:\s*["']?AWS::(StepFunctions|Serverless)::StateMachine\b/;
+const SERVERLESS_MARKER = /^["']?stepFunctions["']?\s*:/m;
+const SERVERLESS_NAME = /(^|\/)serverless\.ya?ml$/;
 const SNIFF_BYTES = 8 * 1024 * 1024;
 
 export async function expandInputs(args: string[], cwd: string): Promise<{ files: string[]; problems: string[] }> {
@@ -58,20 +63,21 @@ async function searchDirectory(dir: string, cwd: string): Promise<string[]> {
   const templates: string[] = [];
   for (const candidate of candidates) {
     if (isDefinition.has(candidate) || /(^|\/)(package(-lock)?|tsconfig|cdk)\.json$/.test(candidate)) continue;
-    if (await mentionsStateMachine(resolve(root, candidate))) templates.push(candidate);
+    const marker = SERVERLESS_NAME.test(candidate) ? SERVERLESS_MARKER : TEMPLATE_MARKER;
+    if (await fileMatches(resolve(root, candidate), marker)) templates.push(candidate);
   }
   // Paths as the user would write them: under the directory they named.
   return [...definitions, ...templates].sort().map((file) => join(dir, file));
 }
 
-async function mentionsStateMachine(path: string): Promise<boolean> {
+async function fileMatches(path: string, marker: RegExp): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'r');
     const size = Math.min((await handle.stat()).size, SNIFF_BYTES);
     const buffer = Buffer.alloc(size);
     const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    return MACHINE_MARKERS.test(buffer.toString('utf8', 0, bytesRead));
+    return marker.test(buffer.toString('utf8', 0, bytesRead));
   } catch {
     return false;
   } finally {

@@ -18,6 +18,8 @@ beforeAll(() => {
     'flows/nested/template.yaml': template,
     'flows/nested/serverless.yml': 'stepFunctions:\n  stateMachines:\n    m:\n      definition: { StartAt: A, States: { A: { Type: Succeed } } }\n',
     'flows/nested/config.yaml': 'retries: 3\n',
+    'flows/nested/policy.json': '{"Statement": [{"Action": "states:StartExecution", "Condition": "AWS::StepFunctions::StateMachine"}], "stepFunctions": 1}',
+    'flows/nested/other.yml': 'stepFunctions:\n  enabled: true\n',
     'flows/package.json': '{"name": "x"}',
     'flows/node_modules/pkg/d.asl.json': definition,
     'flows/.aws-sam/build/e.asl.json': definition,
