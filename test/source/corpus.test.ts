@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/source/index.js';
+import { expandInputs, loadText } from '../../src/source/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = resolve(repoRoot, '../shared/corpus');
@@ -73,5 +73,11 @@ describe.skipIf(!present)('source over the real-world corpus', () => {
       const skipped = loaded.diagnostics.filter((d) => d.code.startsWith('definition-')).length;
       expect(loaded.machines.length + skipped, row.file).toBe(row.machines.length);
     }
+  });
+
+  it('finds every template when searching the templates folder', async () => {
+    const { files, problems } = await expandInputs(['templates'], corpus);
+    expect(problems).toEqual([]);
+    expect(files.sort()).toEqual(templateRows().map((row) => row.file).sort());
   });
 });
