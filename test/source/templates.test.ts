@@ -132,6 +132,25 @@ describe('a Serverless Framework file', () => {
   });
 });
 
+describe('DefinitionString in other YAML scalar styles', () => {
+  const template = (value: string): string =>
+    `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${value}\n`;
+
+  it('maps a folded (>) block back to the template', () => {
+    const text = template('>\n        {"StartAt": "A",\n         "States": {"A": {"Type": "Succeed"}}}');
+    const machine = loadText(text, 't.yaml').machines[0]!;
+    expect(machine.locate('/States/A/Type')).toMatchObject(positionOf(text, '"Succeed"'));
+    expect(machine.locate('/StartAt')).toMatchObject(positionOf(text, '"A"'));
+  });
+
+  it('maps a double-quoted string with JSON escapes back to the template', () => {
+    const text = template('"{\\"StartAt\\": \\"A\\", \\"States\\": {\\"A\\": {\\"Type\\": \\"Succeed\\"}}}"');
+    const machine = loadText(text, 't.yaml').machines[0]!;
+    expect(machine.locate('/States/A/Type')).toMatchObject(positionOf(text, '\\"Succeed'));
+    expect(machine.locate('/StartAt')).toMatchObject(positionOf(text, '\\"A\\"'));
+  });
+});
+
 describe('YAML that CloudFormation accepts but strict YAML does not', () => {
   it('accepts a flow collection closed at its parent indentation and keeps later positions exact', () => {
     const text = [
