@@ -132,6 +132,30 @@ describe('a Serverless Framework file', () => {
   });
 });
 
+describe('duplicate keys in templates', () => {
+  it('puts a duplicate inside a machine on that machine, relative to its definition, and others on the file', () => {
+    const text = [
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: A',
+      '        States:',
+      '          A: { Type: Succeed }',
+      '          A: { Type: Pass, End: true }',
+      '  M2:',
+      '    Type: AWS::S3::Bucket',
+      '  M2:',
+      '    Type: AWS::S3::Bucket',
+      '',
+    ].join('\n');
+    const loaded = loadText(text, 'template.yaml');
+    expect(loaded.machines[0]!.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-key', path: '/States/A', line: 9, column: 11 })]);
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-key', path: '/Resources/M2', line: 12, column: 3 })]);
+  });
+});
+
 describe('DefinitionString in other YAML scalar styles', () => {
   const template = (value: string): string =>
     `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${value}\n`;
