@@ -43,7 +43,7 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
     diagnostics: [loaderDiagnostic(code, message, table.position(offset))],
   });
 
-  if (text.trim() === '') return fail('not-a-state-machine', `The file is empty; ${EXPECTED}`);
+  if (!/\S/.test(text)) return fail('not-a-state-machine', `The file is empty; ${EXPECTED}`);
   const nul = text.indexOf('\0');
   if (nul !== -1 && nul < 8192) return fail('parse-error', 'The file looks binary (it contains NUL bytes); expected JSON or YAML text', nul);
   // A byte-order mark is not JSON; a space in its place keeps every offset.
@@ -67,16 +67,10 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
 
   const locateInFile = makeLocate(parsed.spanOf, '', toPosition);
   const loaded: LoadedFile = { file, machines: [], diagnostics: [] };
-  const context: SiteContext = { file, source, parsed, toPosition, locateInFile, options, loaded };
+  const context: SiteContext = { file, source, parsed, toPosition, locateInFile, options, loaded, inline: [] };
   for (const site of search.sites) addSite(context, site);
-  assignProblems(parsed.problems, loaded, toPosition, (m) => m.file === file && !m.fromString);
-  for (const machine of loaded.machines) delete (machine as Partial<InternalMachine>).fromString;
+  assignProblems(parsed.problems, context.inline, loaded.diagnostics, toPosition);
   return loaded;
-}
-
-interface InternalMachine extends MachineSource {
-  /** True for DefinitionString machines, whose problems come from their own parse. */
-  fromString?: boolean;
 }
 
 interface SiteContext {
@@ -87,6 +81,8 @@ interface SiteContext {
   locateInFile: (pointer: string) => ReturnType<OffsetToPosition>;
   options: LoadTextOptions;
   loaded: LoadedFile;
+  /** Machines whose definition sits in this file's own value (not a DefinitionString or another file). */
+  inline: MachineSource[];
 }
 
 function addSite(ctx: SiteContext, site: MachineSite): void {
@@ -96,8 +92,8 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
   };
   const label = site.name ? `State machine ${site.name}` : 'The state machine';
   switch (site.kind) {
-    case 'inline':
-      loaded.machines.push({
+    case 'inline': {
+      const machine: MachineSource = {
         file,
         pointer: site.pointer,
         name: site.name,
@@ -105,8 +101,11 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
         locate: makeLocate(parsed.spanOf, site.pointer, ctx.toPosition),
         workflowType: site.workflowType,
         diagnostics: [],
-      });
+      };
+      loaded.machines.push(machine);
+      ctx.inline.push(machine);
       return;
+    }
     case 'skip':
       fileDiagnostic(site.code, site.message);
       return;
@@ -124,7 +123,7 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
         fileDiagnostic('not-a-state-machine', `${label}: its DefinitionString is not a state machine definition (an object with "StartAt" and "States")`);
         return;
       }
-      const machine: InternalMachine = {
+      const machine: MachineSource = {
         file,
         pointer: site.pointer,
         name: site.name,
@@ -132,10 +131,12 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
         locate: makeLocate(inner.spanOf, '', toPosition),
         workflowType: site.workflowType,
         diagnostics: [],
-        fromString: true,
       };
       loaded.machines.push(machine);
-      assignProblems(inner.problems, { file, machines: [machine], diagnostics: loaded.diagnostics }, toPosition, () => true, '');
+      // The inner document is the definition itself, so its pointers are already relative to it.
+      for (const problem of inner.problems) {
+        machine.diagnostics.push(loaderDiagnostic(problem.code, problem.message, toPosition(problem.offset), problem.pointer ?? ''));
+      }
       return;
     }
     case 'file':
@@ -183,18 +184,15 @@ function readIfPossible(path: string): string | undefined {
  */
 function assignProblems(
   problems: readonly ParseProblem[],
-  loaded: LoadedFile,
+  machines: readonly MachineSource[],
+  fileDiagnostics: Diagnostic[],
   toPosition: OffsetToPosition,
-  eligible: (machine: InternalMachine) => boolean,
-  basePointerOverride?: string,
 ): void {
   for (const problem of problems) {
     const pointer = problem.pointer ?? '';
-    const machine = (loaded.machines as InternalMachine[]).find(
-      (m) => eligible(m) && (basePointerOverride !== undefined || pointer === m.pointer || pointer.startsWith(`${m.pointer}/`)),
-    );
-    const base = basePointerOverride ?? machine?.pointer ?? '';
-    const diagnostic: Diagnostic = loaderDiagnostic(problem.code, problem.message, toPosition(problem.offset), machine ? pointer.slice(base.length) : pointer);
-    (machine ? machine.diagnostics : loaded.diagnostics).push(diagnostic);
+    const machine = machines.find((m) => pointer === m.pointer || pointer.startsWith(`${m.pointer}/`));
+    const where = toPosition(problem.offset);
+    if (machine) machine.diagnostics.push(loaderDiagnostic(problem.code, problem.message, where, pointer.slice(machine.pointer.length)));
+    else fileDiagnostics.push(loaderDiagnostic(problem.code, problem.message, where, pointer));
   }
 }
