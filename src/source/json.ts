@@ -40,7 +40,20 @@ interface Frame {
   value: Record<string, unknown> | unknown[];
   key?: string;
   keyOffset?: number;
-  pointer: string;
+}
+
+/** Pointer of the member being built in the top frame; computed only when a duplicate needs one. */
+function pointerOf(stack: readonly Frame[]): string {
+  let pointer = '';
+  for (const frame of stack) {
+    pointer += '/' + (Array.isArray(frame.value) ? String(frame.value.length - 1) : escapeToken(frame.key!));
+  }
+  return pointer;
+}
+
+/** escapePointerToken, skipping the regular expressions for the usual key without "~" or "/". */
+function escapeToken(key: string): string {
+  return key.includes('~') || key.includes('/') ? escapePointerToken(key) : key;
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
@@ -61,7 +74,7 @@ export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
           code: 'duplicate-key',
           message: `Duplicate key "${key}": an object may name each key once; rename or merge the two (the later one would silently win)`,
           offset: top.keyOffset!,
-          pointer: `${top.pointer}/${escapePointerToken(key)}`,
+          pointer: pointerOf(stack),
         });
       }
       setMember(top.value, key, value);
@@ -73,10 +86,8 @@ export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
       tooDeep = { code: 'nesting-too-deep', message: tooDeepMessage(), offset };
       return false;
     }
-    const parent = stack[stack.length - 1];
-    const pointer = parent ? `${parent.pointer}/${escapePointerToken(Array.isArray(parent.value) ? parent.value.length : parent.key!)}` : '';
     put(value);
-    stack.push({ value, pointer });
+    stack.push({ value });
     return true;
   };
   const visitor: Jsonc.JSONVisitor = {
@@ -148,7 +159,7 @@ function indexJson(text: string, options: JsonOptions): Map<string, NodeSpan> {
     const top = stack[stack.length - 1];
     if (!top) return { pointer: '' };
     if (top.isArray) return { pointer: `${top.pointer}/${top.count++}` };
-    return { pointer: `${top.pointer}/${escapePointerToken(top.key!)}`, keyStart: top.keyStart };
+    return { pointer: `${top.pointer}/${escapeToken(top.key!)}`, keyStart: top.keyStart };
   };
   const begin = (isArray: boolean, offset: number): void => {
     const { pointer, keyStart } = childPointer();
