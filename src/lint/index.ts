@@ -1,0 +1,65 @@
+/**
+ * `lint`: everything validate reports, plus the best-practice rules. Pure: no I/O.
+ * Each rule is wrapped so an exception becomes an `internal-error` finding rather than a crash.
+ */
+import type { Diagnostic, Finding, Severity } from '../diagnostics.js';
+import { compareDiagnostics } from '../diagnostics.js';
+import { buildModel } from '../asl/walker.js';
+import { validateDefinition, locateFindings } from '../validate/index.js';
+import type { MachineSource } from '../source/types.js';
+import { rules } from './rules/index.js';
+import { collectDisables, isSuppressed } from './suppressions.js';
+
+export type RuleSetting = 'off' | Severity;
+export interface ResolvedLintConfig {
+  rules: Record<string, { severity: RuleSetting; options?: Record<string, unknown> }>;
+  workflowType?: 'standard' | 'express';
+}
+
+export interface LintOptions {
+  config?: ResolvedLintConfig;
+  workflowType?: 'standard' | 'express';
+}
+
+/** Runs validation and every enabled rule over a parsed definition; returns findings without positions. */
+export function lintDefinition(definition: unknown, options: LintOptions = {}): Finding[] {
+  const model = buildModel(definition);
+  const { findings } = validateDefinition(definition, model);
+  const workflowType = options.workflowType ?? options.config?.workflowType ?? 'standard';
+  const disables = collectDisables(model);
+  for (const rule of rules) {
+    const setting = options.config?.rules[rule.meta.id];
+    const severity = setting?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const code = rule.meta.id;
+    try {
+      rule.check({
+        definition,
+        model,
+        severity,
+        options: setting?.options ?? {},
+        workflowType,
+        report: (f) => {
+          if (!isSuppressed(disables, code, f.path)) findings.push({ ...f, code, severity });
+        },
+      });
+    } catch (error) {
+      findings.push({
+        code: 'internal-error',
+        severity: 'error',
+        path: '',
+        message: `Rule "${code}" failed on this definition (${(error as Error)?.message ?? String(error)}); please report this bug. Disable the rule to continue.`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Lints one loaded machine: load-time diagnostics plus validation and rules, positioned in the file. */
+export function lint(machine: MachineSource, config?: ResolvedLintConfig): Diagnostic[] {
+  const findings = lintDefinition(machine.definition, { config, workflowType: config?.workflowType ?? (machine.workflowType === 'EXPRESS' ? 'express' : undefined) });
+  return [...machine.diagnostics, ...locateFindings(findings, machine)].sort(compareDiagnostics);
+}
+
+export { rules, rulesById } from './rules/index.js';
+export type { Rule, RuleMeta, RuleContext } from './rule.js';

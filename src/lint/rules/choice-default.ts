@@ -1,0 +1,12 @@
+import { docsUrl, type Rule } from '../rule.js';
+
+/** An unmatched input fails the execution with States.NoChoiceMatched. */
+export const choiceDefault: Rule = {
+  meta: { id: 'choice-default', description: 'A Choice state should have a Default.', defaultSeverity: 'warning', docsUrl: docsUrl('choice-default') },
+  check(ctx) {
+    for (const node of ctx.model.states) {
+      if (node.type !== 'Choice' || 'Default' in node.raw) continue;
+      ctx.report({ path: node.pointer, message: `Choice "${node.name}" has no Default; an unmatched input fails with States.NoChoiceMatched. Add "Default".` });
+    }
+  },
+};
