@@ -34,6 +34,7 @@ function compile(file) {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    verbose: true, // errors carry parentSchema, so unknown-field can suggest from the allowed names
     code: { source: true, esm: true },
   });
   ajv.addKeyword({ keyword: 'x-message' });
