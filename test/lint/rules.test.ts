@@ -57,7 +57,59 @@ describe('suppressions', () => {
 
 describe('lint over a definition following every practice', () => {
   it('reports nothing', () => {
-    const def = machine({ Pick: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Each' }], Default: 'Work' }, Each: without(mapState({ MaxConcurrency: 4, Next: 'Work' }), 'End'), Work: goodTask, Failed: failed });
+    const def = machine({ Pick: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Each' }], Default: 'Work' }, Each: without(mapState({ MaxConcurrency: 4, Next: 'Work', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }] }), 'End'), Work: goodTask, Failed: failed });
     expect(lintDefinition(def)).toEqual([]);
+  });
+});
+
+ruleTester('catch-missing', {
+  valid: [{ name: 'an enclosing Map catches everything', definition: machine({ M: mapState({ MaxConcurrency: 1, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], ItemProcessor: { StartAt: 'T', States: { T: without(goodTask, 'Catch') } } }), Failed: failed }) }],
+  invalid: [{ name: 'a Task catches only one error', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] }],
+});
+
+ruleTester('retry-shadowed', {
+  valid: [{ name: 'specific errors come before States.ALL', definition: machine({ Work: { ...goodTask, Retry: [...goodTask.Retry, { ErrorEquals: ['States.ALL'], MaxDelaySeconds: 5 }] }, Failed: failed }) }],
+  invalid: [{ name: 'States.TaskFailed precedes a Lambda error', definition: machine({ Work: { ...goodTask, Retry: [{ ErrorEquals: ['States.TaskFailed'] }, { ErrorEquals: ['Lambda.ServiceException'] }] }, Failed: failed }), errors: [{ path: '/States/Work/Retry/1' }] }],
+});
+
+ruleTester('catch-shadowed', {
+  valid: [{ name: 'States.Timeout follows States.TaskFailed', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Failed' }, { ErrorEquals: ['States.ALL'], Next: 'Failed' }] }, Failed: failed }) }],
+  invalid: [{ name: 'a catcher follows States.ALL', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }, { ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work/Catch/1' }] }],
+});
+
+ruleTester('lambda-transient-retry', {
+  valid: [{ name: 'States.TaskFailed covers the Lambda errors', definition: machine({ Work: { ...goodTask, Retry: [{ ErrorEquals: ['States.TaskFailed'] }] }, Failed: failed }) }],
+  invalid: [{ name: 'only one Lambda error is retried', definition: machine({ Work: { ...goodTask, Retry: [{ ErrorEquals: ['Lambda.ServiceException'] }] }, Failed: failed }), errors: [{ path: '/States/Work/Retry', message: /AWSLambdaException, Lambda.SdkClientException/ }] }],
+});
+
+ruleTester('retry-max-delay', {
+  valid: [{ name: 'the largest interval stays small', definition: machine({ Work: { ...goodTask, Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 3 }] }, Failed: failed }) }],
+  invalid: [{ name: 'ten doubling attempts have no cap', definition: machine({ Work: { ...goodTask, Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 10, IntervalSeconds: 2 }] }, Failed: failed }), errors: [{ path: '/States/Work/Retry/0', message: /MaxDelaySeconds/ }] }],
+});
+
+ruleTester('hardcoded-account', {
+  valid: [{ name: 'the ARN uses placeholders', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f' }, Failed: failed }) }],
+  invalid: [{ name: 'the ARN holds an account id', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, Failed: failed }), errors: [{ path: '/States/Work/Resource', message: /123456789012/ }] }],
+});
+
+ruleTester('pass-chain', {
+  valid: [{ name: 'a single Pass', definition: machine({ A: { Type: 'Pass', End: true } }) }],
+  invalid: [{ name: 'two Pass states follow each other', definition: machine({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } }), errors: [{ path: '/States/A/Next', severity: 'info' }] }],
+});
+
+describe('express-unsupported', () => {
+  const def = machine({ Wait: { Type: 'Wait', Seconds: 600, Next: 'Work' }, Work: { ...goodTask, Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', HeartbeatSeconds: 60 }, Failed: failed });
+  it('stays silent for a Standard workflow', () => {
+    expect(lintDefinition(def).filter((f) => f.code === 'express-unsupported')).toEqual([]);
+  });
+  it('reports the long wait and the callback in an Express workflow', () => {
+    expect(lintDefinition(def, { workflowType: 'express' }).filter((f) => f.code === 'express-unsupported').map((f) => f.path)).toEqual(['/States/Wait/Seconds', '/States/Work/Resource']);
+  });
+});
+
+describe('a rule that throws', () => {
+  it('never crashes lint: every rule survives odd values', () => {
+    const odd = { StartAt: 'A', States: { A: { Type: 'Task', Resource: { 'Fn::Sub': 'x' }, Retry: [null, 3], Catch: 'no', End: true }, B: null, C: { Type: 'Map', ItemProcessor: 5 } } };
+    expect(lintDefinition(odd).filter((f) => f.code === 'internal-error')).toEqual([]);
   });
 });

@@ -1,0 +1,26 @@
+import { entries } from '../errors.js';
+import { docsUrl, type Rule } from '../rule.js';
+
+/** With exponential backoff the last interval grows fast; MaxDelaySeconds caps it. */
+export const retryMaxDelay: Rule = {
+  meta: {
+    id: 'retry-max-delay', description: 'An exponential retrier whose largest interval exceeds a bound should set MaxDelaySeconds.', defaultSeverity: 'warning', docsUrl: docsUrl('retry-max-delay'),
+    optionsSchema: { type: 'object', properties: { maxSeconds: { type: 'number', minimum: 1 } }, additionalProperties: false },
+  },
+  check(ctx) {
+    const bound = typeof ctx.options.maxSeconds === 'number' ? ctx.options.maxSeconds : 300;
+    for (const node of ctx.model.states) {
+      entries(node.raw.Retry).forEach((r, i) => {
+        if (r === null || typeof r !== 'object') return;
+        const retrier = r as Record<string, unknown>;
+        const rate = typeof retrier.BackoffRate === 'number' ? retrier.BackoffRate : 2;
+        const interval = typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1;
+        const attempts = typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3;
+        if (rate <= 1 || 'MaxDelaySeconds' in retrier || attempts < 1) return;
+        const largest = interval * rate ** (attempts - 1);
+        if (largest > bound)
+          ctx.report({ path: `${node.pointer}/Retry/${i}`, message: `Retrier ${i} of "${node.name}" can wait ${Math.round(largest)}s between attempts; add "MaxDelaySeconds" (at most ${bound}).` });
+      });
+    }
+  },
+};
