@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runSchemaStage } from '../../../src/validate/schema/index.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+
+describe.skipIf(!existsSync(corpus))('schema stage over the real-world corpus', () => {
+  it('finds at least 98% of the valid definitions clean', () => {
+    // The corpus's invalid/ folder holds definitions that are broken on purpose.
+    const files = globSync(['**/*.asl.json', '**/*.asl.yaml'], { cwd: corpus, ignore: ['invalid/**'] });
+    const failing: string[] = [];
+    let parsed = 0;
+    for (const file of files) {
+      let definition: unknown;
+      try {
+        const text = readFileSync(path.join(corpus, file), 'utf8');
+        definition = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent' });
+      } catch {
+        continue;
+      }
+      parsed++;
+      const findings = runSchemaStage(definition);
+      if (findings.length > 0) failing.push(`${file}: ${findings.map((f) => `${f.path} ${f.message}`).join(' | ')}`);
+    }
+    console.log(`schema stage corpus: ${parsed - failing.length}/${parsed} clean\n${failing.join('\n')}`);
+    expect(failing.length).toBeLessThanOrEqual(parsed * 0.02);
+  });
+});
