@@ -11,4 +11,5 @@ export const commandModules: Array<() => Promise<{ register: RegisterCommand }>>
   () => import('./validate.js'),
   () => import('./run.js'),
   () => import('./graph.js'),
+  () => import('./lint.js'),
 ];

@@ -1,0 +1,47 @@
+import type { RegisterCommand } from './index.js';
+import { addCheckOptions, readCheckOptions } from '../check-options.js';
+import { UsageError } from '../errors.js';
+import { DOCS_BASE_URL } from '../docs-url.js';
+
+const severities = ['off', 'info', 'warning', 'error'];
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  const listRules = async (): Promise<void> => {
+    const { rules } = await import('../../lint/index.js');
+    for (const r of rules) ctx.io.stdout.write(`${r.meta.id.padEnd(24)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description}\n`);
+  };
+  program.command('rules').description('list the lint rules with their default severity').action(listRules);
+  const command = program
+    .command('lint')
+    .description('validate state machine definitions, then check them against best practices')
+    .argument('[paths...]', 'files, directories, globs, or - for stdin')
+    .option('--workflow-type <type>', 'standard or express (default: from the template, else standard)')
+    .option('--rule <id=severity>', 'set a rule severity (off, info, warning, error); repeatable', collect)
+    .option('--list-rules', 'list the rules and exit');
+  addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
+    if (opts.listRules) return listRules();
+    const wt = opts.workflowType as string | undefined;
+    if (wt !== undefined && wt !== 'standard' && wt !== 'express') throw new UsageError(`--workflow-type must be "standard" or "express", not "${wt}".`);
+    const [{ runCheckCommand }, { lint, rules, rulesById }, { validationRules }] = await Promise.all([
+      import('../check-runner.js'),
+      import('../../lint/index.js'),
+      import('../validation-rules.js'),
+    ]);
+    const config: import('../../lint/index.js').ResolvedLintConfig = { rules: {}, workflowType: wt as 'standard' | 'express' | undefined };
+    for (const spec of (opts.rule as string[] | undefined) ?? []) {
+      const [id = '', severity = ''] = spec.split('=');
+      if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule "${id}"; run "asl rules" to list them.`);
+      if (!severities.includes(severity)) throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, not "${severity}".`);
+      config.rules[id] = { severity: severity as 'off' };
+    }
+    const metadata = [
+      ...validationRules(),
+      ...rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.defaultSeverity, docsUrl: `${DOCS_BASE_URL}/rules/${r.meta.id}.md` })),
+    ];
+    ctx.exitCode = await runCheckCommand(ctx, paths, readCheckOptions(opts), (machine) => lint(machine, config), metadata);
+  });
+};
