@@ -31,9 +31,28 @@ export function runSchemaStage(definition: unknown): Finding[] {
       seen.add(key);
       findings.push(finding);
     }
+    dropMissingExplainedByTypos(findings);
     // ajv reports in schema order; path order reads top to bottom like the file.
     return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } catch {
     return [];
+  }
+}
+
+/**
+ * `"ErrorEqual"` unknown and `ErrorEquals` missing in one object are one typo, not two problems:
+ * keep the unknown-field finding (it names the fix) and drop the missing-field one.
+ */
+function dropMissingExplainedByTypos(findings: Finding[]): void {
+  const suggested = new Set<string>();
+  for (const f of findings) {
+    const match = f.code === 'unknown-field' ? /did you mean "([^"]+)"\?$/.exec(f.message) : null;
+    if (match) suggested.add(`${f.path.slice(0, f.path.lastIndexOf('/'))}\u0000${match[1]}`);
+  }
+  if (suggested.size === 0) return;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const f = findings[i]!;
+    const field = f.code === 'missing-field' ? /"([^"]+)"$/.exec(f.message)?.[1] : undefined;
+    if (field !== undefined && suggested.has(`${f.path}\u0000${field}`)) findings.splice(i, 1);
   }
 }

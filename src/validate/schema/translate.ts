@@ -17,6 +17,8 @@ function jsonTypeOf(value: unknown): string {
   return typeNames[typeof value] ?? typeof value;
 }
 
+const entryNames: Record<string, string> = { Choices: 'Choice rule', Branches: 'branch', Retry: 'retrier', Catch: 'catcher', And: 'And rule', Or: 'Or rule' };
+
 /** "the Task state" / "Retry entry" … what the object at a pointer is, in ASL terms. */
 function describeOwner(pointer: string, value: unknown): string {
   const tokens = splitPointer(pointer);
@@ -25,8 +27,12 @@ function describeOwner(pointer: string, value: unknown): string {
   if (tokens.length === 0) return 'the state machine';
   const last = tokens.at(-1)!;
   const parent = tokens.at(-2);
-  if (/^\d+$/.test(last) && parent) return `${parent} entry ${last}`;
+  if (/^\d+$/.test(last) && parent) return `${entryNames[parent] ?? `${parent} entry`} ${last}`;
   return last;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function fieldName(pointer: string): string {
@@ -49,7 +55,7 @@ export function translateError(error: ErrorObject, value: unknown, suggest: Sugg
     }
     case 'required': {
       const field = String(params.missingProperty);
-      return { code: 'missing-field', severity: 'error', path, message: `${describeOwner(path, value)} is missing the required field "${field}"` };
+      return { code: 'missing-field', severity: 'error', path, message: `${capitalize(describeOwner(path, value))} is missing the required field "${field}"` };
     }
     case 'type': {
       const expected = String(params.type).split(',').map((t) => typeNames[t] ?? t);
