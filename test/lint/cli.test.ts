@@ -24,3 +24,19 @@ describe('asl lint', () => {
     expect(run.stdout).toMatch(/^task-timeout\s+warning/m);
   });
 });
+
+describe('asl lint configuration', () => {
+  it('finds .aslrc.json upwards from the file and applies its severity', async () => {
+    const run = await runCli(['lint', 'configured/no-timeout.asl.json'], { cwd: fixtures });
+    expect(run.code).toBe(1);
+  });
+  it('lets --rule win over the config file', async () => {
+    const run = await runCli(['lint', 'configured/no-timeout.asl.json', '--rule', 'task-timeout=off'], { cwd: fixtures });
+    expect(run.code).toBe(0);
+  });
+  it('rejects a config naming an unknown rule with exit 2', async () => {
+    const run = await runCli(['lint', 'bad-config/no-timeout.asl.json'], { cwd: fixtures });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('task-timout');
+  });
+});

@@ -21,7 +21,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('[paths...]', 'files, directories, globs, or - for stdin')
     .option('--workflow-type <type>', 'standard or express (default: from the template, else standard)')
     .option('--rule <id=severity>', 'set a rule severity (off, info, warning, error); repeatable', collect)
-    .option('--list-rules', 'list the rules and exit');
+    .option('--list-rules', 'list the rules and exit')
+    .option('-c, --config <file>', 'use this config file instead of looking for .aslrc.json/.yaml upwards');
   addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
     if (opts.listRules) return listRules();
     const wt = opts.workflowType as string | undefined;
@@ -42,6 +43,32 @@ export const register: RegisterCommand = (program, ctx) => {
       ...validationRules(),
       ...rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.defaultSeverity, docsUrl: `${DOCS_BASE_URL}/rules/${r.meta.id}.md` })),
     ];
-    ctx.exitCode = await runCheckCommand(ctx, paths, readCheckOptions(opts), (machine) => lint(machine, config), metadata);
+    const { findConfigFile, loadConfigFile, LintConfigError } = await import('../../lint/config.js');
+    const { dirname, resolve } = await import('node:path');
+    const byFile = new Map<string, import('../../lint/index.js').ResolvedLintConfig | undefined>();
+    const configFor = (file: string) => {
+      const found = typeof opts.config === 'string' ? resolve(ctx.cwd ?? '.', opts.config) : findConfigFile(dirname(resolve(ctx.cwd ?? '.', file)));
+      if (!found) return undefined;
+      if (!byFile.has(found)) byFile.set(found, loadConfigFile(found));
+      return byFile.get(found);
+    };
+    try {
+      if (typeof opts.config === 'string') configFor('.');
+    } catch (error) {
+      if (error instanceof LintConfigError) throw new UsageError(error.message);
+      throw error;
+    }
+    ctx.exitCode = await runCheckCommand(ctx, paths, readCheckOptions(opts), (machine) => {
+      let fileConfig;
+      try {
+        fileConfig = configFor(machine.file);
+      } catch (error) {
+        if (error instanceof LintConfigError) throw new UsageError(error.message);
+        throw error;
+      }
+      // The command line wins over the file.
+      const merged = { rules: { ...fileConfig?.rules, ...config.rules }, workflowType: config.workflowType ?? fileConfig?.workflowType };
+      return lint(machine, merged);
+    }, metadata);
   });
 };
