@@ -113,3 +113,13 @@ describe('a rule that throws', () => {
     expect(lintDefinition(odd).filter((f) => f.code === 'internal-error')).toEqual([]);
   });
 });
+
+ruleTester('path-missing-dollar', {
+  valid: [{ name: 'the key ends in .$', definition: machine({ A: { Type: 'Pass', Parameters: { 'id.$': '$.id' }, End: true } }) }],
+  invalid: [{ name: 'a path sits under a plain key', definition: machine({ A: { Type: 'Pass', Parameters: { id: '$.id' }, End: true } }), errors: [{ path: '/States/A/Parameters/id', message: /id\.\$/ }] }],
+});
+
+ruleTester('pass-static-result', {
+  valid: [{ name: 'the Result is plain data', definition: machine({ A: { Type: 'Pass', Result: { a: 1, b: 'x' }, End: true } }) }],
+  invalid: [{ name: 'the Result holds a path', definition: machine({ A: { Type: 'Pass', Result: { a: '$.x' }, End: true } }), errors: [{ path: '/States/A/Result/a' }] }],
+});

@@ -15,9 +15,12 @@ import { hardcodedAccount } from './hardcoded-account.js';
 import { parallelSingleBranch } from './parallel-single-branch.js';
 import { passChain } from './pass-chain.js';
 import { legacyMapFields } from './legacy-map-fields.js';
+import { pathMissingDollar } from './path-missing-dollar.js';
+import { passStaticResult } from './pass-static-result.js';
 
 export const rules: readonly Rule[] = [
   taskTimeout, taskHeartbeat, taskRetry, lambdaTransientRetry, mapConcurrency, choiceDefault, catchMissing,
   retryShadowed, catchShadowed, retryMaxDelay, expressUnsupported, hardcodedAccount, parallelSingleBranch, passChain, legacyMapFields,
+  pathMissingDollar, passStaticResult,
 ];
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));
