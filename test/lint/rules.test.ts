@@ -63,7 +63,7 @@ describe('lint over a definition following every practice', () => {
 });
 
 ruleTester('catch-missing', {
-  valid: [{ name: 'an enclosing Map catches everything', definition: machine({ M: mapState({ MaxConcurrency: 1, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], ItemProcessor: { StartAt: 'T', States: { T: without(goodTask, 'Catch') } } }), Failed: failed }) }],
+  valid: [{ name: 'the Task is itself the error handler', definition: machine({ Work: goodTask, Failed: { ...without(goodTask, 'Catch'), End: true } }) }, { name: 'an enclosing Map catches everything', definition: machine({ M: mapState({ MaxConcurrency: 1, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], ItemProcessor: { StartAt: 'T', States: { T: without(goodTask, 'Catch') } } }), Failed: failed }) }],
   invalid: [{ name: 'a Task catches only one error', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] }],
 });
 

@@ -9,9 +9,17 @@ const catchesAll = (node: StateNode) => entries(node.raw.Catch).some((c) => cove
 export const catchMissing: Rule = {
   meta: { id: 'catch-missing', description: 'A Task, Map or Parallel should have a catch-all catcher (or sit inside one that does).', defaultSeverity: 'warning', docsUrl: docsUrl('catch-missing') },
   check(ctx) {
+    // An error handler (a Catch target) is the last resort; catching its own failure would only loop or hide it.
+    const handlers = new Set<string>();
+    for (const node of ctx.model.states)
+      for (const c of entries(node.raw.Catch)) {
+        const next = (c as { Next?: unknown } | null)?.Next;
+        if (typeof next === 'string') handlers.add(`${node.scope.pointer}\u0000${next}`);
+      }
     for (const node of ctx.model.states) {
       if (node.type !== 'Task' && node.type !== 'Map' && node.type !== 'Parallel') continue;
       if (catchesAll(node) || ancestors(node).some(catchesAll)) continue;
+      if (handlers.has(`${node.scope.pointer}\u0000${node.name}`)) continue;
       ctx.report({ path: node.pointer, message: `${node.type} "${node.name}" has no catcher for "States.ALL"; a failure would fail the whole execution. Add a Catch with ErrorEquals ["States.ALL"].` });
     }
   },
