@@ -11,7 +11,7 @@ import { renderSvg } from './svg.js';
 export type { Direction } from './mermaid.js';
 export type { GraphModel, GraphNode, GraphEdge, GraphCluster, GraphItem, EdgeKind, NodeKind } from './model.js';
 export { buildGraphModel } from './model.js';
-export { escapeMermaid } from './mermaid.js';
+export { escapeMermaid, mermaidLimitProblem, MERMAID_LIMITS } from './mermaid.js';
 export { quoteDot } from './dot.js';
 export { renderSvg, GraphRenderError } from './svg.js';
 

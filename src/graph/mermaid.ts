@@ -103,3 +103,19 @@ export function toMermaid(model: GraphModel, direction: Direction = 'TB'): strin
   for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(',')} ${cls}`);
   return lines.join('\n') + '\n';
 }
+
+/** Mermaid's own defaults (GitHub uses them too); a diagram beyond them is valid text that Mermaid refuses to draw. */
+export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
+
+/** Why Mermaid with its default settings would refuse this text, or undefined when it fits. */
+export function mermaidLimitProblem(text: string): string | undefined {
+  const edges = text.match(/^ {2}\S+ (?:-->|-\.->)/gm)?.length ?? 0;
+  const problems: string[] = [];
+  if (edges > MERMAID_LIMITS.maxEdges) problems.push(`${edges} edges (Mermaid draws at most ${MERMAID_LIMITS.maxEdges})`);
+  if (text.length > MERMAID_LIMITS.maxTextSize) {
+    problems.push(`${text.length.toLocaleString('en')} characters (Mermaid draws at most ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')})`);
+  }
+  return problems.length > 0
+    ? `the diagram has ${problems.join(' and ')}; use --format svg or --format dot for a machine this large`
+    : undefined;
+}

@@ -140,6 +140,17 @@ describe('asl graph', () => {
     expect(stderr).toMatch(/^<stdin>:1:1: error: .*\n$/);
   });
 
+  test("a machine too large for Mermaid's defaults is drawn with a warning (exit 0)", async () => {
+    // @ts-expect-error: a plain ES module without types
+    const { generateMachine } = await import('../../bench/graph.bench.mjs');
+    const { code, stdout, stderr } = await graphCli(['-'], { stdin: JSON.stringify(generateMachine(1000)) });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^flowchart TB\n/);
+    expect(stderr).toMatch(/^asl: warning: the definition: the diagram has \d+ edges \(Mermaid draws at most 500\).*use --format svg or --format dot/);
+    const dot = await graphCli(['-', '--format', 'dot'], { stdin: JSON.stringify(generateMachine(1000)) });
+    expect(dot.stderr).toBe('');
+  });
+
   test('an invalid machine that still parses is drawn anyway (exit 0)', async () => {
     const { code, stdout } = await graphCli(['dangling.asl.json']);
     expect(code).toBe(0);

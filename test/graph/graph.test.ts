@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { graph } from '../../src/graph/index.js';
+import { graph, mermaidLimitProblem } from '../../src/graph/index.js';
 import { expectEverythingDrawn, mermaidName, seenInDot, seenInMermaid } from './drawn.js';
 import { parseMermaid, renderDot } from './parsers.js';
 
@@ -195,4 +195,13 @@ describe('robustness', () => {
   test('an unknown format is a TypeError that names the valid ones', () => {
     expect(() => graph({}, { format: 'png' as 'dot' })).toThrow(/unknown graph format "png"; use mermaid, dot or markdown/);
   });
+});
+
+test("a diagram beyond Mermaid's default limits is reported as such, a small one is not", () => {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 600; i++) states[`S${i}`] = i === 599 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `S${i + 1}` };
+  expect(mermaidLimitProblem(graph({ StartAt: 'S0', States: states }, { format: 'mermaid' }))).toMatch(
+    /^the diagram has 601 edges \(Mermaid draws at most 500\); use --format svg or --format dot for a machine this large$/,
+  );
+  expect(mermaidLimitProblem(graph(fixture('nested.asl.json'), { format: 'mermaid' }))).toBeUndefined();
 });

@@ -22,7 +22,9 @@ async function loadMermaid(): Promise<MermaidModule> {
     g.window ??= dom.window;
     g.document ??= dom.window.document;
     const mermaid = (await import('mermaid')).default;
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    // Mermaid refuses more than 500 edges by default, a size limit rather than a syntax rule (the CLI warns about
+    // it); raising it lets the tests check the syntax of large machines too.
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxEdges: 1_000_000 });
     return mermaid;
   })();
   return mermaidPromise;

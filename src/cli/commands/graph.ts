@@ -72,7 +72,9 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
   }
   if (drawable.length === 0) return EXIT_FINDINGS;
 
-  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts);
+  // Still drawn (and exit 0): the text is valid, only Mermaid's default limits stop it from rendering.
+  const warn = (message: string) => void ctx.io.stderr.write(`asl: warning: ${message}\n`);
+  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts, warn);
   write(ctx, opts.output, text);
   return code;
 }
@@ -107,8 +109,14 @@ function choose(loaded: LoadedFile, name: string | undefined): MachineSource[] {
   return match;
 }
 
-async function draw(machines: MachineSource[], format: Format, direction: 'TB' | 'LR', opts: GraphCommandOptions): Promise<string> {
-  const { graph, renderSvg } = await import('../../graph/index.js');
+async function draw(
+  machines: MachineSource[],
+  format: Format,
+  direction: 'TB' | 'LR',
+  opts: GraphCommandOptions,
+  warn: (message: string) => void,
+): Promise<string> {
+  const { graph, mermaidLimitProblem, renderSvg } = await import('../../graph/index.js');
   const common = { direction, retries: opts.retries, catches: opts.catches };
   if (format === 'svg') {
     const machine = machines[0]!;
@@ -118,6 +126,8 @@ async function draw(machines: MachineSource[], format: Format, direction: 'TB' |
   return machines
     .map((machine) => {
       const text = graph(machine.definition, { ...common, format, title: machine.name });
+      const tooLarge = format === 'dot' ? undefined : mermaidLimitProblem(text);
+      if (tooLarge) warn(`${label(machine)}: ${tooLarge}`);
       if (!several) return text;
       // Each drawing stays complete on its own; a heading (or comment) says which machine it is.
       if (format === 'markdown') return `### ${machine.name ?? machine.pointer}\n\n${text}`;
