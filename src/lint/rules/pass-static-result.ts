@@ -1,4 +1,4 @@
-import { looksLikePath, visitLeaves } from '../path-like.js';
+import { looksLikePath, visitLeaves } from '../../asl/path-like.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** Mirrors AWS's PASS_RESULT_IS_STATIC warning: a Pass state's Result is never evaluated. */

@@ -1,4 +1,4 @@
-import { looksLikePath, visitLeaves } from '../path-like.js';
+import { looksLikePath, visitLeaves } from '../../asl/path-like.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 const templates = ['Parameters', 'ItemSelector', 'ResultSelector'];
