@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { intrinsicFailure, runtimeError } from './errors.js';
-import { parseCall, type Arg, type Call } from './intrinsic-parse.js';
+import { parseCall, IntrinsicSyntaxError, type IntrinsicArg as Arg, type IntrinsicCall as Call } from '../asl/intrinsics.js';
 import type { PathEnv } from './payload.js';
 import { resolvePath } from './payload.js';
 import { deepEqual } from './equality.js';
@@ -17,7 +17,8 @@ export function evaluateIntrinsic(text: string, env: PathEnv, field: string): un
     try {
       call = parseCall(text);
     } catch (err) {
-      throw runtimeError(`An error occurred while executing the state '${env.stateName}'. The intrinsic function ${text} in ${field} could not be parsed: ${(err as Error).message}`);
+      if (!(err instanceof IntrinsicSyntaxError)) throw err;
+      throw runtimeError(`An error occurred while executing the state '${env.stateName}'. The intrinsic function ${text} in ${field} could not be parsed: ${err.message}`);
     }
     parsed.set(text, call);
   }
