@@ -1,4 +1,10 @@
-/** asl-toolkit's public library API. */
+/** asl-toolkit's public library API (docs/api.md). */
+// High level: a path, a text (via loadText) or a definition object in, one result per state machine out.
+export { validate, lint, loadFile, loadText, ConfigError } from './api/index.js';
+export type { CheckInput, CheckResult, ValidateOptions, LintOptions, LintConfig } from './api/index.js';
+export { SourceInputError } from './source/load-file.js';
+export type { LoadTextOptions } from './source/load-text.js';
+export type { RuleSetting } from './lint/index.js';
 export type { Diagnostic, Finding, Severity } from './diagnostics.js';
 export type { MachineSource, LoadedFile, SourcePosition, WorkflowType } from './source/types.js';
 export * from './asl/types.js';
@@ -7,3 +13,5 @@ export type { MachineModel, Scope, StateNode } from './asl/walker.js';
 export { validateDefinition, validateMachine, locateFindings } from './validate/index.js';
 export { graph, graphSvg, renderSvg, buildGraphModel } from './graph/index.js';
 export type { GraphOptions, GraphTextFormat, Direction, GraphModel } from './graph/index.js';
+export { execute, testState, stubFileAnswerer, checkStubFile, mockConfigAnswerer, StatesError, RunSetupError, StubFileError, MockConfigError } from './run/index.js';
+export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest, HistoryEvent, TestStateOptions, TestStateResult, StubFile, StubAnswer, StubHooks } from './run/index.js';

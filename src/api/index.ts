@@ -1,0 +1,143 @@
+/**
+ * The high-level library API: check a file, a text or a definition object in one call and get one
+ * result per state machine, the same shape `--format json` prints. It sits above validate, lint and
+ * source (and below the CLI); it prints nothing and never exits. See docs/api.md.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, hasErrors } from '../diagnostics.js';
+import { loadFile } from '../source/load-file.js';
+import { loadText as loadSourceText, type LoadTextOptions } from '../source/load-text.js';
+import type { LoadedFile, MachineSource } from '../source/types.js';
+import { validateMachine } from '../validate/index.js';
+import type { MachineResult } from '../report/types.js';
+import type { ResolvedLintConfig, RuleSetting } from '../lint/index.js';
+
+/** A lint config that cannot be used: a bad `.aslrc` file, an unknown rule, a bad severity. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** One state machine's outcome (or one file that could not be read as a state machine): the `--format json` entry. */
+export type CheckResult = MachineResult;
+
+/**
+ * What `validate` and `lint` accept:
+ * - a string: the path of a file to read (a definition, a CloudFormation/SAM template or a serverless.yml),
+ *   relative to `options.cwd`;
+ * - a `LoadedFile` from `loadFile` or `loadText` (use `loadText` to check a text you already hold);
+ * - any other value: a parsed definition (or template) object.
+ */
+export type CheckInput = string | LoadedFile | object;
+
+export interface ValidateOptions {
+  /** Folder that a path input is relative to. Default: `process.cwd()`. */
+  cwd?: string;
+  /** The name to report for a definition object. Default: `"<definition>"`. */
+  file?: string;
+}
+
+/** The `.aslrc.json` / `.aslrc.yaml` shape: docs/rules/README.md. */
+export interface LintConfig {
+  workflowType?: 'standard' | 'express';
+  rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
+}
+
+export interface LintOptions extends ValidateOptions {
+  /**
+   * A config object (the `.aslrc` shape), the path of a config file, or `false` for none. Default: like
+   * `asl lint`, a path input looks for `.aslrc.json`, `.aslrc.yaml` or `.aslrc.yml` from its folder upwards;
+   * other inputs use no config file.
+   */
+  config?: LintConfig | string | false;
+  /** Rule severities that win over the config, like `--rule id=severity`. */
+  rules?: Record<string, RuleSetting>;
+  /** Like `--workflow-type`; wins over the config and the template's StateMachineType. */
+  workflowType?: 'standard' | 'express';
+}
+
+/**
+ * Loads a text you already hold. `file` names it in results and picks the parser by extension
+ * (`.json`, `.json5`, `.yaml`, `.yml`); without one, text starting with `{` is JSON and anything else YAML.
+ */
+export function loadText(text: string, file = '<text>', options: LoadTextOptions = {}): LoadedFile {
+  return loadSourceText(text, file, options);
+}
+
+export { loadFile };
+
+/**
+ * Checks that every state machine in the input is one AWS will accept (schema and semantic checks), as
+ * `asl validate` does. Rejects with `SourceInputError` when a path cannot be read; problems with the
+ * content are diagnostics, never exceptions.
+ */
+export async function validate(input: CheckInput, options: ValidateOptions = {}): Promise<CheckResult[]> {
+  const loaded = await toLoadedFile(input, options);
+  return check(loaded, validateMachine);
+}
+
+/**
+ * Everything `validate` reports plus the best-practice rules, as `asl lint` does. Rejects with
+ * `SourceInputError` for an unreadable path and `ConfigError` for a bad config or an unknown rule.
+ */
+export async function lint(input: CheckInput, options: LintOptions = {}): Promise<CheckResult[]> {
+  if (options.workflowType !== undefined && options.workflowType !== 'standard' && options.workflowType !== 'express') {
+    throw new TypeError(`workflowType must be "standard" or "express", not "${String(options.workflowType)}"`);
+  }
+  // Lint's rules and the config reader (and with it the YAML parser) load only when linting.
+  const [{ lint: lintMachine }, { findConfigFile, loadConfigFile, parseConfig, LintConfigError }] = await Promise.all([
+    import('../lint/index.js'),
+    import('../lint/config.js'),
+  ]);
+  const cwd = options.cwd ?? process.cwd();
+  let config: ResolvedLintConfig;
+  try {
+    let base: ResolvedLintConfig | undefined;
+    if (typeof options.config === 'string') base = loadConfigFile(resolve(cwd, options.config));
+    else if (typeof options.config === 'object' && options.config !== null) base = parseConfig(options.config, 'the config option');
+    else if (options.config === undefined && typeof input === 'string') {
+      const found = findConfigFile(dirname(resolve(cwd, input)));
+      if (found) base = loadConfigFile(found);
+    }
+    const overrides = options.rules ? parseConfig({ rules: options.rules }, 'the rules option').rules : {};
+    config = { rules: { ...base?.rules, ...overrides }, workflowType: options.workflowType ?? base?.workflowType };
+  } catch (error) {
+    // Our own class: the lint layer's would pull its YAML reader into every `import 'asl-toolkit'`.
+    if (error instanceof LintConfigError) throw new ConfigError(error.message, { cause: error });
+    throw error;
+  }
+  const loaded = await toLoadedFile(input, options);
+  return check(loaded, (machine) => lintMachine(machine, config));
+}
+
+async function toLoadedFile(input: CheckInput, options: ValidateOptions): Promise<LoadedFile> {
+  if (typeof input === 'string') return loadFile(input, { cwd: options.cwd });
+  if (isLoadedFile(input)) return input;
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError(`expected a file path, a LoadedFile or a definition object, not ${input === null ? 'null' : typeof input}`);
+  }
+  // Positions in the results refer to the definition printed as JSON.stringify(definition, null, 2).
+  return loadSourceText(JSON.stringify(input, null, 2), options.file ?? '<definition>', { baseDir: options.cwd });
+}
+
+function isLoadedFile(value: object): value is LoadedFile {
+  const v = value as Partial<LoadedFile>;
+  return typeof v.file === 'string' && Array.isArray(v.machines) && Array.isArray(v.diagnostics);
+}
+
+function check(loaded: LoadedFile, checkMachine: (machine: MachineSource) => Diagnostic[]): CheckResult[] {
+  const results: CheckResult[] = [];
+  if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
+  for (const machine of loaded.machines) {
+    results.push(toResult(machine.file || loaded.file, machine.pointer, machine.name, checkMachine(machine)));
+  }
+  return results;
+}
+
+function toResult(file: string, machine: string, name: string | undefined, diagnostics: readonly Diagnostic[]): CheckResult {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  return { file, machine, ...(name !== undefined ? { name } : {}), valid: !hasErrors(sorted), diagnostics: sorted };
+}
