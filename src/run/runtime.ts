@@ -5,6 +5,7 @@
 import type { MachineModel, StateNode } from '../asl/walker.js';
 import { ExecutionTimeout } from './errors.js';
 import { History } from './history.js';
+import type { Lanes } from './lanes.js';
 import { SeededRandom } from './random.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
 
@@ -21,6 +22,10 @@ export interface Frame {
    * histories, not the parent's, so they neither appear here nor count toward its event limit.
    */
   silent?: boolean;
+  /** The scheduler of the Parallel or Map this thread belongs to (absent for the execution's own thread). */
+  lanes?: Lanes;
+  /** This thread's branch or item index in `lanes` (ties in virtual time go to the lowest). */
+  laneIndex?: number;
 }
 
 export interface ExecutionIdentity {
@@ -66,9 +71,14 @@ export class Runtime {
     // A wait that outlasts the execution's TimeoutSeconds ends at the timeout, not after the wait.
     const deadline = this.timeoutMs === undefined ? Infinity : this.startMs + this.timeoutMs;
     const target = Math.min(frame.clock + milliseconds, deadline);
-    const step = target - frame.clock;
-    frame.clock = target;
-    if (this.options.onDelay && step > 0) await this.options.onDelay(step);
+    if (frame.lanes) {
+      // A branch or iteration: other threads of the same state run meanwhile, in virtual-time order.
+      if (target > frame.clock) await frame.lanes.sleep(frame, target);
+    } else {
+      const step = target - frame.clock;
+      frame.clock = target;
+      if (this.options.onDelay && step > 0) await this.options.onDelay(step);
+    }
     if (target >= deadline) throw new ExecutionTimeout();
   }
 
@@ -105,5 +115,6 @@ export class Runtime {
 }
 
 export function childFrame(parent: Frame, variables: Record<string, unknown>, mapItem?: Frame['mapItem']): Frame {
+  // lanes/laneIndex are set by the scheduler that runs the child, never inherited.
   return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent };
 }

@@ -1,8 +1,8 @@
 /**
  * Map, inline and distributed: items from ItemsPath/Items (or a Distributed Map's ItemReader), each
  * shaped by ItemSelector, optionally batched, run through the processor with at most MaxConcurrency in
- * flight on the virtual clock; results in item order. Inline: one failing iteration fails the Map with its
- * own error. Distributed: failures count against ToleratedFailurePercentage/Count.
+ * flight on the virtual clock (lanes.ts); results in item order. Inline: the first iteration to fail in
+ * virtual time (the lowest index on a tie) fails the Map with its own error and stops the others. Distributed: failures count against ToleratedFailurePercentage/Count.
  */
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from '../errors.js';
 import { evaluateTemplate } from '../jsonata.js';
@@ -10,6 +10,7 @@ import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEn
 import { runScope } from '../engine.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
 import { childFrame, type Frame } from '../runtime.js';
+import { Lanes } from '../lanes.js';
 import { readItems } from '../item-reader.js';
 import { batchItems } from '../item-batcher.js';
 import { writeResults, type ChildRecord } from '../result-writer.js';
@@ -56,48 +57,63 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
 
   runtime.event(frame, 'MapStateStarted', { length: batched.length });
   if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
-  const lanes: number[] = [];
-  const laneCount = maxConcurrency > 0 ? maxConcurrency : Math.max(1, batched.length);
   const results: unknown[] = new Array(batched.length);
-  let failures = 0;
-  let end = frame.clock;
   const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
   const records: ChildRecord[] = [];
-  for (let index = 0; index < batched.length; index++) {
-    // The iteration starts when a lane frees up: the earliest-finishing one.
-    let lane = lanes.length < laneCount ? lanes.length : 0;
-    if (lanes.length >= laneCount) for (let l = 1; l < lanes.length; l++) if (lanes[l]! < lanes[lane]!) lane = l;
-    const start = lanes[lane] ?? frame.clock;
-    const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
-    child.clock = start;
-    if (distributed) child.silent = true;
-    runtime.event(child, 'MapIterationStarted', { name: node.name, index });
-    try {
-      results[index] = await runScope(runtime, processor, batched[index], child);
-      if (writing) records.push({ index, input: batched[index], output: results[index] });
+  const inFlight = new Set<number>();
+  const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
+  let failures = 0;
+  let failure: unknown;
+  await new Lanes(runtime, frame).run(batched.length, maxConcurrency, {
+    frame(index, start) {
+      const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
+      child.clock = start;
+      if (distributed) child.silent = true;
+      return child;
+    },
+    async run(index, child) {
+      inFlight.add(index);
+      runtime.event(child, 'MapIterationStarted', { name: node.name, index });
+      return runScope(runtime, processor, batched[index], child);
+    },
+    done(index, value, child) {
+      inFlight.delete(index);
+      results[index] = value;
+      if (writing) records.push({ index, input: batched[index], output: value });
       runtime.event(child, 'MapIterationSucceeded', { name: node.name, index });
-    } catch (err) {
-      if (!(err instanceof StatesError)) throw err;
+      return true;
+    },
+    failed(index, err, child) {
+      inFlight.delete(index);
+      if (!(err instanceof StatesError)) {
+        failure = err;
+        return false;
+      }
       runtime.event(child, 'MapIterationFailed', { name: node.name, index });
       if (!distributed) {
-        frame.clock = Math.max(end, child.clock);
-        runtime.event(frame, 'MapStateFailed', {});
-        throw err;
+        // The first iteration to fail in virtual time fails the Map with its own error.
+        failure = err;
+        return false;
       }
       failures++;
       results[index] = { Error: err.error, Cause: err.cause };
       if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause });
-      const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
       if (failures > allowed) {
-        frame.clock = Math.max(end, child.clock);
-        runtime.event(frame, 'MapStateFailed', {});
-        throw new StatesError(ErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
+        failure = new StatesError(ErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
+        return false;
       }
+      return true;
+    },
+  });
+  if (failure !== undefined) {
+    if (failure instanceof StatesError) {
+      // Iterations still running when the Map fails are stopped.
+      for (const index of [...inFlight].sort((a, b) => a - b)) runtime.event(frame, 'MapIterationAborted', { name: node.name, index });
+      runtime.event(frame, 'MapStateFailed');
     }
-    lanes[lane] = child.clock;
-    end = Math.max(end, child.clock);
+    throw failure;
   }
-  frame.clock = end;
+  records.sort((a, b) => a.index - b.index);
   runtime.event(frame, 'MapStateSucceeded');
   if (writing) return finishState(call, await writeResults(call, effective, records));
   return finishState(call, results);

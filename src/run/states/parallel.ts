@@ -1,33 +1,39 @@
 /**
  * Parallel: every branch gets the effective input and a copy of the variables (their assignments stay
- * inside); outputs come back in branch order. Branches start together on the virtual clock and the state
- * ends when the slowest does. A failing branch fails the state with that branch's own error.
+ * inside); outputs come back in branch order. Branches run side by side on the virtual clock (see
+ * lanes.ts) and the state ends when the slowest does. The first branch to fail in virtual time (the
+ * lowest index on a tie) fails the state with its own error, and the other branches stop there, as AWS
+ * stops them.
  */
 import { StatesError } from '../errors.js';
 import { finishState, taskInput, type StateCall, type StateOutcome } from '../dataflow.js';
 import { runScope } from '../engine.js';
+import { Lanes } from '../lanes.js';
 import { childFrame } from '../runtime.js';
 
 export async function runParallel(call: StateCall): Promise<StateOutcome> {
   const { runtime, node, frame } = call;
   const input = await taskInput(call);
   runtime.event(frame, 'ParallelStateStarted');
-  const results: unknown[] = [];
-  let end = frame.clock;
-  for (const branch of node.children) {
-    const child = childFrame(frame, frame.variables);
-    try {
-      results.push(await runScope(runtime, branch, input, child));
-    } catch (err) {
-      if (err instanceof StatesError) {
-        frame.clock = Math.max(end, child.clock);
-        runtime.event(frame, 'ParallelStateFailed', { error: err.error, cause: err.cause });
-      }
-      throw err;
-    }
-    end = Math.max(end, child.clock);
+  const results: unknown[] = new Array(node.children.length);
+  let failure: unknown;
+  await new Lanes(runtime, frame).run(node.children.length, 0, {
+    frame: (_index, start) => ({ ...childFrame(frame, frame.variables), clock: start }),
+    run: (index, child) => runScope(runtime, node.children[index]!, input, child),
+    done(index, value) {
+      results[index] = value;
+      return true;
+    },
+    failed(_index, error) {
+      failure = error;
+      return false;
+    },
+  });
+  if (failure !== undefined) {
+    // AWS records ParallelStateFailed with no details; the error travels with the state's failure.
+    if (failure instanceof StatesError) runtime.event(frame, 'ParallelStateFailed');
+    throw failure;
   }
-  frame.clock = end;
   runtime.event(frame, 'ParallelStateSucceeded');
   return finishState(call, results);
 }
