@@ -29,6 +29,7 @@ export interface RunOptions {
   state?: string;
   variables?: string;
   inspect?: boolean;
+  retrierRetryCount?: string;
 }
 
 function reasonOf(error: unknown): string {
@@ -200,7 +201,9 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
   const answerer = await buildAnswerer(ctx, opts);
-  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined)) throw new UsageError('--inspect and --variables apply only with --state NAME.');
+  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined)) {
+    throw new UsageError('--inspect, --variables and --retrier-retry-count apply only with --state NAME.');
+  }
   if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
   const live = useLiveView(ctx, opts.format);
   const options: ExecuteOptions = {
@@ -244,10 +247,13 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
 }
 
 const INSPECTION_LABELS: Array<[string, string]> = [
+  ['input', 'input'],
   ['afterInputPath', 'after InputPath'],
   ['afterParameters', 'after Parameters'],
   ['afterArguments', 'after Arguments'],
+  ['afterItemsPath', 'after ItemsPath'],
   ['afterItemSelector', 'after ItemSelector'],
+  ['afterItemBatcher', 'after ItemBatcher'],
   ['result', 'result'],
   ['afterResultSelector', 'after ResultSelector'],
   ['afterResultPath', 'after ResultPath'],
@@ -264,17 +270,19 @@ async function runSingleState(
 ): Promise<number> {
   const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');
+  const retrierRetryCount = integerOption(opts.retrierRetryCount, '--retrier-retry-count', 0);
   const { testState, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
   let result;
   try {
-    result = await testState(definition, stateName, input, { ...base, answerer, variables: variables as Record<string, unknown> });
+    result = await testState(definition, stateName, input, { ...base, answerer, variables: variables as Record<string, unknown>, retrierRetryCount });
   } catch (error) {
     if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) throw new InputError(error.message);
     throw error;
   }
   if (opts.format === 'json') {
+    // The fields of the TestState API's response.
     const body: Record<string, unknown> = { status: result.status };
-    for (const key of ['output', 'error', 'cause', 'nextState', 'assignedVariables'] as const) if (result[key] !== undefined) body[key] = result[key];
+    for (const key of ['output', 'error', 'cause', 'nextState'] as const) if (result[key] !== undefined) body[key] = result[key];
     if (opts.inspect) body.inspectionData = result.inspection;
     ctx.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   } else {
@@ -282,14 +290,20 @@ async function runSingleState(
     if (opts.inspect) {
       for (const [key, label] of INSPECTION_LABELS) if (key in result.inspection) lines.push(`${label}: ${JSON.stringify(result.inspection[key])}`);
     }
-    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') {
-      lines.push(`output: ${JSON.stringify(result.output)}`);
-      if (result.assignedVariables) lines.push(`variables assigned: ${JSON.stringify(result.assignedVariables)}`);
-      lines.push(`next state: ${result.nextState ?? '(end)'}`);
-    } else {
+    if (result.status !== 'SUCCEEDED') {
       lines.push(`error: ${result.error ?? '(none)'}`);
       if (result.cause !== undefined) lines.push(`cause: ${result.cause}`);
     }
+    const details = result.inspection.errorDetails;
+    if (result.status === 'RETRIABLE' && details) {
+      lines.push(`retried by Retry[${details.retryIndex}] after ${details.retryBackoffIntervalSeconds}s (retry ${(retrierRetryCount ?? 0) + 1}; --retrier-retry-count N tests a later one)`);
+    }
+    if (result.status === 'CAUGHT_ERROR' && details) lines.push(`caught by Catch[${details.catchIndex}]`);
+    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') {
+      lines.push(`output: ${JSON.stringify(result.output)}`);
+      if (result.assignedVariables) lines.push(`variables assigned: ${JSON.stringify(result.assignedVariables)}`);
+    }
+    if (result.status !== 'FAILED') lines.push(`next state: ${result.nextState ?? '(end)'}`);
     ctx.io.stdout.write(`${result.status}\n${lines.join('\n')}\n`);
   }
   return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FINDINGS;

@@ -38,17 +38,23 @@ function checkSize(node: StateNode, text: string, what: string): void {
   if (text.length * 3 <= DATA_LIMIT_BYTES) return;
   const size = Buffer.byteLength(text);
   if (size > DATA_LIMIT_BYTES) {
-    throw new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, true);
+    throw new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, false, true);
   }
 }
 
-export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
-  const enteredTime = frame.clock;
+/** Records the state's entry (checking the input size) and returns its executor. */
+export function enterState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame): (call: StateCall) => Promise<StateOutcome> {
   const inputText = payloadText(input);
   checkSize(node, inputText, 'the state input');
   runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: inputText, inputDetails: { truncated: false } });
   const execute = executors[node.type ?? ''];
   if (!execute) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
+  return execute;
+}
+
+export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
+  const enteredTime = frame.clock;
+  const execute = enterState(runtime, node, input, frame);
   const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
   const attempts: number[] = [];
   let retryCount = 0;
@@ -76,7 +82,7 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
   }
 }
 
-function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: StateOutcome): void {
+export function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: StateOutcome): void {
   const outputText = payloadText(outcome.output);
   checkSize(node, outputText, 'the state output');
   const details: Record<string, unknown> = { name: node.name, output: outputText, outputDetails: { truncated: false } };
@@ -87,7 +93,7 @@ function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: Sta
 }
 
 /** The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata). */
-async function caught(call: StateCall, catcher: Record<string, unknown>, error: StatesError): Promise<StateOutcome> {
+export async function caught(call: StateCall, catcher: Record<string, unknown>, error: StatesError): Promise<StateOutcome> {
   // AWS keeps both keys, null when the failure carried no error name or cause.
   const errorOutput: Record<string, unknown> = { Error: error.error ?? null, Cause: error.cause ?? null };
   const next = typeof catcher.Next === 'string' ? catcher.Next : undefined;

@@ -25,12 +25,15 @@ export const ErrorNames = {
 export class StatesError extends Error {
   /**
    * `error` is undefined for a Fail state with no Error: AWS then records no error field at all.
-   * `terminal` marks failures no Retry or Catch may handle (States.Runtime, data limits).
+   * `terminal` marks failures no Retry or Catch may handle (States.Runtime); `namedOnly` those that
+   * only a retrier or catcher naming them handles, not States.ALL or States.TaskFailed (the
+   * States.DataLimitExceeded that the interpreter raises for an oversized state input or output).
    */
   constructor(
     readonly error: string | undefined,
     override readonly cause: string | undefined,
     readonly terminal = false,
+    readonly namedOnly = false,
   ) {
     super(cause ?? error ?? 'execution failed');
     this.name = 'StatesError';
@@ -62,17 +65,22 @@ export class RunSetupError extends Error {
 }
 
 /**
- * Whether an `ErrorEquals` list matches an error. States.ALL matches every error except the terminal
- * ones; States.TaskFailed matches every error except States.Timeout (as documented).
+ * Whether an `ErrorEquals` list matches an error. Terminal errors (States.Runtime) match nothing, not
+ * even their own name. States.ALL matches every other error except a state input or output over the
+ * size limit, which only a retrier or catcher naming States.DataLimitExceeded handles (the developer
+ * guide: "a terminal error that can't be caught by the States.ALL error type"). A task whose service
+ * answered States.DataLimitExceeded is an ordinary task failure: recorded AWS executions show
+ * States.ALL catching it. States.TaskFailed matches what States.ALL matches, minus States.Timeout.
  */
 export function errorMatches(errorEquals: unknown, error: StatesError): boolean {
   if (error.terminal) return false;
   if (!Array.isArray(errorEquals)) return false;
   const name = error.error ?? '';
+  const wildcardable = !error.namedOnly;
   for (const candidate of errorEquals) {
     if (candidate === name) return true;
-    if (candidate === ErrorNames.ALL) return true;
-    if (candidate === ErrorNames.TaskFailed && name !== ErrorNames.Timeout) return true;
+    if (candidate === ErrorNames.ALL && wildcardable) return true;
+    if (candidate === ErrorNames.TaskFailed && wildcardable && name !== ErrorNames.Timeout) return true;
   }
   return false;
 }

@@ -8,27 +8,46 @@ import type { SeededRandom } from './random.js';
 
 type Retrier = Record<string, unknown>;
 
-/** Milliseconds to wait before the next attempt, or undefined when no retry applies. */
-export function retryDelay(retriers: unknown, error: StatesError, attemptsByRetrier: number[], random: SeededRandom): number | undefined {
+/** The first retrier whose ErrorEquals matches the error: it alone decides (AWS does not look further). */
+export function matchRetrier(retriers: unknown, error: StatesError): { index: number; retrier: Retrier } | undefined {
   if (!Array.isArray(retriers)) return undefined;
   for (let i = 0; i < retriers.length; i++) {
     const retrier = retriers[i] as Retrier;
-    if (!errorMatches(retrier.ErrorEquals, error)) continue;
-    const maxAttempts = typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3;
-    const done = attemptsByRetrier[i] ?? 0;
-    if (done >= maxAttempts) return undefined;
-    attemptsByRetrier[i] = done + 1;
-    const interval = typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1;
-    const backoff = typeof retrier.BackoffRate === 'number' ? retrier.BackoffRate : 2;
-    let seconds = interval * Math.pow(backoff, done);
-    if (typeof retrier.MaxDelaySeconds === 'number') seconds = Math.min(seconds, retrier.MaxDelaySeconds);
-    if (retrier.JitterStrategy === 'FULL') seconds = random.next() * seconds;
-    return Math.round(seconds * 1000);
+    if (errorMatches(retrier.ErrorEquals, error)) return { index: i, retrier };
   }
   return undefined;
 }
 
+export function maxAttemptsOf(retrier: Retrier): number {
+  return typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3;
+}
+
+/** Seconds before retry number `done + 1`: IntervalSeconds × BackoffRate^done, capped, FULL jitter drawn from the seed. */
+export function backoffSeconds(retrier: Retrier, done: number, random?: SeededRandom): number {
+  const interval = typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1;
+  const backoff = typeof retrier.BackoffRate === 'number' ? retrier.BackoffRate : 2;
+  let seconds = interval * Math.pow(backoff, done);
+  if (typeof retrier.MaxDelaySeconds === 'number') seconds = Math.min(seconds, retrier.MaxDelaySeconds);
+  if (retrier.JitterStrategy === 'FULL' && random) seconds = random.next() * seconds;
+  return seconds;
+}
+
+/** Milliseconds to wait before the next attempt, or undefined when no retry applies. */
+export function retryDelay(retriers: unknown, error: StatesError, attemptsByRetrier: number[], random: SeededRandom): number | undefined {
+  const match = matchRetrier(retriers, error);
+  if (!match) return undefined;
+  const done = attemptsByRetrier[match.index] ?? 0;
+  if (done >= maxAttemptsOf(match.retrier)) return undefined;
+  attemptsByRetrier[match.index] = done + 1;
+  return Math.round(backoffSeconds(match.retrier, done, random) * 1000);
+}
+
 export function findCatcher(catchers: unknown, error: StatesError): Record<string, unknown> | undefined {
-  if (!Array.isArray(catchers)) return undefined;
-  return catchers.find((catcher) => errorMatches((catcher as Retrier).ErrorEquals, error)) as Record<string, unknown> | undefined;
+  const index = findCatcherIndex(catchers, error);
+  return index < 0 ? undefined : ((catchers as unknown[])[index] as Record<string, unknown>);
+}
+
+export function findCatcherIndex(catchers: unknown, error: StatesError): number {
+  if (!Array.isArray(catchers)) return -1;
+  return catchers.findIndex((catcher) => errorMatches((catcher as Retrier).ErrorEquals, error));
 }

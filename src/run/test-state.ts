@@ -1,30 +1,63 @@
 /**
  * Runs one state on its own, the way the AWS TestState API does: given an input, variables and a stubbed
- * task answer, it reports the output, the next state, the variables assigned and (for --inspect) each
- * data-flow step.
+ * task answer, it reports the status, output, error and cause, the next state, and (inspection data) each
+ * data-flow step. Like TestState it never retries: an error that a retrier would handle comes back as
+ * RETRIABLE with the retrier's index and back-off, one a catcher handles as CAUGHT_ERROR with the
+ * catcher's index, its output and its Next, anything else as FAILED.
  */
 import { buildModel, qualifiedName } from '../asl/walker.js';
+import type { StateCall, StateOutcome } from './dataflow.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
 import { HistoryLimitError } from './history.js';
-import { runState } from './engine.js';
+import { caught, enterState, exitEvent } from './engine.js';
+import { backoffSeconds, findCatcherIndex, matchRetrier, maxAttemptsOf } from './retry.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
-import type { ExecuteOptions, ExecutionStatus } from './types.js';
+import type { ExecuteOptions } from './types.js';
 
 export interface TestStateOptions extends ExecuteOptions {
   /** Variables visible to the state. */
   variables?: Record<string, unknown>;
+  /**
+   * How many retries of the matching retrier have already happened (TestState's `retrierRetryCount`):
+   * with the retrier's MaxAttempts reached, the error goes to Catch instead. Default 0.
+   */
+  retrierRetryCount?: number;
+}
+
+/** TestState's statuses. */
+export type TestStateStatus = 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR';
+
+/** TestState's inspection data: each data-flow step that applies to the state, by AWS's field names. */
+export interface TestStateInspection {
+  input?: unknown;
+  afterInputPath?: unknown;
+  afterParameters?: unknown;
+  afterArguments?: unknown;
+  afterItemsPath?: unknown;
+  afterItemSelector?: unknown;
+  result?: unknown;
+  afterResultSelector?: unknown;
+  afterResultPath?: unknown;
+  /** Every variable after the state: the given ones with the state's assignments applied. */
+  variables?: Record<string, unknown>;
+  errorDetails?: { retryIndex?: number; retryBackoffIntervalSeconds?: number; catchIndex?: number };
+  [step: string]: unknown;
 }
 
 export interface TestStateResult {
-  status: ExecutionStatus | 'CAUGHT_ERROR';
+  status: TestStateStatus;
   output?: unknown;
   error?: string;
   cause?: string;
+  /** Where the execution would go: Next, a catcher's Next, or the state itself when RETRIABLE. */
   nextState?: string;
+  /** The variables this state assigned. */
   assignedVariables?: Record<string, unknown>;
-  inspection: Record<string, unknown>;
+  inspection: TestStateInspection;
 }
+
+const retryable = (type: string | undefined) => type === 'Task' || type === 'Parallel' || type === 'Map';
 
 export async function testState(definition: unknown, stateName: string, input: unknown, options: TestStateOptions = {}): Promise<TestStateResult> {
   const model = buildModel(definition);
@@ -33,24 +66,55 @@ export async function testState(definition: unknown, stateName: string, input: u
     throw new RunSetupError(`There is no state "${stateName}"; the states are ${model.states.map((n) => `"${qualifiedName(n)}"`).join(', ')}.`);
   }
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? '2024-01-01T00:00:00.000Z'));
+  if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
   const runtime = new Runtime(model, options, identityFor(options, input, startMs));
   runtime.startMs = startMs;
-  const frame: Frame = { clock: startMs, variables: { ...(options.variables ?? {}) }, lastEventId: 0 };
-  const inspection: Record<string, unknown> = {};
+  const given = { ...(options.variables ?? {}) };
+  const frame: Frame = { clock: startMs, variables: given, lastEventId: 0 };
+  const inspection: TestStateInspection = { input };
+  const retryCount = options.retrierRetryCount ?? 0;
+  const finished = (status: TestStateStatus, outcome: StateOutcome, error?: StatesError): TestStateResult => {
+    inspection.variables = { ...given, ...(outcome.assigned ?? {}) };
+    const result: TestStateResult = { status, output: outcome.output, inspection };
+    if (error?.error !== undefined) result.error = error.error;
+    if (error?.cause !== undefined) result.cause = error.cause;
+    if (outcome.next !== undefined) result.nextState = outcome.next;
+    if (outcome.assigned) result.assignedVariables = outcome.assigned;
+    return result;
+  };
+  const failed = (status: TestStateStatus, error: string | undefined, cause: string | undefined, nextState?: string): TestStateResult => {
+    const result: TestStateResult = { status, inspection };
+    if (error !== undefined) result.error = error;
+    if (cause !== undefined) result.cause = cause;
+    if (nextState !== undefined) result.nextState = nextState;
+    return result;
+  };
   try {
-    const outcome = await runState(runtime, node, input, frame, inspection);
-    const caught = Array.isArray(node.raw.Catch) && node.raw.Catch.some((c) => (c as Record<string, unknown>).Next === outcome.next) && outcome.next !== node.raw.Next;
-    return {
-      status: caught ? 'CAUGHT_ERROR' : 'SUCCEEDED',
-      output: outcome.output,
-      nextState: outcome.next,
-      assignedVariables: outcome.assigned,
-      inspection,
-    };
+    const execute = enterState(runtime, node, input, frame);
+    const call: StateCall = { runtime, node, frame, input, enteredTime: frame.clock, retryCount, inspection };
+    try {
+      const outcome = await execute(call);
+      exitEvent(runtime, node, frame, outcome);
+      return finished('SUCCEEDED', outcome);
+    } catch (err) {
+      if (!(err instanceof StatesError) || !retryable(node.type)) throw err;
+      const match = matchRetrier(node.raw.Retry, err);
+      if (match && retryCount < maxAttemptsOf(match.retrier)) {
+        const seconds = Math.round(backoffSeconds(match.retrier, retryCount, runtime.random));
+        inspection.errorDetails = { retryIndex: match.index, retryBackoffIntervalSeconds: seconds };
+        return failed('RETRIABLE', err.error, err.cause, node.name);
+      }
+      const catchIndex = findCatcherIndex(node.raw.Catch, err);
+      if (catchIndex < 0) throw err;
+      inspection.errorDetails = { catchIndex };
+      const outcome = await caught(call, (node.raw.Catch as Record<string, unknown>[])[catchIndex]!, err);
+      exitEvent(runtime, node, frame, outcome);
+      return finished('CAUGHT_ERROR', outcome, err);
+    }
   } catch (err) {
-    if (err instanceof StatesError) return { status: 'FAILED', error: err.error, cause: err.cause, inspection };
-    if (err instanceof ExecutionTimeout) return { status: 'TIMED_OUT', error: 'States.Timeout', inspection };
-    if (err instanceof HistoryLimitError) return { status: 'FAILED', error: 'States.Runtime', cause: err.message, inspection };
+    if (err instanceof StatesError) return failed('FAILED', err.error, err.cause);
+    if (err instanceof ExecutionTimeout) return failed('FAILED', 'States.Timeout', err.message);
+    if (err instanceof HistoryLimitError) return failed('FAILED', 'States.Runtime', err.message);
     throw err;
   }
 }

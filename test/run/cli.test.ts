@@ -136,9 +136,10 @@ describe('asl run', () => {
 
 describe('asl run --state', () => {
   test('runs one state with a stubbed result and prints each data-flow step with --inspect', async () => {
-    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--inspect']);
+    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'charge.stubs.yaml', '--inspect']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain('input: {"total":2}');
     expect(result.stdout).toContain('after InputPath: {"total":2}');
     expect(result.stdout).toContain('after Parameters: {"FunctionName":"charge","Payload":{"total":2}}');
     expect(result.stdout).toContain('after ResultSelector: {"charged":200}');
@@ -149,6 +150,55 @@ describe('asl run --state', () => {
   test('reports a caught error and the catcher\'s next state as JSON', async () => {
     const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'declined.stubs.yaml', '--format', 'json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Report failure', output: { error: { Error: 'CardDeclined' } } });
+  });
+
+  test('never retries, as TestState: a retried error is RETRIABLE with the retrier and back-off, and the state itself next', async () => {
+    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--format', 'json', '--inspect']);
+    expect(result.code).toBe(1);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ status: 'RETRIABLE', error: 'Lambda.TooManyRequestsException', cause: 'slow down', nextState: 'Charge' });
+    expect(body.inspectionData.errorDetails).toEqual({ retryIndex: 0, retryBackoffIntervalSeconds: 2 });
+    expect(body).not.toHaveProperty('output');
+    const text = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'stubs.yaml']);
+    expect(text.stdout).toContain('RETRIABLE\nerror: Lambda.TooManyRequestsException\ncause: slow down\nretried by Retry[0] after 2s');
+    expect(text.stdout).toContain('next state: Charge');
+  });
+
+  test('with --retrier-retry-count at MaxAttempts the error goes to Catch, with the catcher index', async () => {
+    const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--format', 'json', '--inspect', '--retrier-retry-count', '3']);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ status: 'CAUGHT_ERROR', error: 'Lambda.TooManyRequestsException', nextState: 'Report failure' });
+    expect(body.output).toEqual({ total: 2, error: { Error: 'Lambda.TooManyRequestsException', Cause: 'slow down' } });
+    expect(body.inspectionData.errorDetails).toEqual({ catchIndex: 0 });
+    const back = await asl(['order.asl.json', '--state', 'Charge', '--input', '{}', '--stubs', 'stubs.yaml', '--format', 'json', '--retrier-retry-count', '1']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ status: 'RETRIABLE' });
+  });
+
+  test('prints exactly the TestState response fields as JSON, variables in inspectionData', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Tag',
+      States: { Tag: { Type: 'Pass', Parameters: { 'id.$': '$orderId' }, Assign: { tagged: true }, Next: 'Done' }, Done: { Type: 'Succeed' } },
+    });
+    const result = await asl(['-', '--state', 'Tag', '--variables', '{"orderId":"o-1"}', '--format', 'json', '--inspect'], { stdin: definition });
+    expect(result.stderr).toBe('');
+    const body = JSON.parse(result.stdout);
+    expect(Object.keys(body).sort()).toEqual(['inspectionData', 'nextState', 'output', 'status']);
+    expect(body).toMatchObject({ status: 'SUCCEEDED', output: { id: 'o-1' }, nextState: 'Done' });
+    expect(body.inspectionData).toMatchObject({ input: {}, afterParameters: { id: 'o-1' }, variables: { orderId: 'o-1', tagged: true } });
+  });
+
+  test('a failing state is FAILED with exit 1 and no next state', async () => {
+    const definition = JSON.stringify({ StartAt: 'Stop', States: { Stop: { Type: 'Fail', Error: 'Nope', Cause: 'because' } } });
+    const result = await asl(['-', '--state', 'Stop', '--format', 'json'], { stdin: definition });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'FAILED', error: 'Nope', cause: 'because' });
+  });
+
+  test('--retrier-retry-count, --inspect and --variables need --state', async () => {
+    const result = await asl(['order.asl.json', '--retrier-retry-count', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('apply only with --state NAME');
   });
 
   test('names the states that exist when --state names none of them', async () => {

@@ -21,6 +21,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner")')
     .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object')
     .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
+    .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch')
     .action(async (definition: string, opts: Record<string, unknown>) => {
       // Loaded only when run runs: the interpreter, and ink only for the live view.
       const { runCommand } = await import('../run-action.js');

@@ -28,6 +28,7 @@ async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> 
   if (!Array.isArray(items)) {
     throw runtimeError(`An error occurred while executing the state '${call.node.name}'. The ItemsPath '${path}' did not select an array: ${JSON.stringify(items)?.slice(0, 200)}`);
   }
+  if (call.inspection) call.inspection.afterItemsPath = items;
   return items;
 }
 
@@ -49,11 +50,17 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const items = await itemsOf(call, effective);
   const inputs: unknown[] = [];
   for (let i = 0; i < items.length; i++) inputs.push(await iterationInput(call, effective, items[i], i));
+  if (call.inspection && (call.node.raw.ItemSelector ?? call.node.raw.Parameters) !== undefined) call.inspection.afterItemSelector = inputs;
   const batched = call.node.raw.ItemBatcher ? await batchItems(call, inputs, effective) : inputs;
+  if (call.inspection && call.node.raw.ItemBatcher) call.inspection.afterItemBatcher = batched;
 
   const maxConcurrency = (await numberField(call, 'MaxConcurrency', effective)) ?? 0;
   const toleratedCount = (await numberField(call, 'ToleratedFailureCount', effective)) ?? 0;
   const toleratedPercent = (await numberField(call, 'ToleratedFailurePercentage', effective)) ?? 0;
+  if (call.inspection) {
+    call.inspection.maxConcurrency = maxConcurrency;
+    if (distributed) Object.assign(call.inspection, { toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercent });
+  }
 
   runtime.event(frame, 'MapStateStarted', { length: batched.length });
   if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
