@@ -80,6 +80,12 @@ export function translateError(error: ErrorObject, value: unknown, suggest: Sugg
       const word = error.keyword === 'minimum' ? 'at least' : 'at most';
       return { code: 'invalid-value', severity: 'error', path, message: `${fieldName(path)} should be ${word} ${bound}, but is ${JSON.stringify(value)}` };
     }
+    case 'minItems': {
+      const limit = Number(params.limit);
+      const what = fieldName(path) === 'ErrorEquals' ? 'error name' : 'item';
+      return { code: 'invalid-value', severity: 'error', path,
+        message: `${fieldName(path)} must list at least ${limit} ${what}${limit === 1 ? '' : 's'}, but is empty${what === 'error name' ? '; name the errors to handle, or "States.ALL" for every error' : ''}` };
+    }
     default:
       return undefined;
   }
