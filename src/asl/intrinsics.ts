@@ -6,7 +6,9 @@
  * Grammar (Amazon States Language, "Intrinsic functions"):
  *   call     = name "(" [ argument *( "," argument ) ] ")"
  *   argument = string | number | "true" | "false" | "null" | path | call
- *   string   = "'" *( char | "\'" | "\{" | "\}" | "\\" ) "'"      ; no other escapes
+ *   string   = "'" *( char | "\'" | "\{" | "\}" | "\\" ) "'"
+ *              ; Step Functions rejects \" (a double quote needs no escape); any other backslash
+ *              ; keeps the character after it
  *   path     = "$" … up to the next "," or ")" outside brackets, parentheses and quotes
  * Whitespace is allowed between tokens. Every node keeps its offsets into the text for messages.
  */
@@ -45,8 +47,6 @@ export class IntrinsicSyntaxError extends SyntaxError {
   }
 }
 
-/** Characters that may follow a backslash inside an intrinsic string. */
-const ESCAPABLE = new Set(["'", '{', '}', '\\']);
 const NAME = /[A-Za-z][A-Za-z0-9_.]*/y;
 const LITERAL = /(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)(?![A-Za-z0-9_.$])/y;
 
@@ -115,8 +115,8 @@ export function parseCall(text: string): IntrinsicCall {
         if (text[i] === '\\') {
           const next = text[i + 1];
           if (next === undefined) break;
-          if (!ESCAPABLE.has(next)) {
-            fail(`"\\${next}" is not an escape intrinsic strings allow; only \\' \\{ \\} and \\\\ are (write ${next} without the backslash)`);
+          if (next === '"') {
+            fail('\\" is not an escape Step Functions accepts in intrinsic strings: a double quote needs no backslash there (only \\\' \\{ \\} and \\\\ are escapes)');
           }
           value += next === '{' || next === '}' ? `\\${next}` : next;
           i += 2;
