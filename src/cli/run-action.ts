@@ -106,14 +106,44 @@ function bareJsonDefinition(text: string): unknown {
   }
 }
 
-async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<unknown> {
+interface DataFile {
+  value: unknown;
+  /** Line and column of the value at a JSON Pointer (its nearest existing ancestor). */
+  locate(pointer: string): { line: number; column: number };
+}
+
+/** Reads a stub or mock config file (YAML or JSON) keeping positions; a syntax error is exit 2 with file:line:column. */
+async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<DataFile> {
   const text = readText(ctx, file, what);
-  const { parse } = await import('yaml');
-  try {
-    return parse(text);
-  } catch (error) {
-    throw new InputError(`${what} ${file} is not valid YAML or JSON: ${(error as Error).message}`);
+  const [{ detectFormat, parseText }, { LineTable }, { makeLocate }] = await Promise.all([
+    import('../source/parse.js'),
+    import('../source/positions.js'),
+    import('../source/locate.js'),
+  ]);
+  const parsed = parseText(text, detectFormat(file, text));
+  const lines = new LineTable(text);
+  const syntax = parsed.problems.find((p) => p.code === 'parse-error') ?? (parsed.parsed ? undefined : parsed.problems[0]);
+  if (!parsed.parsed || syntax) {
+    const at = lines.position(syntax?.offset ?? 0);
+    throw new InputError(`${file}:${at.line}:${at.column}: ${what} does not parse as ${parsed.format === 'yaml' ? 'YAML' : 'JSON'}: ${syntax?.message ?? 'no value'}`);
   }
+  const duplicate = parsed.problems[0];
+  if (duplicate) {
+    const at = lines.position(duplicate.offset);
+    throw new InputError(`${file}:${at.line}:${at.column}: ${duplicate.message}`);
+  }
+  return { value: parsed.value, locate: makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end)) };
+}
+
+/** A stub or mock config problem list as `file:line:column: place: message` lines, for exit 2. */
+function fileProblems(file: string, data: DataFile, error: { message: string; problems: Array<{ pointer: string; message: string }> }, describe: (pointer: string, root: unknown) => string): InputError {
+  if (error.problems.length === 0) return new InputError(`${file}: ${error.message}`);
+  const lines = error.problems.map((p) => {
+    const at = data.locate(p.pointer);
+    return `${file}:${at.line}:${at.column}: ${describe(p.pointer, data.value)}: ${p.message}`;
+  });
+  const fix = lines.length > 1 ? `\n${lines.length} problems; see docs/stubs.md for the file format.` : '';
+  return new InputError(`${lines.join('\n')}${fix}`);
 }
 
 async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<TaskAnswerer | undefined> {
@@ -123,20 +153,22 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<Tas
     if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
     const config = await parseDataFile(ctx, opts.mockConfig, 'the mock config');
     try {
-      return run.mockConfigAnswerer(config, opts.testCase, opts.stateMachine);
+      return run.mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
     } catch (error) {
-      throw new InputError(`${opts.mockConfig}: ${(error as Error).message}`);
+      if (error instanceof run.MockConfigError) throw fileProblems(opts.mockConfig, config, error, run.describePointer);
+      throw error;
     }
   }
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
   const stubPath = resolve(ctx.cwd, opts.stubs);
+  const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
   let file;
   try {
-    file = run.checkStubFile(await parseDataFile(ctx, opts.stubs, 'the stub file'));
+    file = run.checkStubFile(data.value);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${opts.stubs}: ${(error as Error).message}`);
+    if (error instanceof run.StubFileError) throw fileProblems(opts.stubs, data, error, run.describePointer);
+    throw error;
   }
   return run.stubFileAnswerer(file, {
     async loadHandler(spec) {

@@ -15,7 +15,9 @@ export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, Task
 export type { HistoryEvent } from './history.js';
 export { StatesError, RunSetupError, ErrorNames } from './errors.js';
 export { HistoryLimitError } from './history.js';
-export { mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';
+export { checkMockConfig, mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';
+export { describePointer } from './stubs/problems.js';
+export type { FileProblem } from './stubs/problems.js';
 export { testState } from './test-state.js';
 export type { TestStateOptions, TestStateResult } from './test-state.js';
 export { checkStubFile, stubFileAnswerer, StubFileError } from './stubs/stub-file.js';

@@ -81,7 +81,31 @@ describe('asl run', () => {
   test('rejects a stub file whose answer has two kinds, exit 2, naming the entry', async () => {
     const result = await asl(['order.asl.json', '--stubs', 'bad.stubs.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('states."Charge": an answer needs exactly one of');
+    expect(result.stderr).toContain('bad.stubs.yaml:2:3: states.Charge: an answer needs exactly one of result, error, sequence, expression, module (it has result and error)');
+    expect(result.stderr).not.toMatch(/is missing/);
+  });
+
+  test('reports every stub file problem with file:line:column, and a syntax error with its position (exit 2)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-stubs-'));
+    try {
+      writeFileSync(path.join(dir, 'stubs.yaml'), 'states:\n  Charge:\n    sequence:\n      - error: 5\n      - result: 1\n        latency: -2\nextra: 1\n');
+      const result = await asl(['order.asl.json', '--stubs', path.join(dir, 'stubs.yaml')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('stubs.yaml:7:8: extra: unexpected key "extra"');
+      expect(result.stderr).toContain('stubs.yaml:4:16: states.Charge.sequence[0].error: error must be a string');
+      expect(result.stderr).toContain('stubs.yaml:6:18: states.Charge.sequence[1].latency: latency must be a number of seconds, 0 or more');
+      writeFileSync(path.join(dir, 'broken.json'), '{"states": {"Charge": {"result": 1,}}}');
+      const broken = await asl(['order.asl.json', '--stubs', path.join(dir, 'broken.json')]);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/broken\.json:1:\d+: the stub file does not parse as JSON/);
+      writeFileSync(path.join(dir, 'mock.json'), JSON.stringify({ StateMachines: { M: { TestCases: { C: { Charge: 'R' } } } }, MockedResponses: { R: { first: { Return: 1 } } } }, null, 2));
+      const mock = await asl(['order.asl.json', '--mock-config', path.join(dir, 'mock.json'), '--test-case', 'C']);
+      expect(mock.code).toBe(2);
+      expect(mock.stderr).toContain('mock.json:13:7: MockedResponses.R.first: "first" is not an invocation number like "0" or a range like "1-3"');
+      expect(mock.stderr).not.toContain('    at ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('ends a self-looping machine at the event guard with a failure that says why', async () => {

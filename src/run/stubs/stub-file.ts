@@ -3,16 +3,26 @@
  * name (or the full "Outer/0/Inner" path of a nested state) or by resource pattern. An answer is a fixed
  * `result`, an `error` with `cause`, a `sequence` of answers (one per invocation, the last repeating), a
  * JSONata `expression` over the task input, or a JavaScript `module` function; `latency` is in virtual
- * seconds. The file is checked here, with messages that name the offending entry.
+ * seconds. The file is checked against schemas/stubs.schema.json and then by the checks a schema cannot
+ * express; every problem points at its value, so the CLI can show file:line:column.
  */
+import type { ErrorObject } from 'ajv';
+import { parseJsonata } from '../../asl/jsonata-syntax.js';
+import validateStubFile from '../../generated/stubs.schema.js';
 import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { childPointer, genericMessage, problemsMessage, valueAt, type FileProblem } from './problems.js';
 import { SeededRandom } from '../random.js';
 import type { TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
 
+/** A stub file that does not fit the schema or the checks after it; `problems` point into the file. */
 export class StubFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problems: FileProblem[];
+
+  constructor(problemsOrMessage: FileProblem[] | string) {
+    const problems = typeof problemsOrMessage === 'string' ? [{ pointer: '', message: problemsOrMessage }] : problemsOrMessage;
+    super(typeof problemsOrMessage === 'string' ? problemsOrMessage : problemsMessage('', problems));
     this.name = 'StubFileError';
+    this.problems = problems;
   }
 }
 
@@ -45,50 +55,91 @@ export interface StubHooks {
 }
 
 const ANSWER_KEYS = ['result', 'error', 'sequence', 'expression', 'module'] as const;
+const TOP_KEYS = '"states", "resources", "items" or "results"';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Checks a parsed stub file and returns it typed; every problem names its place in the file. */
+/**
+ * Checks a parsed stub file against schemas/stubs.schema.json (compiled at build time), then what the
+ * schema cannot say (a JSONata expression that does not parse), and returns it typed. Every problem
+ * carries the JSON Pointer of its value; the error lists them all.
+ */
 export function checkStubFile(value: unknown): StubFile {
-  if (!isObject(value)) throw new StubFileError('The stub file must hold an object with "states", "resources" and/or "items".');
-  const unknownKeys = Object.keys(value).filter((k) => !['states', 'resources', 'items', 'results', '$schema'].includes(k));
-  if (unknownKeys.length > 0) throw new StubFileError(`The stub file has unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected "states", "resources", "items" or "results".`);
-  if (value.results !== undefined && typeof value.results !== 'string') throw new StubFileError('"results" in the stub file must be a folder path for Distributed Map ResultWriter files.');
-  for (const section of ['states', 'resources'] as const) {
-    const entries = value[section];
-    if (entries === undefined) continue;
-    if (!isObject(entries)) throw new StubFileError(`"${section}" in the stub file must be an object keyed by ${section === 'states' ? 'state name' : 'resource pattern'}.`);
-    for (const [key, answer] of Object.entries(entries)) checkAnswer(answer, `${section}.${JSON.stringify(key)}`);
-  }
-  if (value.items !== undefined) {
-    if (!isObject(value.items) || Object.values(value.items).some((v) => typeof v !== 'string')) {
-      throw new StubFileError('"items" in the stub file must map "s3://bucket/key" to a local file path.');
-    }
-  }
+  const problems: FileProblem[] = [];
+  if (!validateStubFile(value)) problems.push(...schemaProblems(value, validateStubFile.errors ?? []));
+  else semanticProblems(value as StubFile, problems);
+  if (problems.length > 0) throw new StubFileError(problems);
   return value as StubFile;
 }
 
-function checkAnswer(answer: unknown, where: string): void {
-  if (!isObject(answer)) throw new StubFileError(`${where}: an answer must be an object with one of ${ANSWER_KEYS.join(', ')}.`);
+function schemaProblems(value: unknown, errors: ErrorObject[]): FileProblem[] {
+  const out: FileProblem[] = [];
+  const seen = new Set<string>();
+  const add = (problem: FileProblem) => {
+    const key = `${problem.pointer}\u0000${problem.message}`;
+    if (!seen.has(key)) out.push(problem), seen.add(key);
+  };
+  // Errors at an answer that fits none of its shapes (or at its direct fields) are explained once, by
+  // the answer's own diagnosis, instead of one complaint per shape.
+  const answers = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const inAnswer = (e: ErrorObject) => answers.has(e.instancePath) || answers.has(e.instancePath.slice(0, e.instancePath.lastIndexOf('/')));
+  for (const error of errors) {
+    if (error.keyword !== 'oneOf' && inAnswer(error)) continue;
+    if (error.keyword === 'oneOf') {
+      for (const problem of answerProblems(value, error.instancePath, errors)) add(problem);
+      continue;
+    }
+    const problem = genericMessage(error);
+    if (error.keyword === 'additionalProperties' && error.instancePath === '') problem.message += `; a stub file has ${TOP_KEYS}`;
+    else if (error.keyword === 'type' && error.instancePath === '') problem.message = `a stub file must hold an object with ${TOP_KEYS}`;
+    else if (/^\/(states|resources)$/.test(error.instancePath)) problem.message = `must be an object keyed by ${error.instancePath === '/states' ? 'state name' : 'resource pattern'}`;
+    else if (/^\/items(\/|$)/.test(error.instancePath)) problem.message = '"items" must map "s3://bucket/key" to a local file path';
+    else if (error.instancePath === '/results') problem.message = '"results" must be a folder path for Distributed Map ResultWriter files';
+    add(problem);
+  }
+  return out;
+}
+
+/** Why one answer fits none of the five shapes: which key is missing, extra or of the wrong type. */
+function answerProblems(root: unknown, pointer: string, errors: ErrorObject[]): FileProblem[] {
+  const answer = valueAt(root, pointer);
+  if (!isObject(answer)) return [{ pointer, message: `an answer must be an object with one of ${ANSWER_KEYS.join(', ')}` }];
   const kinds = ANSWER_KEYS.filter((k) => k in answer);
   if (kinds.length !== 1) {
-    throw new StubFileError(`${where}: an answer needs exactly one of ${ANSWER_KEYS.join(', ')}${kinds.length > 1 ? ` (it has ${kinds.join(' and ')})` : ''}.`);
+    return [{ pointer, message: `an answer needs exactly one of ${ANSWER_KEYS.join(', ')}${kinds.length > 1 ? ` (it has ${kinds.join(' and ')})` : ''}` }];
   }
-  const allowed = new Set<string>([kinds[0]!, 'latency', ...(kinds[0] === 'error' ? ['cause'] : [])]);
-  const extra = Object.keys(answer).filter((k) => !allowed.has(k));
-  if (extra.length > 0) throw new StubFileError(`${where}: unexpected key(s) ${extra.join(', ')} for a "${kinds[0]}" answer.`);
-  if ('latency' in answer && (typeof answer.latency !== 'number' || answer.latency < 0)) throw new StubFileError(`${where}: latency must be a number of seconds, 0 or more.`);
-  if ('error' in answer && typeof answer.error !== 'string') throw new StubFileError(`${where}: error must be a string such as "Lambda.ServiceException".`);
-  if ('cause' in answer && typeof answer.cause !== 'string') throw new StubFileError(`${where}: cause must be a string.`);
-  if ('expression' in answer && jsonataBody(answer.expression) === undefined) throw new StubFileError(`${where}: expression must be a JSONata expression written as "{% ... %}".`);
-  if ('module' in answer && (typeof answer.module !== 'string' || !/#[A-Za-z_$][\w$]*$/.test(answer.module))) {
-    throw new StubFileError(`${where}: module must look like "./handlers.mjs#functionName".`);
-  }
-  if ('sequence' in answer) {
-    if (!Array.isArray(answer.sequence) || answer.sequence.length === 0) throw new StubFileError(`${where}: sequence must be a non-empty list of answers.`);
-    answer.sequence.forEach((item, i) => checkAnswer(item, `${where}.sequence[${i}]`));
+  const kind = kinds[0]!;
+  const branch = `#/oneOf/${ANSWER_KEYS.indexOf(kind)}/`;
+  const atAnswer = (e: ErrorObject) => e.instancePath === pointer || e.instancePath.slice(0, e.instancePath.lastIndexOf('/')) === pointer;
+  // Errors of the shape the answer chose; shared definitions ($ref, such as latency) carry no branch.
+  const mine = errors.filter((e) => atAnswer(e) && e.keyword !== 'oneOf' && (e.schemaPath.startsWith(branch) || !e.schemaPath.startsWith('#/oneOf/')));
+  return mine.map((error) => {
+    const problem = genericMessage(error);
+    const field = error.instancePath.slice(pointer.length + 1);
+    if (error.keyword === 'additionalProperties') problem.message += ` for a "${kind}" answer (it may add ${kind === 'error' ? '"cause" and ' : ''}"latency")`;
+    else if (field === 'latency') problem.message = 'latency must be a number of seconds, 0 or more';
+    else if (field === 'error') problem.message = 'error must be a string such as "Lambda.ServiceException"';
+    else if (field === 'cause') problem.message = 'cause must be a string';
+    else if (field === 'expression') problem.message = 'expression must be a JSONata expression written as "{% ... %}"';
+    else if (field === 'module') problem.message = 'module must look like "./handlers.mjs#functionName"';
+    else if (field === 'sequence') problem.message = 'sequence must be a non-empty list of answers';
+    return problem;
+  });
+}
+
+/** What the schema cannot check: JSONata expressions must parse. */
+function semanticProblems(file: StubFile, problems: FileProblem[]): void {
+  const visit = (answer: StubAnswer, pointer: string) => {
+    if ('sequence' in answer) answer.sequence.forEach((item, i) => visit(item, childPointer(childPointer(pointer, 'sequence'), i)));
+    if ('expression' in answer) {
+      const parsed = parseJsonata(jsonataBody(answer.expression)!);
+      if (!parsed.ok) problems.push({ pointer: childPointer(pointer, 'expression'), message: `the JSONata expression does not parse: ${parsed.message}` });
+    }
+  };
+  for (const section of ['states', 'resources'] as const) {
+    for (const [key, answer] of Object.entries(file[section] ?? {})) visit(answer, childPointer(childPointer('', section), key));
   }
 }
 
