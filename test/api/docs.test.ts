@@ -2,27 +2,16 @@
  * Runs every example in docs/api.md against the library (src/, under the name 'asl-toolkit') and compares
  * what it logs with the ```text block that follows it. After an intended output change, update the doc.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { docExamples, projectRoot } from './doc-examples.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const doc = readFileSync(join(root, 'docs/api.md'), 'utf8');
-
-/** Every ```js block that is followed (after blank lines) by a ```text block. */
-export function docExamples(markdown: string): Array<{ code: string; output: string; line: number }> {
-  const examples: Array<{ code: string; output: string; line: number }> = [];
-  const pattern = /```js\n((?:(?!```)[\s\S])*)```\n\s*```text\n((?:(?!```)[\s\S])*)```/g;
-  for (const match of markdown.matchAll(pattern)) {
-    examples.push({ code: match[1]!, output: match[2]!, line: markdown.slice(0, match.index).split('\n').length });
-  }
-  return examples;
-}
-
-const examples = docExamples(doc);
+const root = projectRoot;
+const examples = docExamples();
 const dir = mkdtempSync(join(tmpdir(), 'asl-api-doc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
