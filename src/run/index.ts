@@ -10,6 +10,7 @@ import { runScope } from './engine.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
+import { withStubs } from './stubs/node-hooks.js';
 
 export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest } from './types.js';
 export type { HistoryEvent } from './history.js';
@@ -19,7 +20,8 @@ export { checkMockConfig, mockConfigAnswerer, MockConfigError } from './stubs/mo
 export { describePointer } from './stubs/problems.js';
 export type { FileProblem } from './stubs/problems.js';
 export { testState } from './test-state.js';
-export type { TestStateOptions, TestStateResult } from './test-state.js';
+export type { TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection } from './test-state.js';
+export { fileStubHooks } from './stubs/node-hooks.js';
 export { checkStubFile, stubFileAnswerer, StubFileError } from './stubs/stub-file.js';
 export type { StubFile, StubAnswer, StubHandler, StubHooks } from './stubs/stub-file.js';
 
@@ -28,12 +30,13 @@ const DEFAULT_START = '2024-01-01T00:00:00.000Z';
  * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
  * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, so callers can
  * tell "the workflow failed" from "the run could not happen". Reaching `maxEvents` ends the run FAILED
- * with States.Runtime and a cause that says so.
+ * with States.Runtime and a cause that says so. The input defaults to `{}`, as StartExecution's does.
  */
-export async function execute(definition: unknown, input: unknown, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+export async function execute(definition: unknown, input: unknown = {}, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const model = buildModel(definition);
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? DEFAULT_START));
   if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
+  options = withStubs(options);
   const identity = identityFor(options, input, startMs);
   const runtime = new Runtime(model, options, identity);
   runtime.startMs = startMs;

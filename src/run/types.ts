@@ -1,5 +1,6 @@
 /** The public shapes of the interpreter: options in, result and history out. */
 import type { HistoryEvent } from './history.js';
+import type { StubFile } from './stubs/stub-file.js';
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -39,7 +40,15 @@ export interface TaskAnswerer {
 }
 
 export interface ExecuteOptions {
+  /** Answers the Task states. Takes precedence over `stubs`. */
   answerer?: TaskAnswerer;
+  /**
+   * Answers in the stub file format (docs/stubs.md), as a parsed object; checked first (a bad one throws
+   * StubFileError). Modules, `items` files and the `results` folder resolve against `stubsDir`.
+   */
+  stubs?: StubFile;
+  /** Where `stubs` paths resolve from. Default: the current working directory. */
+  stubsDir?: string;
   /** Seeds every random choice (jitter, $random, UUIDs, ids). Default 0. */
   seed?: number;
   /** Start of the execution on the virtual clock. Default 2024-01-01T00:00:00Z. */
