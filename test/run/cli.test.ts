@@ -108,6 +108,66 @@ describe('asl run', () => {
     }
   });
 
+  test('needs --state-machine for a template with several machines, and runs the one named', async () => {
+    const ambiguous = await asl(['two-machines.yaml']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('pick one with --state-machine: Greeter, Stopper');
+    const unknown = await asl(['two-machines.yaml', '--state-machine', 'Nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('has no state machine "Nope"; it has Greeter, Stopper');
+    const greeter = await asl(['two-machines.yaml', '--state-machine', 'Greeter', '--input', '{"name":"Ada"}', '--format', 'json']);
+    expect(greeter.code).toBe(0);
+    expect(JSON.parse(greeter.stdout)).toEqual({ status: 'SUCCEEDED', output: { greeting: 'hello Ada' } });
+  });
+
+  test('a Fail state without Error prints a FAILED status with no error or cause at all', async () => {
+    const result = await asl(['two-machines.yaml', '--state-machine', 'Stopper', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'FAILED' });
+  });
+
+  test('prints TIMED_OUT and exits 1 when the execution TimeoutSeconds passes on the virtual clock', async () => {
+    const definition = JSON.stringify({ TimeoutSeconds: 60, StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, End: true } } });
+    const result = await asl(['-', '--format', 'json'], { stdin: definition });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'TIMED_OUT' });
+  });
+
+  test.each([
+    [['--input', '{}', '--input-file', 'input.json'], 'use either --input or --input-file'],
+    [['--input', '[1,'], '--input is not valid JSON at line 1, column 4'],
+    [['--seed', 'x'], '--seed must be an integer'],
+    [['--max-events', '0'], '--max-events must be an integer of at least 1'],
+    [['--now', 'yesterday'], '--now must be an ISO-8601 timestamp'],
+    [['--format', 'xml'], "argument 'xml' is invalid"],
+    [['--stubs', 'nope.yaml'], 'cannot read the stub file nope.yaml: no such file'],
+    [['--stubs', 'stubs.yaml', '--mock-config', 'mock-config.json', '--test-case', 'X'], 'use either --stubs or --mock-config'],
+  ])('exits 2 for %j with a clear message', async (args, message) => {
+    const result = await asl(['wait.asl.json', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  test('rejects bad JSON in --input-file with the file and the position', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-input-'));
+    try {
+      writeFileSync(path.join(dir, 'in.json'), '{\n  "a": 1,\n  "b": tru\n}');
+      const result = await asl(['wait.asl.json', '--input-file', path.join(dir, 'in.json')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/in\.json is not valid JSON at line 3, column 8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('ends a self-looping machine at the default limit of 25,000 events', async () => {
+    const result = await asl(['loop.asl.json', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(JSON.parse(result.stdout).cause).toContain('reached 25000 history events');
+  });
+
   test('ends a self-looping machine at the event guard with a failure that says why', async () => {
     const result = await asl(['loop.asl.json', '--max-events', '200', '--format', 'json']);
     expect(result.code).toBe(1);
