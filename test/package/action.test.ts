@@ -92,6 +92,11 @@ describe('action.yml', () => {
     expect(formats.sort()).toEqual(['github', 'sarif']);
   });
 
+  it('has every input documented in the README', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const input of Object.keys(action.inputs)) expect(readme, input).toContain(`| \`${input}\` |`);
+  });
+
   describe('the lint step', () => {
     it('prints nothing and succeeds on clean files', () => {
       const run = runLintStep({ files: 'good.asl.json' });

@@ -93,6 +93,12 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(matches(widened, path)).toBe(expected);
   });
 
+  it('is described in the README with the same widened pattern', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('- id: asl-lint');
+    expect(readme).toContain(`files: ${widened}`);
+  });
+
   describe.each(hooks.map((h) => [h.id, h] as const))('%s', (_id, h) => {
     const staged = allFiles(fixtures).sort();
     const passed = staged.filter((f) => matches(h.files, f));
