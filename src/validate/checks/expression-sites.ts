@@ -25,14 +25,22 @@ export type SiteRole =
   /** the value of a `key.$` entry in a payload template */
   | 'payload';
 
-export interface Site {
-  node: StateNode;
+/** One path-or-intrinsic value. Its pointer is built only when asked for (findings are rare). */
+export class Site {
+  constructor(
+    readonly node: StateNode,
+    /** Pointer of the object that holds the value. */
+    readonly parent: string,
+    /** The field name as written (`ResultPath`, `Variable`, `orderId.$` …). */
+    readonly field: string,
+    readonly value: unknown,
+    readonly role: SiteRole,
+  ) {}
+
   /** Pointer of the value. */
-  pointer: string;
-  /** The field name as written (`ResultPath`, `Variable`, `orderId.$` …). */
-  field: string;
-  value: unknown;
-  role: SiteRole;
+  get pointer(): string {
+    return joinPointer(this.parent, this.field);
+  }
 }
 
 export interface Template {
@@ -49,9 +57,21 @@ export interface ExpressionSites {
   templates: Template[];
 }
 
-const PLAIN_PATHS = ['InputPath', 'OutputPath'];
-const STATE_REFERENCE_PATHS = ['ItemsPath', 'SecondsPath', 'TimestampPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath'];
-const STATE_TEMPLATES = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign'];
+/** Fields of a state object and what they hold. */
+const STATE_FIELDS: ReadonlyMap<string, SiteRole> = new Map<string, SiteRole>([
+  ['InputPath', 'path'],
+  ['OutputPath', 'path'],
+  ['ResultPath', 'result-path'],
+  ['ItemsPath', 'reference'],
+  ['SecondsPath', 'reference'],
+  ['TimestampPath', 'reference'],
+  ['TimeoutSecondsPath', 'reference'],
+  ['HeartbeatSecondsPath', 'reference'],
+  ['MaxConcurrencyPath', 'reference'],
+  ['ToleratedFailurePercentagePath', 'reference'],
+  ['ToleratedFailureCountPath', 'reference'],
+]);
+const STATE_TEMPLATES = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign']);
 
 const cache = new WeakMap<MachineModel, ExpressionSites>();
 
@@ -65,54 +85,48 @@ export function expressionSites(model: MachineModel): ExpressionSites {
   return found;
 }
 
+const own = (owner: Record<string, unknown>, field: string): boolean => Object.prototype.hasOwnProperty.call(owner, field);
+
 function collect(model: MachineModel): ExpressionSites {
   const out: ExpressionSites = { sites: [], templates: [] };
   for (const node of model.states) {
     if (node.queryLanguage !== 'JSONPath') continue;
     const raw = node.raw;
-    const add = (owner: Record<string, unknown>, ownerPointer: string, field: string, role: SiteRole): void => {
-      if (Object.prototype.hasOwnProperty.call(owner, field)) {
-        out.sites.push({ node, pointer: joinPointer(ownerPointer, field), field, value: owner[field], role });
-      }
-    };
-    const template = (owner: Record<string, unknown>, ownerPointer: string, field: string): void => {
-      if (Object.prototype.hasOwnProperty.call(owner, field)) {
-        out.templates.push({ node, pointer: joinPointer(ownerPointer, field), field, value: owner[field] });
-      }
-    };
-    for (const field of PLAIN_PATHS) add(raw, node.pointer, field, 'path');
-    add(raw, node.pointer, 'ResultPath', 'result-path');
-    for (const field of STATE_REFERENCE_PATHS) add(raw, node.pointer, field, 'reference');
-    if (node.type === 'Fail') {
-      add(raw, node.pointer, 'ErrorPath', 'error-path');
-      add(raw, node.pointer, 'CausePath', 'error-path');
+    for (const field in raw) {
+      if (!own(raw, field)) continue;
+      const role = STATE_FIELDS.get(field);
+      if (role) out.sites.push(new Site(node, node.pointer, field, raw[field], role));
+      else if (STATE_TEMPLATES.has(field)) out.templates.push({ node, pointer: joinPointer(node.pointer, field), field, value: raw[field] });
+      else if (node.type === 'Fail' && (field === 'ErrorPath' || field === 'CausePath')) out.sites.push(new Site(node, node.pointer, field, raw[field], 'error-path'));
     }
-    for (const field of STATE_TEMPLATES) template(raw, node.pointer, field);
     if (isObject(raw.ItemReader)) {
       const pointer = joinPointer(node.pointer, 'ItemReader');
-      template(raw.ItemReader, pointer, 'Parameters');
-      if (isObject(raw.ItemReader.ReaderConfig)) add(raw.ItemReader.ReaderConfig, joinPointer(pointer, 'ReaderConfig'), 'MaxItemsPath', 'reference');
+      addTemplate(out, node, raw.ItemReader, pointer, 'Parameters');
+      const config = raw.ItemReader.ReaderConfig;
+      if (isObject(config) && own(config, 'MaxItemsPath')) out.sites.push(new Site(node, joinPointer(pointer, 'ReaderConfig'), 'MaxItemsPath', config.MaxItemsPath, 'reference'));
     }
     if (isObject(raw.ItemBatcher)) {
+      const batcher = raw.ItemBatcher;
       const pointer = joinPointer(node.pointer, 'ItemBatcher');
-      add(raw.ItemBatcher, pointer, 'MaxItemsPerBatchPath', 'reference');
-      add(raw.ItemBatcher, pointer, 'MaxInputBytesPerBatchPath', 'reference');
-      template(raw.ItemBatcher, pointer, 'BatchInput');
+      for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
+        if (own(batcher, field)) out.sites.push(new Site(node, pointer, field, batcher[field], 'reference'));
+      }
+      addTemplate(out, node, batcher, pointer, 'BatchInput');
     }
-    if (isObject(raw.ResultWriter)) template(raw.ResultWriter, joinPointer(node.pointer, 'ResultWriter'), 'Parameters');
+    if (isObject(raw.ResultWriter)) addTemplate(out, node, raw.ResultWriter, joinPointer(node.pointer, 'ResultWriter'), 'Parameters');
     if (Array.isArray(raw.Catch)) {
       raw.Catch.forEach((catcher, i) => {
         if (!isObject(catcher)) return;
         const pointer = joinPointer(node.pointer, 'Catch', i);
-        add(catcher, pointer, 'ResultPath', 'result-path');
-        template(catcher, pointer, 'Assign');
+        if (own(catcher, 'ResultPath')) out.sites.push(new Site(node, pointer, 'ResultPath', catcher.ResultPath, 'result-path'));
+        addTemplate(out, node, catcher, pointer, 'Assign');
       });
     }
     if (node.type === 'Choice' && Array.isArray(raw.Choices)) {
       raw.Choices.forEach((rule, i) => {
         if (!isObject(rule)) return;
         const pointer = joinPointer(node.pointer, 'Choices', i);
-        template(rule, pointer, 'Assign');
+        addTemplate(out, node, rule, pointer, 'Assign');
         choiceRule(rule, pointer, node, out);
       });
     }
@@ -121,14 +135,18 @@ function collect(model: MachineModel): ExpressionSites {
   return out;
 }
 
+function addTemplate(out: ExpressionSites, node: StateNode, owner: Record<string, unknown>, ownerPointer: string, field: string): void {
+  if (own(owner, field)) out.templates.push({ node, pointer: joinPointer(ownerPointer, field), field, value: owner[field] });
+}
+
 /** Variable and the `…Path` comparison operators of a rule and its nested And / Or / Not rules. */
 function choiceRule(rule: Record<string, unknown>, pointer: string, node: StateNode, out: ExpressionSites): void {
   const stack: Array<{ rule: Record<string, unknown>; pointer: string }> = [{ rule, pointer }];
   while (stack.length > 0) {
     const item = stack.pop()!;
     for (const [key, value] of Object.entries(item.rule)) {
-      if (key === 'Variable' || (key.endsWith('Path') && key !== 'Variable')) {
-        out.sites.push({ node, pointer: joinPointer(item.pointer, key), field: key, value, role: 'reference' });
+      if (key === 'Variable' || key.endsWith('Path')) {
+        out.sites.push(new Site(node, item.pointer, key, value, 'reference'));
       } else if ((key === 'And' || key === 'Or') && Array.isArray(value)) {
         value.forEach((nested, i) => {
           if (isObject(nested)) stack.push({ rule: nested, pointer: joinPointer(item.pointer, key, i) });
@@ -146,14 +164,17 @@ function templateSites(t: Template, out: ExpressionSites): void {
   while (stack.length > 0) {
     const { value, pointer } = stack.pop()!;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pointer: joinPointer(pointer, i) });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, pointer: joinPointer(pointer, i) });
+      }
     } else if (isObject(value)) {
-      const entries = Object.entries(value);
-      for (let e = entries.length - 1; e >= 0; e--) {
-        const [key, child] = entries[e]!;
-        const childPointer = joinPointer(pointer, key);
-        if (key.endsWith('.$')) out.sites.push({ node: t.node, pointer: childPointer, field: key, value: child, role: 'payload' });
-        else stack.push({ value: child, pointer: childPointer });
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k]!;
+        const child = value[key];
+        if (key.endsWith('.$')) out.sites.push(new Site(t.node, pointer, key, child, 'payload'));
+        else if (child !== null && typeof child === 'object') stack.push({ value: child, pointer: joinPointer(pointer, key) });
       }
     }
   }

@@ -8,8 +8,7 @@ import type { Finding } from '../../diagnostics.js';
 import { joinPointer } from '../../asl/pointer.js';
 import type { SemanticCheck } from '../check.js';
 import { expressionSites, isPlaceholderValue, type Template } from './expression-sites.js';
-import { isObject } from './util.js';
-import { finding } from './util.js';
+import { finding, isObject } from './util.js';
 
 const codes = {
   'payload-duplicate-key': { description: 'A payload template has both "key" and "key.$", which name the same field', severity: 'error' as const },
@@ -60,7 +59,9 @@ function checkDuplicates(template: Template, report: Report): void {
   while (stack.length > 0) {
     const { value, pointer } = stack.pop()!;
     if (Array.isArray(value)) {
-      value.forEach((child, i) => stack.push({ value: child, pointer: joinPointer(pointer, i) }));
+      value.forEach((child: unknown, i) => {
+        if (child !== null && typeof child === 'object') stack.push({ value: child, pointer: joinPointer(pointer, i) });
+      });
     } else if (isObject(value) && !isPlaceholderValue(value)) {
       for (const [key, child] of Object.entries(value)) {
         if (key.endsWith('.$')) {
@@ -75,7 +76,7 @@ function checkDuplicates(template: Template, report: Report): void {
               ),
             );
           }
-        } else {
+        } else if (child !== null && typeof child === 'object') {
           stack.push({ value: child, pointer: joinPointer(pointer, key) });
         }
       }
