@@ -38,19 +38,34 @@ export function contextOf(call: StateCall): Record<string, unknown> {
   return call.runtime.context(call.frame, call.node, call.enteredTime, call.retryCount, call.taskToken);
 }
 
+/** A PathEnv whose context object (`$$`) is built on first use: most paths never read it. */
+class LazyPathEnv implements PathEnv {
+  private built: Record<string, unknown> | undefined;
+
+  constructor(
+    private readonly call: StateCall,
+    readonly input: unknown,
+  ) {}
+
+  get context(): Record<string, unknown> {
+    return (this.built ??= contextOf(this.call));
+  }
+
+  get variables(): Record<string, unknown> {
+    return this.call.frame.variables;
+  }
+
+  get stateName(): string {
+    return this.call.node.name;
+  }
+
+  get random(): PathEnv['random'] {
+    return this.call.runtime.random;
+  }
+}
+
 export function pathEnv(call: StateCall, input: unknown): PathEnv {
-  let context: Record<string, unknown> | undefined;
-  // Built on first use: most paths never read `$$`, and a busy loop should not pay for it.
-  return {
-    input,
-    get context() {
-      context ??= contextOf(call);
-      return context;
-    },
-    variables: call.frame.variables,
-    stateName: call.node.name,
-    random: call.runtime.random,
-  };
+  return new LazyPathEnv(call, input);
 }
 
 export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutput?: unknown } = {}): JsonataEnv {

@@ -32,21 +32,56 @@ function eventPrefix(node: StateNode): string {
   return node.type ?? 'Unknown';
 }
 
+function dataLimitError(node: StateNode, what: string, size: number): StatesError {
+  return new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, false, true);
+}
+
 /** Checks the size limit on the JSON text the history records anyway, so it costs no second serialisation. */
 function checkSize(node: StateNode, text: string, what: string): void {
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit: short texts cannot be over the limit.
   if (text.length * 3 <= DATA_LIMIT_BYTES) return;
   const size = Buffer.byteLength(text);
-  if (size > DATA_LIMIT_BYTES) {
-    throw new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, false, true);
+  if (size > DATA_LIMIT_BYTES) throw dataLimitError(node, what, size);
+}
+
+/**
+ * Checks the size limit without serialising when no history text is needed: an upper bound of the JSON
+ * size (every string character counted as an escape of 6 bytes) settles almost every value; only a value
+ * whose bound passes the limit is serialised and measured exactly.
+ */
+function checkSizeOf(node: StateNode, value: unknown, what: string): void {
+  let budget = DATA_LIMIT_BYTES;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && budget >= 0) {
+    const v = pending.pop();
+    if (typeof v === 'string') budget -= 6 * v.length + 2;
+    else if (typeof v === 'number') budget -= 24;
+    else if (Array.isArray(v)) {
+      budget -= 2 + v.length;
+      for (let i = 0; i < v.length; i++) pending.push(v[i]);
+    } else if (v !== null && typeof v === 'object') {
+      budget -= 2;
+      for (const key in v) {
+        budget -= 6 * key.length + 4;
+        pending.push((v as Record<string, unknown>)[key]);
+      }
+    } else budget -= 5;
   }
+  if (budget >= 0) return;
+  checkSize(node, payloadText(value), what);
 }
 
 /** Records the state's entry (checking the input size) and returns its executor. */
 export function enterState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame): (call: StateCall) => Promise<StateOutcome> {
-  const inputText = payloadText(input);
-  checkSize(node, inputText, 'the state input');
-  runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: inputText, inputDetails: { truncated: false } });
+  if (runtime.history.detailed) {
+    const inputText = payloadText(input);
+    checkSize(node, inputText, 'the state input');
+    runtime.event(frame, `${eventPrefix(node)}StateEntered`, { name: node.name, input: inputText, inputDetails: { truncated: false } });
+  } else {
+    // Nobody reads the events (--format json without --history): count them, build nothing.
+    checkSizeOf(node, input, 'the state input');
+    runtime.event(frame, 'StateEntered');
+  }
   const execute = executors[node.type ?? ''];
   if (!execute) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
   return execute;
@@ -56,7 +91,7 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
   const enteredTime = frame.clock;
   const execute = enterState(runtime, node, input, frame);
   const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
-  const attempts: number[] = [];
+  let attempts: number[] | undefined;
   let retryCount = 0;
   for (;;) {
     const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection };
@@ -66,7 +101,7 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
       return outcome;
     } catch (err) {
       if (!(err instanceof StatesError) || !retryable) throw err;
-      const delay = retryDelay(node.raw.Retry, err, attempts, runtime.random);
+      const delay = retryDelay(node.raw.Retry, err, (attempts ??= []), runtime.random);
       if (delay !== undefined) {
         await runtime.delay(frame, delay);
         runtime.checkTimeout(frame);
@@ -83,6 +118,11 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
 }
 
 export function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outcome: StateOutcome): void {
+  if (!runtime.history.detailed) {
+    checkSizeOf(node, outcome.output, 'the state output');
+    runtime.event(frame, 'StateExited');
+    return;
+  }
   const outputText = payloadText(outcome.output);
   checkSize(node, outputText, 'the state output');
   const details: Record<string, unknown> = { name: node.name, output: outputText, outputDetails: { truncated: false } };

@@ -34,6 +34,11 @@ export class History {
     private readonly keep = true,
   ) {}
 
+  /** False when events are only counted: callers can then skip building their details. */
+  get detailed(): boolean {
+    return this.keep || this.listener !== undefined;
+  }
+
   /** Adds an event; returns its id so later events can point back to it. */
   add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>): number {
     if (this.count >= this.limit) throw new HistoryLimitError(this.limit);

@@ -37,6 +37,17 @@ describe('States.DataLimitExceeded', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { caught: { Error: 'States.DataLimitExceeded', Cause: 'too big' } } });
   });
 
+  test('the limit holds when no history is kept, and is measured in UTF-8 bytes, not characters', async () => {
+    const quiet = await execute(oversized(['States.ALL']), {}, { answerer: answersBig, keepHistory: false });
+    expect(quiet).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    for (const keepHistory of [true, false]) {
+      // 120,000 two-byte characters: 240,000 bytes, under the limit; 140,000 are 280,000 bytes, over it.
+      expect((await execute(pass, { s: 'é'.repeat(120_000) }, { keepHistory })).status).toBe('SUCCEEDED');
+      expect((await execute(pass, { s: 'é'.repeat(140_000) }, { keepHistory })).error).toBe('States.DataLimitExceeded');
+    }
+  });
+
   test('an execution input over the limit fails the first state', async () => {
     const result = await execute({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { big });
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });

@@ -14,7 +14,7 @@ const stubs: StubFile = {
   states: { Price: { module: './handlers.mjs#price' } },
   resources: { 'arn:aws:states:::sns:*': { result: { MessageId: 'm-1' } } },
 };
-const stubsDir = path.resolve(import.meta.dirname, '../fixtures/run/library');
+const stubsDir = path.resolve(import.meta.dirname, '../fixtures/run/cli');
 
 describe('execute', () => {
   test('runs with stubs given as an object, modules resolved from stubsDir, input defaulting to {}', async () => {
