@@ -1,7 +1,7 @@
 /**
- * The package as users get it: `npm pack` (from a copy of the sources, so the shared dist/ is left alone and
- * the tarball is built from scratch by prepack + prepare), then `npm install <tarball>` into an empty folder,
- * then the `asl` binary, the library by its name from JavaScript, and its type declarations through tsc.
+ * The package as users get it: a build and `npm pack` in a copy of the sources (so the shared dist/ is left
+ * alone), then `npm install <tarball>` into an empty folder, then the `asl` binary, the library by its name from
+ * JavaScript, and its type declarations through tsc.
  *
  * Slow (a build and an install): everything is done once in beforeAll and the tests read the results.
  * Dependencies come from the npm cache or the registry; when the registry cannot be reached the install
@@ -21,6 +21,8 @@ const STAGED = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts',
 const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|network|offline|fetch failed/i;
 
 let work = '';
+let packed: SpawnSyncReturns<string> | undefined;
+let tarball = '';
 let files: string[] = [];
 let app = '';
 let installSkipped = '';
@@ -44,16 +46,20 @@ describe.skipIf(SKIP)('the npm package', () => {
     for (const entry of STAGED) {
       if (existsSync(join(root, entry))) cpSync(join(root, entry), join(copy, entry), { recursive: true });
     }
-    // A stale file in the copy's dist would ship unless prepack removes it: plant one to prove it does.
+    // A file left in dist/ by a module that was moved or deleted would ship unless the build prunes it:
+    // plant one to prove it does.
     mkdirSync(join(copy, 'dist', 'stale'), { recursive: true });
     writeFileSync(join(copy, 'dist', 'stale', 'left-over.test.js'), 'export {};\n');
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    // What `npm install` in a clone does (the postinstall script), and so what pre-commit's install does.
+    const built = run('npm', ['run', 'build'], copy, 150_000);
+    if (built.status !== 0) throw new Error(`npm run build failed: ${explain(built)}`);
 
     const out = join(work, 'out');
     mkdirSync(out);
-    const packed = run('npm', ['pack', '--pack-destination', out], copy, 150_000);
+    packed = run('npm', ['pack', '--pack-destination', out], copy);
     if (packed.status !== 0) throw new Error(`npm pack failed: ${explain(packed)}`);
-    const tarball = readdirSync(out).find((name) => name.endsWith('.tgz'));
+    tarball = readdirSync(out).find((name) => name.endsWith('.tgz')) ?? '';
     if (!tarball) throw new Error(`npm pack wrote no tarball: ${explain(packed)}`);
     const listed = run('tar', ['-tzf', join(out, tarball)], out);
     if (listed.status !== 0) throw new Error(`cannot list the tarball: ${explain(listed)}`);
@@ -84,6 +90,10 @@ describe.skipIf(SKIP)('the npm package', () => {
     }
   });
 
+  it('prints only the tarball name on stdout when packed: no lifecycle script runs (pre-commit installs node hooks by reading it)', () => {
+    expect(packed?.stdout.trim()).toBe(tarball);
+  });
+
   it('ships no tests, maps, build info or files left over from sources that no longer exist', () => {
     expect(files.filter((f) => /\.test\.|\.spec\.|\.map$|\.tsbuildinfo$|^dist\/stale\//.test(f))).toEqual([]);
     const orphans = files
@@ -105,13 +115,15 @@ describe.skipIf(SKIP)('the npm package', () => {
       needInstall(skip);
       const v = run('npx', ['--no', '--', 'asl', '--version'], app);
       expect(v.stdout.trim(), explain(v)).toBe(version);
-      const ok = run('npx', ['--no', '--', 'asl', 'validate', join(root, 'examples/order-processing.asl.json')], app);
+      // The same binary without npx's start-up cost.
+      const asl = join(app, 'node_modules/.bin/asl');
+      const ok = run(asl, ['validate', join(root, 'examples/order-processing.asl.json')], app);
       expect(ok.status, explain(ok)).toBe(0);
       expect(ok.stdout).toContain('1 state machine valid');
-      const broken = run('npx', ['--no', '--', 'asl', 'validate', '--format', 'json', join(root, 'examples/broken/order-processing.asl.json')], app);
+      const broken = run(asl, ['validate', '--format', 'json', join(root, 'examples/broken/order-processing.asl.json')], app);
       expect(broken.status, explain(broken)).toBe(1);
       expect(JSON.parse(broken.stdout)[0].valid).toBe(false);
-    });
+    }, 60_000);
 
     it('imports by name from JavaScript, and every docs/api.md example prints what the doc says', ({ skip }) => {
       needInstall(skip);
@@ -130,7 +142,7 @@ describe.skipIf(SKIP)('the npm package', () => {
         const result = run('node', [file], root);
         expect(result.stdout.trimEnd(), `docs/api.md example at line ${example.line}: ${explain(result)}`).toBe(example.output.trimEnd());
       }
-    });
+    }, 60_000);
 
     it('is fully typed: a strict TypeScript program type-checks against the shipped declarations', ({ skip }) => {
       needInstall(skip);
