@@ -12,6 +12,8 @@ export interface CheckOptions {
   quiet?: boolean;
   maxWarnings?: number;
   outputFile?: string;
+  /** Keep running: re-check changed files and redraw the results until Ctrl-C (src/cli/watch.ts). */
+  watch?: boolean;
 }
 
 export function addCheckOptions(command: Command): Command {
@@ -21,7 +23,8 @@ export function addCheckOptions(command: Command): Command {
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'report errors only, not warnings or info')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
-    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-w, --watch', 're-check files as they change and redraw the results; Ctrl-C stops (default: off)');
 }
 
 /** Maps commander's parsed option bag to CheckOptions. */
@@ -32,6 +35,7 @@ export function readCheckOptions(opts: Record<string, unknown>): CheckOptions {
     quiet: opts.quiet === true,
     maxWarnings: typeof opts.maxWarnings === 'number' ? opts.maxWarnings : undefined,
     outputFile: typeof opts.output === 'string' ? opts.output : undefined,
+    watch: opts.watch === true,
   };
 }
 

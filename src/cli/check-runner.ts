@@ -13,8 +13,8 @@ import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
 import { decideColorLevel, makePainter } from './color.js';
 import type { CommandContext } from './context.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
-import { readInputs } from './read-inputs.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import { readInputs, type ReadInput } from './read-inputs.js';
 import { readOwnVersion } from './version.js';
 
 export type { CheckOptions } from './check-options.js';
@@ -23,18 +23,32 @@ export type { MachineResult, RuleMetadata } from '../report/types.js';
 
 export type CheckMachine = (machine: MachineSource) => Diagnostic[] | Promise<Diagnostic[]>;
 
+/** What a command tells the runner beyond checking one machine; watch mode uses it. */
+export interface CheckHooks {
+  /** Absolute paths, existing or not, whose change alters this input file's results (lint config files). */
+  dependencies?(file: string): string[];
+  /** Drops whatever was cached from those paths, before files are checked again. */
+  forget?(): void;
+}
+
 export async function runCheckCommand(
   ctx: CommandContext,
   inputs: string[],
   options: CheckOptions,
   checkMachine: CheckMachine,
   rules?: readonly RuleMetadata[],
+  hooks: CheckHooks = {},
 ): Promise<number> {
   if (!isFormatName(options.format)) {
     throw new UsageError(`unknown format "${options.format}"; valid formats: ${formatNames.join(', ')}`);
   }
   if (inputs.length === 0) {
     throw new UsageError('no input given: name files, directories or globs, or - to read from stdin');
+  }
+  if (options.watch) {
+    // Loaded only for --watch: the watcher and (on a terminal) ink stay out of a normal run.
+    const { runWatch } = await import('./watch.js');
+    return runWatch(ctx, inputs, options, checkMachine, rules, hooks);
   }
 
   const { files, problems } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
@@ -43,36 +57,15 @@ export async function runCheckCommand(
 
   const results: MachineResult[] = [];
   const texts = new Map<string, string>();
-  for (const { loaded, text } of files) {
-    texts.set(loaded.file, text);
-    // File-level findings (syntax errors, not a state machine …): one entry with machine "".
-    if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
-    for (const machine of loaded.machines) {
-      try {
-        // machine.file differs from loaded.file when a template names a separate definition file.
-        results.push(toResult(machine.file || loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
-      } catch (error) {
-        // A bug, not bad input: say where, keep checking the other machines, exit 2 at the end.
-        const where = machine.name ?? (machine.pointer || loaded.file);
-        problems.push(`internal error while checking ${where === loaded.file ? where : `${loaded.file} (${where})`}: ${bugMessage(error)}`);
-        if (ctx.debug && error instanceof Error && error.stack) ctx.io.stderr.write(error.stack + '\n');
-      }
-    }
+  for (const input of files) {
+    texts.set(input.loaded.file, input.text);
+    results.push(...(await checkFile(ctx, input, checkMachine, problems)));
   }
   for (const problem of problems.slice(inputProblems)) ctx.io.stderr.write(`asl: ${problem}\n`);
 
   const counts = countProblems(results);
-  const shown = options.quiet ? results.map(errorsOnly) : results;
   const toFile = options.outputFile !== undefined;
-  const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
-  const report = formatters[options.format](shown, {
-    painter: await makePainter(level),
-    rules,
-    sourceText: (file) => texts.get(file) ?? readQuietly(resolve(ctx.cwd, file)),
-    toolName: 'asl-toolkit',
-    toolVersion: readOwnVersion(),
-    baseDir: ctx.cwd,
-  });
+  const report = await formatReport(ctx, results, options, rules, (file) => texts.get(file), toFile);
   writeReport(ctx, report, options.outputFile);
 
   if (problems.length > 0) return EXIT_USAGE;
@@ -82,6 +75,58 @@ export async function runCheckCommand(
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Checks every machine of one loaded file. Problems that are not findings go to `problems`. */
+export async function checkFile(
+  ctx: CommandContext,
+  { loaded }: ReadInput,
+  checkMachine: CheckMachine,
+  problems: string[],
+): Promise<MachineResult[]> {
+  const results: MachineResult[] = [];
+  // File-level findings (syntax errors, not a state machine …): one entry with machine "".
+  if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
+  for (const machine of loaded.machines) {
+    try {
+      // machine.file differs from loaded.file when a template names a separate definition file.
+      results.push(toResult(machine.file || loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
+    } catch (error) {
+      // Bad configuration met while checking (a broken lint config) is the user's to fix: its own message.
+      if (error instanceof CliError) {
+        if (!problems.includes(error.message)) problems.push(error.message);
+        continue;
+      }
+      // A bug, not bad input: say where, keep checking the other machines, exit 2 at the end.
+      const where = machine.name ?? (machine.pointer || loaded.file);
+      problems.push(`internal error while checking ${where === loaded.file ? where : `${loaded.file} (${where})`}: ${bugMessage(error)}`);
+      if (ctx.debug && error instanceof Error && error.stack) ctx.io.stderr.write(error.stack + '\n');
+    }
+  }
+  return results;
+}
+
+/** The report text in the chosen format; colour as decided for stdout, or off for a file unless --color. */
+export async function formatReport(
+  ctx: CommandContext,
+  results: readonly MachineResult[],
+  options: CheckOptions,
+  rules: readonly RuleMetadata[] | undefined,
+  knownText: (file: string) => string | undefined,
+  toFile: boolean,
+  format: string = options.format,
+): Promise<string> {
+  const shown = options.quiet ? results.map(errorsOnly) : [...results];
+  const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
+  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; valid formats: ${formatNames.join(', ')}`);
+  return formatters[format](shown, {
+    painter: await makePainter(level),
+    rules,
+    sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),
+    toolName: 'asl-toolkit',
+    toolVersion: readOwnVersion(),
+    baseDir: ctx.cwd,
+  });
 }
 
 function readQuietly(path: string): string | undefined {
@@ -106,7 +151,7 @@ function errorsOnly(result: MachineResult): MachineResult {
   return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
 }
 
-function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined): void {
+export function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined): void {
   if (outputFile === undefined) {
     ctx.io.stdout.write(report);
     return;

@@ -13,6 +13,8 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** Working directory for relative paths; defaults to process.cwd(). */
   cwd?: string;
+  /** Stops a long-running command (`--watch`) when aborted, as Ctrl-C does; exit code 0. */
+  signal?: AbortSignal;
 }
 
 /** Collects output in memory: for tests. */

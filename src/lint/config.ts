@@ -23,6 +23,21 @@ export function findConfigFile(fromDir: string): string | undefined {
   }
 }
 
+/** Every path findConfigFile looks at from this folder, nearest first, up to the one it finds: watch mode watches them. */
+export function configCandidates(fromDir: string): string[] {
+  const out: string[] = [];
+  let dir = fromDir;
+  for (;;) {
+    for (const name of names) {
+      out.push(join(dir, name));
+      if (existsSync(join(dir, name))) return out;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return out;
+    dir = parent;
+  }
+}
+
 export function loadConfigFile(file: string): ResolvedLintConfig {
   let raw: unknown;
   try {

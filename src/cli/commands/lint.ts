@@ -43,7 +43,7 @@ export const register: RegisterCommand = (program, ctx) => {
       ...validationRules(),
       ...rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.defaultSeverity, docsUrl: `${DOCS_BASE_URL}/rules/${r.meta.id}.md` })),
     ];
-    const { findConfigFile, loadConfigFile, LintConfigError } = await import('../../lint/config.js');
+    const { configCandidates, findConfigFile, loadConfigFile, LintConfigError } = await import('../../lint/config.js');
     const { dirname, resolve } = await import('node:path');
     const byFile = new Map<string, import('../../lint/index.js').ResolvedLintConfig | undefined>();
     const configFor = (file: string) => {
@@ -69,6 +69,10 @@ export const register: RegisterCommand = (program, ctx) => {
       // The command line wins over the file.
       const merged = { rules: { ...fileConfig?.rules, ...config.rules }, workflowType: config.workflowType ?? fileConfig?.workflowType };
       return lint(machine, merged);
-    }, metadata);
+    }, metadata, {
+      // --watch: the config files that apply (or would, once created) are watched too; an edit reloads them.
+      dependencies: (file) => (typeof opts.config === 'string' ? [resolve(ctx.cwd ?? '.', opts.config)] : configCandidates(dirname(resolve(ctx.cwd ?? '.', file)))),
+      forget: () => byFile.clear(),
+    });
   });
 };
