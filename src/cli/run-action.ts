@@ -10,7 +10,7 @@ import type { LoadedFile } from '../source/types.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer } from '../run/index.js';
-import { renderPlain } from './run-plain.js';
+import { renderPlain, Trace } from './run-plain.js';
 import { describeOffset, jsonErrorOffset } from './run-json-error.js';
 
 export interface RunOptions {
@@ -248,12 +248,15 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
   };
   const { execute, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
-  let view: { onEvent(event: HistoryEvent): void; finish(result: ExecutionResult): Promise<void> } | undefined;
+  let view: { onEvent(event: HistoryEvent, thread: string): void; finish(result: ExecutionResult): Promise<void> } | undefined;
+  const trace = new Trace();
   if (live) {
     const { startLiveView } = await import('./run-live.js');
     view = await startLiveView(ctx.io.stdout);
-    options.onEvent = (event) => view!.onEvent(event);
-  } else if (opts.format === 'json' && !opts.history) {
+    options.onEvent = (event, thread) => view!.onEvent(event, thread);
+  } else if (opts.format !== 'json') {
+    options.onEvent = (event, thread) => void trace.add(event, thread);
+  } else if (!opts.history) {
     // Nobody reads the events: count them for the guard, keep none.
     options.keepHistory = false;
   }
@@ -271,7 +274,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   if (opts.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(jsonResult(result, Boolean(opts.history)), null, 2)}\n`);
   } else if (!live) {
-    ctx.io.stdout.write(renderPlain(result, Boolean(opts.history)));
+    ctx.io.stdout.write(renderPlain(result, trace, Boolean(opts.history)));
   } else if (opts.history) {
     ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
   }

@@ -7,19 +7,12 @@ import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
 import type { OutputStream } from './io.js';
-import { describeEvent, renderResult } from './run-plain.js';
+import { Trace, renderResult, type TraceLine } from './run-plain.js';
 
-interface Line {
-  key: number;
-  time: string;
-  depth: number;
-  text: string;
-}
-
-type Listener = (lines: Line[], result?: ExecutionResult) => void;
+type Listener = (lines: TraceLine[], result?: ExecutionResult) => void;
 
 function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<TraceLine[]>([]);
   const [result, setResult] = useState<ExecutionResult | undefined>();
   useEffect(() => subscribe((next, done) => {
     setLines(next);
@@ -31,7 +24,7 @@ function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
         <Text key={line.key}>
           <Text dimColor>{line.time.padStart(9)} </Text>
           {'  '.repeat(line.depth)}
-          <Text color={line.text.startsWith('✓') ? 'green' : line.text.includes('failed') ? 'red' : undefined}>{line.text}</Text>
+          <Text color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : undefined}>{line.text}</Text>
         </Text>
       ))}
       {result && <Text color={result.status === 'SUCCEEDED' ? 'green' : 'red'}>{renderResult(result)}</Text>}
@@ -41,22 +34,14 @@ function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
 
 export async function startLiveView(stdout: OutputStream) {
   let listener: Listener = () => undefined;
-  const lines: Line[] = [];
-  let depth = 0;
-  let start: number | undefined;
+  const trace = new Trace();
   const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: asWriteStream(stdout), patchConsole: false });
   return {
-    onEvent(event: HistoryEvent) {
-      start ??= Date.parse(event.timestamp);
-      const line = describeEvent(event);
-      if (!line) return;
-      if (line.depthChange && line.depthChange < 0) depth = Math.max(0, depth + line.depthChange);
-      if (line.text) lines.push({ key: event.id, time: `+${(Date.parse(event.timestamp) - start) / 1000}s`, depth, text: line.text });
-      if (line.depthChange && line.depthChange > 0) depth += line.depthChange;
-      listener([...lines]);
+    onEvent(event: HistoryEvent, thread: string) {
+      if (trace.add(event, thread).length > 0) listener([...trace.lines]);
     },
     async finish(result: ExecutionResult) {
-      listener([...lines], result);
+      listener([...trace.lines], result);
       await new Promise((done) => setTimeout(done, 20));
       instance.unmount();
       await instance.waitUntilExit();

@@ -1,7 +1,8 @@
 /**
- * Plain-text rendering of a run (no escape codes): one line per step from the history, with virtual
- * time offsets, nesting for Parallel branches and Map iterations, retries and caught errors, then the
- * result. Used when stdout is not a terminal, in CI, and under pre-commit.
+ * Plain-text rendering of a run (no escape codes): one line per step, with virtual time offsets,
+ * nesting for Parallel branches and Map iterations (from the thread each event happened in, so
+ * interleaved branches stay readable), retries and caught errors, then the result. Used when stdout is
+ * not a terminal, in CI and under pre-commit; the live view (run-live.tsx) shows the same lines.
  */
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
 
@@ -10,54 +11,84 @@ function seconds(ms: number): string {
   return s >= 3600 ? `${(s / 3600).toFixed(2)}h` : s >= 60 ? `${(s / 60).toFixed(1)}m` : `${Number(s.toFixed(3))}s`;
 }
 
-/** One line per event worth showing, or undefined to skip it. Exported for the live view. */
-export function describeEvent(event: HistoryEvent): { text: string; depthChange?: number } | undefined {
-  const d = (key: string) => event[key] as Record<string, unknown> | undefined;
-  if (event.type.endsWith('StateEntered')) return { text: `→ ${String(d('stateEnteredEventDetails')?.name)} (${event.type.slice(0, -'StateEntered'.length)})` };
-  if (event.type.endsWith('StateExited')) {
-    const details = d('stateExitedEventDetails');
-    const assigned = details?.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${k}`).join(', ')}` : '';
-    return { text: `✓ ${String(details?.name)}${assigned}` };
+export interface TraceLine {
+  key: string;
+  /** "+1.5s": virtual time since the execution started. */
+  time: string;
+  depth: number;
+  text: string;
+  tone?: 'ok' | 'error';
+}
+
+/** "Fan/1/Each[3]" → 2 levels; the last one is item 3 of Map Each. */
+function threadLevels(thread: string): Array<{ label: string }> {
+  const levels: Array<{ label: string }> = [];
+  const pattern = /(?:^|\/)(.+?)(?:\/(\d+)|\[(\d+)\])(?=\/|$)/g;
+  for (let match = pattern.exec(thread); match; match = pattern.exec(thread)) {
+    levels.push({ label: match[2] !== undefined ? `branch ${match[2]} of ${match[1]}` : `item ${match[3]} of ${match[1]}` });
   }
-  switch (event.type) {
-    case 'TaskFailed': {
+  return levels;
+}
+
+/** Turns history events into trace lines as they come. */
+export class Trace {
+  readonly lines: TraceLine[] = [];
+  private start: number | undefined;
+  private lastThread = '';
+  /** Threads whose last task attempt failed: the next TaskScheduled there is a retry, the next exit a catch. */
+  private readonly failing = new Set<string>();
+
+  add(event: HistoryEvent, thread = ''): TraceLine[] {
+    const at = Date.parse(event.timestamp);
+    this.start ??= at;
+    const time = `+${seconds(at - this.start)}`;
+    const levels = threadLevels(thread);
+    const added: TraceLine[] = [];
+    const push = (text: string, tone?: TraceLine['tone']) => {
+      if (thread !== this.lastThread && levels.length > 0) {
+        added.push({ key: `${event.id}h`, time, depth: levels.length - 1, text: `┌ ${levels[levels.length - 1]!.label}` });
+      }
+      this.lastThread = thread;
+      added.push({ key: String(event.id), time, depth: levels.length, text, tone });
+    };
+    const d = (key: string) => (event[key] ?? {}) as Record<string, unknown>;
+    const type = event.type;
+    if (type.endsWith('StateEntered')) push(`→ ${String(d('stateEnteredEventDetails').name)} (${type.slice(0, -'StateEntered'.length)})`);
+    else if (type.endsWith('StateExited')) {
+      const details = d('stateExitedEventDetails');
+      const assigned = details.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${k}`).join(', ')}` : '';
+      const caught = this.failing.delete(thread) ? ' (error caught)' : '';
+      push(`✓ ${String(details.name)}${caught}${assigned}`, 'ok');
+    } else if (type === 'TaskScheduled') {
+      if (this.failing.delete(thread)) push('↻ retry');
+    } else if (type === 'TaskFailed') {
       const f = d('taskFailedEventDetails');
-      return { text: `  task failed: ${String(f?.error ?? '(no error)')}${f?.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}` };
+      this.failing.add(thread);
+      push(`✗ task failed: ${String(f.error ?? '(no error)')}${f.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}`, 'error');
+    } else if (type === 'TaskTimedOut') {
+      this.failing.add(thread);
+      push(`✗ task timed out: ${String(d('taskTimedOutEventDetails').error)}`, 'error');
+    } else if (type === 'MapIterationFailed') push(`✗ item ${String(d('mapIterationFailedEventDetails').index)} failed`, 'error');
+    else if (type === 'MapIterationAborted') push(`item ${String(d('mapIterationAbortedEventDetails').index)} stopped`);
+    else if (type === 'ParallelStateFailed' || type === 'MapStateFailed') {
+      this.failing.add(thread);
+      push(`✗ ${type === 'ParallelStateFailed' ? 'a branch' : 'an item'} failed`, 'error');
     }
-    case 'TaskTimedOut':
-      return { text: `  task timed out: ${String(d('taskTimedOutEventDetails')?.error)}` };
-    case 'MapIterationStarted':
-      return { text: `[${String(d('mapIterationStartedEventDetails')?.index)}]`, depthChange: 1 };
-    case 'MapIterationSucceeded':
-    case 'MapIterationFailed':
-      return { text: '', depthChange: -1 };
-    case 'ParallelStateStarted':
-      return { text: 'branches:', depthChange: 0 };
-    default:
-      return undefined;
+    this.lines.push(...added);
+    return added;
   }
 }
 
-export function renderTrace(history: HistoryEvent[]): string {
-  if (history.length === 0) return '';
-  const start = Date.parse(history[0]!.timestamp);
-  const lines: string[] = [];
-  let depth = 0;
-  for (const event of history) {
-    const line = describeEvent(event);
-    if (!line) continue;
-    if (line.depthChange && line.depthChange < 0) depth = Math.max(0, depth + line.depthChange);
-    if (line.text) lines.push(`${`+${seconds(Date.parse(event.timestamp) - start)}`.padStart(9)}  ${'  '.repeat(depth)}${line.text}`);
-    if (line.depthChange && line.depthChange > 0) depth += line.depthChange;
-  }
-  return lines.join('\n') + '\n';
+export function renderLines(lines: TraceLine[]): string {
+  if (lines.length === 0) return '';
+  return lines.map((line) => `${line.time.padStart(9)}  ${'  '.repeat(line.depth)}${line.text}`).join('\n') + '\n';
 }
 
-export function renderResult(result: ExecutionResult): string {
+export function renderResult(result: ExecutionResult, eventCount = result.history.length): string {
   const lines: string[] = [];
   const history = result.history;
   const elapsed = history.length > 1 ? Date.parse(history[history.length - 1]!.timestamp) - Date.parse(history[0]!.timestamp) : 0;
-  lines.push(`${result.status} after ${seconds(elapsed)} of virtual time, ${history.length} history events`);
+  lines.push(`${result.status} after ${seconds(elapsed)} of virtual time, ${eventCount} history events`);
   if (result.status === 'SUCCEEDED') {
     lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);
   } else {
@@ -67,8 +98,9 @@ export function renderResult(result: ExecutionResult): string {
   return lines.join('\n') + '\n';
 }
 
-export function renderPlain(result: ExecutionResult, withHistory: boolean): string {
-  let text = renderTrace(result.history) + '\n' + renderResult(result);
+/** The trace (collected from onEvent, with threads), the result, and the history with --history. */
+export function renderPlain(result: ExecutionResult, trace: Trace, withHistory: boolean): string {
+  let text = renderLines(trace.lines) + '\n' + renderResult(result);
   if (withHistory) text += `history: ${JSON.stringify(result.history, null, 2)}\n`;
   return text;
 }

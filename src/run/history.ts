@@ -29,7 +29,7 @@ export class History {
 
   constructor(
     private readonly limit: number,
-    private readonly listener?: (event: HistoryEvent) => void,
+    private readonly listener?: (event: HistoryEvent, thread: string) => void,
     /** False when nobody will read the events: they are then only counted, for the guard. */
     private readonly keep = true,
   ) {}
@@ -40,7 +40,7 @@ export class History {
   }
 
   /** Adds an event; returns its id so later events can point back to it. */
-  add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>): number {
+  add(type: string, previousEventId: number, timeMs: number, details?: Record<string, unknown>, thread = ''): number {
     if (this.count >= this.limit) throw new HistoryLimitError(this.limit);
     const id = ++this.count;
     if (!this.keep && !this.listener) return id;
@@ -55,7 +55,7 @@ export class History {
       event[key] = details;
     }
     if (this.keep) this.events.push(event);
-    this.listener?.(event);
+    this.listener?.(event, thread);
     return id;
   }
 }

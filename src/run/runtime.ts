@@ -26,6 +26,8 @@ export interface Frame {
   lanes?: Lanes;
   /** This thread's branch or item index in `lanes` (ties in virtual time go to the lowest). */
   laneIndex?: number;
+  /** Where this thread runs, for live views: "Fan/1" (branch 1 of Parallel Fan), "Fan/1/Each[3]" (item 3 of Map Each in it). */
+  thread?: string;
 }
 
 export interface ExecutionIdentity {
@@ -84,7 +86,7 @@ export class Runtime {
 
   event(frame: Frame, type: string, details?: Record<string, unknown>): number {
     if (frame.silent) return frame.lastEventId;
-    frame.lastEventId = this.history.add(type, frame.lastEventId, frame.clock, details);
+    frame.lastEventId = this.history.add(type, frame.lastEventId, frame.clock, details, frame.thread);
     return frame.lastEventId;
   }
 
@@ -116,5 +118,5 @@ export class Runtime {
 
 export function childFrame(parent: Frame, variables: Record<string, unknown>, mapItem?: Frame['mapItem']): Frame {
   // lanes/laneIndex are set by the scheduler that runs the child, never inherited.
-  return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent };
+  return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent, thread: parent.thread };
 }

@@ -62,8 +62,12 @@ export interface ExecuteOptions {
   account?: string;
   /** False to skip keeping the events (the result's history is then empty); they are still counted. */
   keepHistory?: boolean;
-  /** Called for every history event as it happens (live views). */
-  onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Called for every history event as it happens (live views), with the thread it happened in: "" for
+   * the execution itself, "Fan/1" for branch 1 of Parallel state Fan, "Fan/1/Each[3]" for item 3 of
+   * Map state Each inside that branch.
+   */
+  onEvent?: (event: HistoryEvent, thread: string) => void;
   /**
    * Called whenever virtual time advances by a wait, back-off or latency; a CLI `--real-time` passes a
    * function that actually sleeps. The core itself never sleeps.

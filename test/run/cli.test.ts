@@ -46,6 +46,45 @@ describe('asl run', () => {
     expect(result.stdout).toContain('SUCCEEDED after 3.5s of virtual time');
   });
 
+  test('plain text nests interleaved Parallel branches and Map items under a header for each, in virtual-time order', async () => {
+    const wait = (seconds: number, next: Record<string, unknown>) => ({ Type: 'Wait', Seconds: seconds, ...next });
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'Slow', States: { Slow: wait(5, { End: true }) } },
+            { StartAt: 'Quick', States: { Quick: wait(2, { Next: 'Each' }), Each: { Type: 'Map', ItemProcessor: { StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } }, End: true } } },
+          ],
+          End: true,
+        },
+      },
+    };
+    const result = await asl(['-', '--input', '[7]'], { stdin: JSON.stringify(definition) });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').map((l) => l.trimEnd());
+    const trace = lines.slice(0, lines.indexOf(''));
+    expect(trace).toEqual([
+      '      +0s  → Fan (Parallel)',
+      '      +0s  ┌ branch 0 of Fan',
+      '      +0s    → Slow (Wait)',
+      '      +0s  ┌ branch 1 of Fan',
+      '      +0s    → Quick (Wait)',
+      '      +2s    ✓ Quick',
+      '      +2s    → Each (Map)',
+      '      +2s    ┌ item 0 of Each',
+      '      +2s      → Item (Pass)',
+      '      +2s      ✓ Item',
+      '      +2s  ┌ branch 1 of Fan',
+      '      +2s    ✓ Each',
+      '      +5s  ┌ branch 0 of Fan',
+      '      +5s    ✓ Slow',
+      '      +5s  ✓ Fan',
+    ]);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
   test('prints plain text in CI even on a terminal', async () => {
     const result = await asl(['wait.asl.json'], { tty: true, env: { CI: 'true' } });
     expect(result.code).toBe(0);

@@ -75,6 +75,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     frame(index, start) {
       const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
       child.clock = start;
+      child.thread = `${frame.thread ? `${frame.thread}/` : ''}${node.name}[${index}]`;
       if (distributed) child.silent = true;
       return child;
     },

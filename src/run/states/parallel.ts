@@ -18,7 +18,7 @@ export async function runParallel(call: StateCall): Promise<StateOutcome> {
   const results: unknown[] = new Array(node.children.length);
   let failure: unknown;
   await new Lanes(runtime, frame).run(node.children.length, 0, {
-    frame: (_index, start) => ({ ...childFrame(frame, frame.variables), clock: start }),
+    frame: (index, start) => ({ ...childFrame(frame, frame.variables), clock: start, thread: `${frame.thread ? `${frame.thread}/` : ''}${node.name}/${index}` }),
     run: (index, child) => runScope(runtime, node.children[index]!, input, child),
     done(index, value) {
       results[index] = value;
