@@ -4,7 +4,8 @@
  * `edge`, `graph`, `subgraph` match case-insensitively, so `Node` and `EDGE` are keywords too).
  */
 import type { Direction } from './mermaid.js';
-import type { GraphCluster, GraphEdge, GraphItem, GraphModel, GraphNode } from './model.js';
+import type { GraphEdge, GraphModel, GraphNode } from './model.js';
+import { indentFor, visitItems } from './model.js';
 
 export function quoteDot(text: string): string {
   // Line breaks in names would end the line in the picture's text; a label's own breaks are `\n` escapes.
@@ -67,21 +68,17 @@ export function toDot(model: GraphModel, direction: Direction = 'TB', title = 's
     '  node [fontname="Helvetica", fontsize="11"];',
     '  edge [fontname="Helvetica", fontsize="10"];',
   ];
-  const writeItems = (items: GraphItem[], indent: string): void => {
-    for (const item of items) {
-      if ('node' in item) lines.push(indent + nodeLine(item.node));
-      else writeCluster(item.cluster, indent);
-    }
-  };
-  const writeCluster = (cluster: GraphCluster, indent: string): void => {
-    // Graphviz draws a subgraph as a box only when its name starts with "cluster".
-    lines.push(`${indent}subgraph ${quoteDot('cluster_' + cluster.id)} {`);
-    lines.push(`${indent}  label=${quoteDot(cluster.label)};`);
-    lines.push(`${indent}  style=${quoteDot(cluster.distributed ? 'rounded,dashed' : 'rounded')};`);
-    writeItems(cluster.items, indent + '  ');
-    lines.push(`${indent}}`);
-  };
-  writeItems(model.items, '  ');
+  visitItems(model.items, {
+    node: (node, depth) => void lines.push(indentFor(depth) + nodeLine(node)),
+    open: (cluster, depth) => {
+      // Graphviz draws a subgraph as a box only when its name starts with "cluster".
+      const indent = indentFor(depth);
+      lines.push(`${indent}subgraph ${quoteDot('cluster_' + cluster.id)} {`);
+      lines.push(`${indent}  label=${quoteDot(cluster.label)};`);
+      lines.push(`${indent}  style=${quoteDot(cluster.distributed ? 'rounded,dashed' : 'rounded')};`);
+    },
+    close: (_, depth) => void lines.push(`${indentFor(depth)}}`),
+  });
   for (const edge of model.edges) lines.push('  ' + edgeLine(edge));
   lines.push('}');
   return lines.join('\n') + '\n';

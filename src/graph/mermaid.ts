@@ -3,7 +3,8 @@
  * characters are written as Mermaid entities, so no state name can end a label, open a shape or be read
  * as a keyword.
  */
-import type { GraphCluster, GraphEdge, GraphItem, GraphModel, GraphNode } from './model.js';
+import type { GraphEdge, GraphModel, GraphNode } from './model.js';
+import { indentFor, visitItems } from './model.js';
 
 export type Direction = 'TB' | 'LR';
 
@@ -18,8 +19,12 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function escapeMermaid(text: string): string {
-  // A line break would end the statement: names with one are drawn on one line.
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!);
+  // A line break would end the statement: names with one are drawn on one line. `%%` starts a comment or, as
+  // `%%{…}%%`, a directive that Mermaid reads anywhere in the text, even inside a label: written as entities.
+  return text
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!)
+    .replace(/%%+/g, (run) => '#37;'.repeat(run.length));
 }
 
 const SHAPES: Record<string, [open: string, close: string]> = {
@@ -67,7 +72,8 @@ const CLASS_DEFS = [
 function nodeLine(node: GraphNode): string {
   const [open, close] = shapeOf(node);
   const text = node.kind === 'join' ? ' ' : [node.name, ...node.details].map(escapeMermaid).join('<br/>');
-  return `${node.id}${open}"${text}"${close}`;
+  // Mermaid refuses an empty label ("" is a valid JSON key, so a state can have an empty name).
+  return `${node.id}${open}"${text || ' '}"${close}`;
 }
 
 function edgeLine(edge: GraphEdge): string {
@@ -78,18 +84,11 @@ function edgeLine(edge: GraphEdge): string {
 
 export function toMermaid(model: GraphModel, direction: Direction = 'TB'): string {
   const lines: string[] = [`flowchart ${direction}`];
-  const writeItems = (items: GraphItem[], indent: string): void => {
-    for (const item of items) {
-      if ('node' in item) lines.push(indent + nodeLine(item.node));
-      else writeCluster(item.cluster, indent);
-    }
-  };
-  const writeCluster = (cluster: GraphCluster, indent: string): void => {
-    lines.push(`${indent}subgraph ${cluster.id} ["${escapeMermaid(cluster.label)}"]`);
-    writeItems(cluster.items, indent + '  ');
-    lines.push(`${indent}end`);
-  };
-  writeItems(model.items, '  ');
+  visitItems(model.items, {
+    node: (node, depth) => void lines.push(indentFor(depth) + nodeLine(node)),
+    open: (cluster, depth) => void lines.push(`${indentFor(depth)}subgraph ${cluster.id} ["${escapeMermaid(cluster.label)}"]`),
+    close: (_, depth) => void lines.push(`${indentFor(depth)}end`),
+  });
   for (const edge of model.edges) lines.push('  ' + edgeLine(edge));
   for (const def of CLASS_DEFS) lines.push('  ' + def);
   const byClass = new Map<string, string[]>();

@@ -4,8 +4,7 @@
  * (mermaid.ts, dot.ts) only decide how to spell it. Never throws: a machine that is invalid but parses
  * draws what it can, and a transition to a state that does not exist points at a "missing" node.
  */
-import { splitPointer } from '../asl/pointer.js';
-import { buildModel, qualifiedName, transitionsOf } from '../asl/walker.js';
+import { buildModel, transitionsOf } from '../asl/walker.js';
 import type { Scope, StateNode } from '../asl/walker.js';
 import { describeCatch, describeCondition, describeResource, describeRetries, describeWait, shorten } from './labels.js';
 import { IdAllocator } from './ids.js';
@@ -55,6 +54,46 @@ export interface GraphModelOptions {
   catches?: boolean;
 }
 
+/** What an emitter does with each item, in document order; `depth` is 0 at the top level. */
+export interface ItemVisitor {
+  node(node: GraphNode, depth: number): void;
+  open(cluster: GraphCluster, depth: number): void;
+  close(cluster: GraphCluster, depth: number): void;
+}
+
+/** Visits nodes and clusters in document order without recursion, so any nesting depth is safe. */
+export function visitItems(items: GraphItem[], visitor: ItemVisitor): void {
+  type Step = { item: GraphItem; depth: number } | { closes: GraphCluster; depth: number };
+  const steps: Step[] = [];
+  const pushItems = (list: GraphItem[], depth: number): void => {
+    for (let i = list.length - 1; i >= 0; i--) steps.push({ item: list[i]!, depth });
+  };
+  pushItems(items, 0);
+  while (steps.length > 0) {
+    const step = steps.pop()!;
+    if ('closes' in step) {
+      visitor.close(step.closes, step.depth);
+    } else if ('node' in step.item) {
+      visitor.node(step.item.node, step.depth);
+    } else {
+      const { cluster } = step.item;
+      visitor.open(cluster, step.depth);
+      steps.push({ closes: cluster, depth: step.depth });
+      pushItems(cluster.items, step.depth + 1);
+    }
+  }
+}
+
+/** Indentation for a depth, capped so that a very deep machine's text stays linear in its size. */
+export function indentFor(depth: number): string {
+  return '  '.repeat(Math.min(depth, MAX_INDENT_DEPTH) + 1);
+}
+
+const MAX_INDENT_DEPTH = 12;
+
+/** Longer qualified names keep their last characters only; an id stem uses far fewer (see ids.ts). */
+const MAX_PATH = 256;
+
 export const START_ID = 'start_marker';
 export const END_ID = 'end_marker';
 
@@ -65,6 +104,8 @@ export function buildGraphModel(definition: unknown, options: GraphModelOptions 
 class GraphBuilder {
   private readonly ids = new IdAllocator([START_ID, END_ID]);
   private readonly stateIds = new Map<StateNode, string>();
+  /** Each state's qualified name (`Fan out/0/Charge`, as in qualifiedName), of which ids are made. */
+  private readonly paths = new Map<StateNode, string>();
   /** Join node id of each Parallel / Map drawn as a cluster: where its branches end and its Next leaves. */
   private readonly joinIds = new Map<StateNode, string>();
   /** Missing targets, one node per scope and name. */
@@ -82,7 +123,14 @@ class GraphBuilder {
     items.push({ node: this.addNode({ id: START_ID, kind: 'start', name: 'Start', details: [] }) });
     this.scopeItems.set(model.root, items);
     // model.states lists containers before their nested states, so ids are allocated in source order.
-    for (const state of model.states) this.stateIds.set(state, this.ids.allocate('s', qualifiedName(state)));
+    for (const state of model.states) {
+      const scope = state.scope;
+      const owner = scope.owner ? `${this.pathOf(scope.owner)}/${scope.kind === 'branch' ? `${scope.index}/` : ''}` : '';
+      const path = owner + state.name;
+      // Ids only use the end of the path: keeping the end alone keeps deep nesting linear.
+      this.paths.set(state, path.length > MAX_PATH ? path.slice(-MAX_PATH) : path);
+      this.stateIds.set(state, this.ids.allocate('s', this.pathOf(state)));
+    }
     this.layoutScope(model.root, items);
 
     this.edgeToStart(START_ID, model.root, 'start');
@@ -91,42 +139,62 @@ class GraphBuilder {
     return { items, edges: this.edges, nodes: this.nodes };
   }
 
+  private pathOf(state: StateNode): string {
+    return this.paths.get(state)!;
+  }
+
   private addNode(node: GraphNode): GraphNode {
     this.nodes.push(node);
     return node;
   }
 
-  /** Places a scope's states (and, recursively, their branches) into `items`. */
-  private layoutScope(scope: Scope, items: GraphItem[]): void {
-    this.scopeItems.set(scope, items);
-    for (const state of scope.states) {
+  /**
+   * Places a scope's states (and, at any depth, their branches) into `items`, depth-first in source order.
+   * An explicit work stack rather than recursion: a definition built in code can nest deeper than the call
+   * stack allows. Tasks are pushed in reverse so they run in order, each one's sub-tasks before its next sibling.
+   */
+  private layoutScope(root: Scope, rootItems: GraphItem[]): void {
+    const work: Array<() => void> = [];
+    const inOrder = (tasks: Array<() => void>): void => {
+      for (let i = tasks.length - 1; i >= 0; i--) work.push(tasks[i]!);
+    };
+    const scopeTask = (scope: Scope, items: GraphItem[]) => (): void => {
+      this.scopeItems.set(scope, items);
+      inOrder(scope.states.map((state) => () => placeState(state, items)));
+    };
+    const placeState = (state: StateNode, items: GraphItem[]): void => {
       const node = this.addNode(this.stateNode(state));
       if (state.children.length === 0) {
         items.push({ node });
-        continue;
+        return;
       }
       const distributed = state.children.some((c) => c.distributed);
       const kind = state.type === 'Map' ? (distributed ? 'Distributed Map' : 'Map') : (state.type ?? 'state');
-      const cluster: GraphCluster = { id: this.ids.allocate('c', qualifiedName(state)), label: `${state.name} · ${kind}`, distributed, items: [{ node }] };
+      const cluster: GraphCluster = { id: this.ids.allocate('c', this.pathOf(state)), label: `${state.name} · ${kind}`, distributed, items: [{ node }] };
       items.push({ cluster });
-      for (const child of state.children) {
-        if (child.kind === 'branch') {
-          const branch: GraphCluster = {
-            id: this.ids.allocate('c', `${qualifiedName(state)}/${child.index}`),
-            label: `branch ${(child.index ?? 0) + 1}`,
-            distributed: false,
-            items: [],
-          };
-          cluster.items.push({ cluster: branch });
-          this.layoutScope(child, branch.items);
-        } else {
-          this.layoutScope(child, cluster.items);
+      const tasks = state.children.map((child) => (): void => {
+        if (child.kind !== 'branch') {
+          inOrder([scopeTask(child, cluster.items)]);
+          return;
         }
-      }
-      const joinId = this.ids.allocate('j', qualifiedName(state));
-      this.joinIds.set(state, joinId);
-      cluster.items.push({ node: this.addNode({ id: joinId, kind: 'join', name: '', details: [] }) });
-    }
+        const branch: GraphCluster = {
+          id: this.ids.allocate('c', `${this.pathOf(state)}/${child.index}`),
+          label: `branch ${(child.index ?? 0) + 1}`,
+          distributed: false,
+          items: [],
+        };
+        cluster.items.push({ cluster: branch });
+        inOrder([scopeTask(child, branch.items)]);
+      });
+      tasks.push(() => {
+        const joinId = this.ids.allocate('j', this.pathOf(state));
+        this.joinIds.set(state, joinId);
+        cluster.items.push({ node: this.addNode({ id: joinId, kind: 'join', name: '', details: [] }) });
+      });
+      inOrder(tasks);
+    };
+    work.push(scopeTask(root, rootItems));
+    while (work.length > 0) work.pop()!();
   }
 
   private stateNode(state: StateNode): GraphNode {
@@ -157,8 +225,11 @@ class GraphBuilder {
     for (const transition of transitionsOf(state)) {
       if (transition.kind === 'catch' && this.options.catches === false) continue;
       const to = this.resolve(state.scope, transition.target);
-      const tokens = splitPointer(transition.pointer);
-      const index = Number(tokens[tokens.length - 2]);
+      // The rule's or catcher's index is the last token but one (`…/Choices/3/Next`); reading just that keeps
+      // the cost independent of how deep the state sits (its pointer grows with the depth).
+      const pointer = transition.pointer;
+      const last = pointer.lastIndexOf('/');
+      const index = Number(pointer.slice(pointer.lastIndexOf('/', last - 1) + 1, last));
       switch (transition.kind) {
         case 'next':
           // A container's Next leaves from its join, after every branch has finished.
@@ -210,7 +281,7 @@ class GraphBuilder {
     if (!byName) this.missing.set(scope, (byName = new Map()));
     let node = byName.get(name);
     if (!node) {
-      const where = scope.owner ? `${qualifiedName(scope.owner)}/${name}` : name;
+      const where = scope.owner ? `${this.pathOf(scope.owner)}/${name}` : name;
       node = this.addNode({ id: this.ids.allocate('m', where), kind: 'missing', name, details: ['missing'] });
       byName.set(name, node);
       this.scopeItems.get(scope)!.push({ node });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { parseMermaid, renderDot } from './parsers.js';
+import { graph } from '../../src/graph/index.js';
 
 const fixtures = new URL('../fixtures/graph/', import.meta.url).pathname;
 const graphCli = (argv: string[], options: { stdin?: string; cwd?: string } = {}) => runCli(['graph', ...argv], { cwd: fixtures, ...options });
@@ -66,6 +67,35 @@ describe('asl graph', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^asl: cannot write no\/such\/dir\/diagram\.mmd: no such file or directory\n$/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('--output naming the input file is refused (exit 2) and the definition is left alone', async () => {
+    const dir = tempDir();
+    copyFileSync(join(fixtures, 'nested.asl.json'), join(dir, 'machine.asl.json'));
+    symlinkSync(join(dir, 'machine.asl.json'), join(dir, 'link.asl.json'));
+    const before = readFileSync(join(dir, 'machine.asl.json'), 'utf8');
+    for (const output of ['machine.asl.json', './machine.asl.json', join(dir, 'machine.asl.json'), 'link.asl.json']) {
+      const run = await runCli(['graph', 'machine.asl.json', '--output', output], { cwd: dir });
+      expect(run.code, output).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`asl: --output ${output} is the input file; writing the diagram there would replace the definition. Name another file\n`);
+    }
+    expect(readFileSync(join(dir, 'machine.asl.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['link.asl.json', 'machine.asl.json']);
+  });
+
+  test("a template's DefinitionUri is read relative to the template, wherever asl runs", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'app', 'statemachine'), { recursive: true });
+    copyFileSync(join(fixtures, 'jsonata.asl.json'), join(dir, 'app', 'statemachine', 'flow.asl.json'));
+    writeFileSync(
+      join(dir, 'app', 'template.yaml'),
+      ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Flow:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: statemachine/flow.asl.json', ''].join('\n'),
+    );
+    const run = await runCli(['graph', 'app/template.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(graph(JSON.parse(readFileSync(join(fixtures, 'jsonata.asl.json'), 'utf8')), { format: 'mermaid' }));
   });
 
   test('reads the definition from stdin with -', async () => {

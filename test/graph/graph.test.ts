@@ -150,6 +150,7 @@ describe('robustness', () => {
     ['an empty object', {}],
     ['States as an array', { StartAt: 'A', States: [{ Type: 'Pass' }] }],
     ['StartAt as an object', { StartAt: { a: 1 }, States: { A: { Type: 'Pass', End: true } } }],
+    ['a state with an empty name', { StartAt: '', States: { '': { Type: 'Pass', Next: ' ' }, ' ': { Type: 'Succeed' } } }],
   ])('draws %s without throwing, in a form both parsers accept', async (_, definition) => {
     await parseMermaid(graph(definition, { format: 'mermaid' }));
     await renderDot(graph(definition, { format: 'dot' }));
@@ -183,6 +184,25 @@ describe('robustness', () => {
     expect(parsed.subgraphs).toHaveLength(80);
     expectEverythingDrawn(inner, await seenInDot(inner));
   });
+
+  test('nesting deeper than the call stack allows draws without throwing, in text that grows linearly', () => {
+    const nest = (depth: number): unknown => {
+      let inner: Record<string, unknown> = { StartAt: 'Leaf', States: { Leaf: { Type: 'Pass', End: true } } };
+      for (let level = depth; level > 0; level--) {
+        const container = level % 2 ? { Type: 'Parallel', Branches: [inner] } : { Type: 'Map', ItemProcessor: inner };
+        inner = { StartAt: `L${level}`, States: { [`L${level}`]: { ...container, End: true } } };
+      }
+      return inner;
+    };
+    // 5,000 levels: a recursive layout would run out of stack here.
+    const deepest = graph(nest(5000), { format: 'mermaid' });
+    expect(deepest).toMatch(/\n +s_\w+_L5000_Leaf\[\/"Leaf"\/\]\n/);
+    expect(Math.max(...deepest.split('\n').map((line) => /^ */.exec(line)![0].length))).toBeLessThanOrEqual(28);
+    for (const format of ['mermaid', 'dot'] as const) {
+      // 4 times the states, about 4 times the text: indentation stops growing after a dozen levels.
+      expect(graph(nest(1200), { format }).length / graph(nest(300), { format }).length).toBeLessThan(4.5);
+    }
+  }, 30_000);
 
   test('states with the same name in different branches get different ids', () => {
     const branch = { StartAt: 'Same', States: { Same: { Type: 'Pass', End: true } } };

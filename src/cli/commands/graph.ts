@@ -2,8 +2,8 @@
  * `asl graph <file>`: draws a state machine as Mermaid, Markdown, DOT or SVG. The drawing itself is the
  * library's `graph()`; this module reads the file, picks the machine(s), writes the result and the exit code.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { LoadedFile, MachineSource } from '../../source/types.js';
@@ -50,6 +50,10 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     throw new UsageError(`unknown direction "${opts.direction}"; use TB (top to bottom) or LR (left to right)`);
   }
 
+  if (opts.output !== undefined && file !== '-' && samePath(resolve(ctx.cwd, file), resolve(ctx.cwd, opts.output))) {
+    throw new UsageError(`--output ${opts.output} is the input file; writing the diagram there would replace the definition. Name another file`);
+  }
+
   const loaded = await load(ctx, file);
   if (loaded.machines.length === 0) {
     printDiagnostics(ctx, loaded.file, loaded.diagnostics);
@@ -93,7 +97,8 @@ async function load(ctx: CommandContext, file: string): Promise<LoadedFile> {
     }
   }
   const { loadText } = await import('../../source/index.js');
-  return await loadText(text, file);
+  // A template's DefinitionUri is relative to the template's folder (to the working directory for stdin).
+  return loadText(text, file, { baseDir: file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file)) });
 }
 
 /** The machines to draw: the named one, or all of them. */
@@ -131,7 +136,7 @@ async function draw(
       if (!several) return text;
       // Each drawing stays complete on its own; a heading (or comment) says which machine it is.
       if (format === 'markdown') return `### ${machine.name ?? machine.pointer}\n\n${text}`;
-      if (format === 'mermaid') return `%% ${machine.name ?? machine.pointer}\n${text}`;
+      if (format === 'mermaid') return `%% ${(machine.name ?? machine.pointer).replace(/\s+/g, ' ')}\n${text}`;
       return text;
     })
     .join('\n');
@@ -147,6 +152,18 @@ function write(ctx: CommandContext, output: string | undefined, text: string): v
     writeFileSync(resolve(ctx.cwd, output), text);
   } catch (error) {
     throw new InputError(`cannot write ${output}: ${reasonOf(error)}`);
+  }
+}
+
+/** The same file, through symbolic links, hard links and case-insensitive file systems too. */
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    // The output does not exist yet (or the input does not): they cannot be one file.
+    return false;
   }
 }
 
