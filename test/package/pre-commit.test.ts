@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'test/fixtures/pre-commit');
 const hooksText = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts?: Record<string, string> };
 
 interface Hook {
   id: string;
@@ -61,6 +61,12 @@ describe('.pre-commit-hooks.yaml', () => {
     }
     expect(hook('asl-validate').entry).toBe('asl validate');
     expect(hook('asl-lint').entry).toBe('asl lint');
+  });
+
+  it('can be installed by pre-commit: npm pack runs no lifecycle script, whose banner would spoil the tarball name pre-commit reads', () => {
+    // pre-commit installs a node hook with `npm install`, then `npm install -g $(npm pack)`.
+    for (const script of ['prepack', 'prepare', 'postpack']) expect(pkg.scripts?.[script], script).toBeUndefined();
+    expect(pkg.scripts?.postinstall).toContain('npm run build');
   });
 
   it.each([
