@@ -145,6 +145,7 @@ export async function runWatch(
   let touched = new Set<string>();
   let run = 0;
   let lastProblems = '';
+  let expansion: { files: string[]; problems: string[] } | undefined;
   const targets = new Map<string, boolean>(); // absolute path → recursive
   const roots = new Set<string>();
 
@@ -181,7 +182,14 @@ export async function runWatch(
   const cycle = async (): Promise<void> => {
     const seen = touched;
     touched = new Set();
-    const expanded = await expandInputs(inputs, ctx.cwd);
+    // Searching the inputs again (a glob walk, sniffing templates) is needed only when something other
+    // than a known file's content changed: a path appeared or went away.
+    const known = new Set(order.map((f) => resolve(ctx.cwd, f)));
+    const deps = new Set([...entries.values()].flatMap((e) => e.deps));
+    if (expansion === undefined || [...seen].some((p) => (!known.has(p) && !deps.has(p)) || !existsSync(p))) {
+      expansion = await expandInputs(inputs, ctx.cwd);
+    }
+    const expanded = expansion;
     const changes: WatchChange[] = [];
     const stale = new Set<string>();
     const touchedDeps = new Set<string>();
@@ -293,7 +301,7 @@ export async function runWatch(
   let watcher: FileWatcher | undefined;
   let view: WatchView = { show: () => undefined, close: async () => undefined };
   try {
-    const first = await expandInputs(inputs, ctx.cwd);
+    const first = (expansion = await expandInputs(inputs, ctx.cwd));
     const initialRoots = updateTargets(first.files);
     watcher = await (deps.createWatcher ?? chokidarWatcher)({
       roots: initialRoots,

@@ -144,6 +144,21 @@ describe('asl validate --watch (real files, real watcher)', () => {
   });
 });
 
+describe('plain text where a live view would not belong', () => {
+  for (const env of [{ CI: 'true' }, { PRE_COMMIT: '1' }]) {
+    it(`on a terminal with ${Object.keys(env)[0]} set: separators and reports, no cursor codes`, async () => {
+      writeFileSync(join(dir, 'defs/a.asl.json'), VALID);
+      const cli = startCli(['validate', '--watch', 'defs'], { tty: true, env: { ...env, NO_COLOR: '1' } });
+      await until(() => cli.stderr.text.includes('watching'), 'the first report');
+      writeFileSync(join(dir, 'defs/a.asl.json'), UNKNOWN_NEXT);
+      await until(() => cli.latest().includes('unknown-state'), 'the changed result');
+      expect(await cli.stop()).toBe(0);
+      expect(cli.stdout.text).not.toContain('\u001b[');
+      expect(cli.stdout.text.startsWith('✔ 1 state machine valid\n\n── ')).toBe(true);
+    });
+  }
+});
+
 describe('asl lint --watch', () => {
   it('re-checks when a config file that applies is created, edited, broken and deleted', async () => {
     writeFileSync(join(dir, 'defs/a.asl.json'), NO_DEFAULT);
@@ -163,6 +178,11 @@ describe('asl lint --watch', () => {
 
     rmSync(join(dir, '.aslrc.json'));
     await until(() => /warning .*choice-default/.test(cli.latest()), 'the defaults again');
+
+    // A config created later, closer to the file, takes over.
+    writeFileSync(join(dir, 'defs/.aslrc.yaml'), 'rules:\n  choice-default: info\n');
+    await until(() => /info .*choice-default/.test(cli.latest()), 'the closer config');
+    expect(cli.stdout.text).toMatch(/^── \d\d:\d\d:\d\d defs\/\.aslrc\.yaml changed ──$/m);
     expect(await cli.stop()).toBe(0);
   });
 });
