@@ -129,6 +129,18 @@ describe('inline Map', () => {
     expect(elapsed(result.history)).toBe(3);
   });
 
+  test('an inline Map runs at most 40 iterations at once, as AWS does, even without MaxConcurrency', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 10, End: true } } }, End: true } },
+    };
+    const result = await execute(definition, Array.from({ length: 100 }, (_, i) => i));
+    expect(result.status).toBe('SUCCEEDED');
+    expect(elapsed(result.history)).toBe(30);
+    const limited = await execute({ ...definition, States: { Each: { ...definition.States.Each, MaxConcurrency: 100 } } }, Array.from({ length: 100 }, (_, i) => i));
+    expect(elapsed(limited.history)).toBe(30);
+  });
+
   test('iterations start as slots free up and results stay in item order', async () => {
     const definition = {
       StartAt: 'Each',

@@ -15,6 +15,9 @@ import { readItems } from '../item-reader.js';
 import { batchItems } from '../item-batcher.js';
 import { writeResults, type ChildRecord } from '../result-writer.js';
 
+const INLINE_CONCURRENCY = 40;
+const DISTRIBUTED_CONCURRENCY = 10_000;
+
 async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> {
   const raw = call.node.raw;
   if (raw.ItemReader && typeof raw.ItemReader === 'object') return readItems(call, effective);
@@ -71,7 +74,10 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
   let failures = 0;
   let failure: unknown;
-  await new Lanes(runtime, frame).run(batched.length, maxConcurrency, {
+  // AWS runs at most 40 iterations of an inline Map at once and 10,000 child executions of a distributed one.
+  const ceiling = distributed ? DISTRIBUTED_CONCURRENCY : INLINE_CONCURRENCY;
+  const lanes = maxConcurrency > 0 ? Math.min(maxConcurrency, ceiling) : ceiling;
+  await new Lanes(runtime, frame).run(batched.length, lanes, {
     frame(index, start) {
       const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
       child.clock = start;
