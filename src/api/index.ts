@@ -3,10 +3,11 @@
  * result per state machine, the same shape `--format json` prints. It sits above validate, lint and
  * source (and below the CLI); it prints nothing and never exits. See docs/api.md.
  */
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, hasErrors } from '../diagnostics.js';
-import { loadFile } from '../source/load-file.js';
+import { loadFile, SourceInputError } from '../source/load-file.js';
 import { loadText as loadSourceText, type LoadTextOptions } from '../source/load-text.js';
 import type { LoadedFile, MachineSource } from '../source/types.js';
 import { validateMachine } from '../validate/index.js';
@@ -26,12 +27,13 @@ export type CheckResult = MachineResult;
 
 /**
  * What `validate` and `lint` accept:
- * - a string: the path of a file to read (a definition, a CloudFormation/SAM template or a serverless.yml),
- *   relative to `options.cwd`;
+ * - a string: a path relative to `options.cwd`: a file (a definition, a CloudFormation/SAM template or a
+ *   serverless.yml), a directory (searched for both, as `asl validate dir/` does) or a glob;
+ * - an array of such strings;
  * - a `LoadedFile` from `loadFile` or `loadText` (use `loadText` to check a text you already hold);
- * - any other value: a parsed definition (or template) object.
+ * - any other object: a parsed definition (or template).
  */
-export type CheckInput = string | LoadedFile | object;
+export type CheckInput = string | readonly string[] | LoadedFile | object;
 
 export interface ValidateOptions {
   /** Folder that a path input is relative to. Default: `process.cwd()`. */
@@ -71,17 +73,18 @@ export { loadFile };
 
 /**
  * Checks that every state machine in the input is one AWS will accept (schema and semantic checks), as
- * `asl validate` does. Rejects with `SourceInputError` when a path cannot be read; problems with the
- * content are diagnostics, never exceptions.
+ * `asl validate` does. Rejects with `SourceInputError` when a path cannot be read or a directory or glob finds
+ * nothing; problems with the content are diagnostics, never exceptions.
  */
 export async function validate(input: CheckInput, options: ValidateOptions = {}): Promise<CheckResult[]> {
-  const loaded = await toLoadedFile(input, options);
-  return check(loaded, validateMachine);
+  const files = await toLoadedFiles(input, options);
+  return files.flatMap((loaded) => check(loaded, validateMachine));
 }
 
 /**
  * Everything `validate` reports plus the best-practice rules, as `asl lint` does. Rejects with
- * `SourceInputError` for an unreadable path and `ConfigError` for a bad config or an unknown rule.
+ * `SourceInputError` as `validate` does, `ConfigError` for a bad config or an unknown rule, and `TypeError`
+ * for a bad `workflowType`.
  */
 export async function lint(input: CheckInput, options: LintOptions = {}): Promise<CheckResult[]> {
   if (options.workflowType !== undefined && options.workflowType !== 'standard' && options.workflowType !== 'express') {
@@ -93,34 +96,77 @@ export async function lint(input: CheckInput, options: LintOptions = {}): Promis
     import('../lint/config.js'),
   ]);
   const cwd = options.cwd ?? process.cwd();
-  let config: ResolvedLintConfig;
-  try {
-    let base: ResolvedLintConfig | undefined;
-    if (typeof options.config === 'string') base = loadConfigFile(resolve(cwd, options.config));
-    else if (typeof options.config === 'object' && options.config !== null) base = parseConfig(options.config, 'the config option');
-    else if (options.config === undefined && typeof input === 'string') {
-      const found = findConfigFile(dirname(resolve(cwd, input)));
-      if (found) base = loadConfigFile(found);
-    }
-    const overrides = options.rules ? parseConfig({ rules: options.rules }, 'the rules option').rules : {};
-    config = { rules: { ...base?.rules, ...overrides }, workflowType: options.workflowType ?? base?.workflowType };
-  } catch (error) {
+  const configError = (error: unknown): unknown =>
     // Our own class: the lint layer's would pull its YAML reader into every `import 'asl-toolkit'`.
-    if (error instanceof LintConfigError) throw new ConfigError(error.message, { cause: error });
-    throw error;
+    error instanceof LintConfigError ? new ConfigError(error.message, { cause: error }) : error;
+  const fromFile = new Map<string, ResolvedLintConfig>();
+  const readConfigFile = (path: string): ResolvedLintConfig => {
+    if (!fromFile.has(path)) fromFile.set(path, loadConfigFile(path));
+    return fromFile.get(path)!;
+  };
+
+  let given: ResolvedLintConfig | undefined;
+  let overrides: ResolvedLintConfig['rules'] = {};
+  try {
+    if (typeof options.config === 'string') given = readConfigFile(resolve(cwd, options.config));
+    else if (typeof options.config === 'object' && options.config !== null) given = parseConfig(options.config, 'the config option');
+    if (options.rules) overrides = parseConfig({ rules: options.rules }, 'the rules option').rules;
+  } catch (error) {
+    throw configError(error);
   }
-  const loaded = await toLoadedFile(input, options);
-  return check(loaded, (machine) => lintMachine(machine, config));
+  const discover = options.config === undefined && isPathInput(input);
+  const configFor = (file: string): ResolvedLintConfig => {
+    let base = given;
+    if (discover) {
+      // Like `asl lint`: the nearest .aslrc from the file's folder upwards.
+      const found = findConfigFile(dirname(resolve(cwd, file)));
+      try {
+        if (found) base = readConfigFile(found);
+      } catch (error) {
+        throw configError(error);
+      }
+    }
+    return { rules: { ...base?.rules, ...overrides }, workflowType: options.workflowType ?? base?.workflowType };
+  };
+
+  const files = await toLoadedFiles(input, options);
+  return files.flatMap((loaded) => {
+    const config = configFor(loaded.file);
+    return check(loaded, (machine) => lintMachine(machine, config));
+  });
 }
 
-async function toLoadedFile(input: CheckInput, options: ValidateOptions): Promise<LoadedFile> {
-  if (typeof input === 'string') return loadFile(input, { cwd: options.cwd });
-  if (isLoadedFile(input)) return input;
+function isPathInput(input: CheckInput): input is string | readonly string[] {
+  return typeof input === 'string' || (Array.isArray(input) && input.every((item) => typeof item === 'string'));
+}
+
+async function toLoadedFiles(input: CheckInput, options: ValidateOptions): Promise<LoadedFile[]> {
+  if (isPathInput(input)) return loadPaths(typeof input === 'string' ? [input] : input, options.cwd ?? process.cwd());
   if (input === null || typeof input !== 'object') {
-    throw new TypeError(`expected a file path, a LoadedFile or a definition object, not ${input === null ? 'null' : typeof input}`);
+    throw new TypeError(`expected a path, an array of paths, a LoadedFile or a definition object, not ${input === null ? 'null' : typeof input}`);
   }
+  if (isLoadedFile(input)) return [input];
   // Positions in the results refer to the definition printed as JSON.stringify(definition, null, 2).
-  return loadSourceText(JSON.stringify(input, null, 2), options.file ?? '<definition>', { baseDir: options.cwd });
+  return [loadSourceText(JSON.stringify(input, null, 2), options.file ?? '<definition>', { baseDir: options.cwd })];
+}
+
+/** Files as named; directories and globs expanded as the CLI does (the glob library loads only for those). */
+async function loadPaths(paths: readonly string[], cwd: string): Promise<LoadedFile[]> {
+  const isFile = (path: string): boolean => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isFile() ?? false;
+  let files = [...paths];
+  if (!paths.every(isFile)) {
+    const { expandInputs } = await import('../source/expand.js');
+    const expanded = await expandInputs([...paths], cwd);
+    if (expanded.problems.length > 0) {
+      const problem = expanded.problems[0]!;
+      const path = paths.find((p) => problem.startsWith(`${p}: `)) ?? '';
+      throw new SourceInputError(path, path ? problem.slice(path.length + 2) : problem);
+    }
+    files = expanded.files;
+  }
+  const loaded: LoadedFile[] = [];
+  for (const file of files) loaded.push(await loadFile(file, { cwd }));
+  return loaded;
 }
 
 function isLoadedFile(value: object): value is LoadedFile {

@@ -54,8 +54,26 @@ describe('validate', () => {
 
   it('rejects an unreadable path with SourceInputError and a non-object with TypeError', async () => {
     await expect(validate('no-such-file.asl.json', { cwd: fixtures })).rejects.toBeInstanceOf(SourceInputError);
-    await expect(validate(fixtures)).rejects.toThrow(/directory/);
+    await expect(validate(['template.yaml', 'missing/*.asl.json'], { cwd: fixtures })).rejects.toThrow(/missing\/\*\.asl\.json: no files match/);
     await expect(validate(42 as unknown as object)).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('searches a directory, expands a glob and takes several paths, as the CLI does', async () => {
+    const fromDir = await validate('.', { cwd: fixtures });
+    expect(fromDir.map((r) => r.file)).toEqual([
+      'configured/no-timeout.asl.json',
+      'no-timeout.asl.json',
+      'template.yaml',
+      'template.yaml',
+    ]);
+    const fromGlob = await validate('**/*.asl.json', { cwd: fixtures });
+    expect(fromGlob.map((r) => r.file)).toEqual(['configured/no-timeout.asl.json', 'no-timeout.asl.json']);
+    const several = await validate(['template.yaml', 'no-timeout.asl.json'], { cwd: fixtures });
+    expect(several.map((r) => [r.file, r.valid])).toEqual([
+      ['template.yaml', true],
+      ['template.yaml', false],
+      ['no-timeout.asl.json', true],
+    ]);
   });
 
   it('accepts a LoadedFile from loadFile', async () => {
@@ -79,6 +97,15 @@ describe('lint', () => {
     expect(found!.valid).toBe(false);
     const [none] = await lint('configured/no-timeout.asl.json', { cwd: fixtures, config: false });
     expect(none!.valid).toBe(true);
+  });
+
+  it('finds each file its own config when given a directory', async () => {
+    const results = await lint(['no-timeout.asl.json', 'configured'], { cwd: fixtures });
+    const severities = results.map((r) => [r.file, r.diagnostics.find((d) => d.code === 'task-timeout')?.severity]);
+    expect(severities).toEqual([
+      ['no-timeout.asl.json', 'warning'],
+      ['configured/no-timeout.asl.json', 'error'],
+    ]);
   });
 
   it('takes a config object or file, and rules that win over it', async () => {
