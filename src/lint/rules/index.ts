@@ -17,10 +17,13 @@ import { passChain } from './pass-chain.js';
 import { legacyMapFields } from './legacy-map-fields.js';
 import { pathMissingDollar } from './path-missing-dollar.js';
 import { passStaticResult } from './pass-static-result.js';
+import { undefinedVariable } from './undefined-variable.js';
+import { unusedVariable } from './unused-variable.js';
+import { pathFieldName } from './path-field-name.js';
 
 export const rules: readonly Rule[] = [
   taskTimeout, taskHeartbeat, taskRetry, lambdaTransientRetry, mapConcurrency, choiceDefault, catchMissing,
   retryShadowed, catchShadowed, retryMaxDelay, expressUnsupported, hardcodedAccount, parallelSingleBranch, passChain, legacyMapFields,
-  pathMissingDollar, passStaticResult,
+  pathMissingDollar, passStaticResult, undefinedVariable, unusedVariable, pathFieldName,
 ];
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));
