@@ -30,6 +30,9 @@ function threadLevels(thread: string): Array<{ label: string }> {
   return levels;
 }
 
+/** The events of a task attempt: service integrations (Task), Lambda function ARNs and activities. */
+const TASK_EVENT = /^(Task|LambdaFunction|Activity)(Scheduled|Failed|TimedOut)$/;
+
 /** Turns history events into trace lines as they come. */
 export class Trace {
   readonly lines: TraceLine[] = [];
@@ -59,15 +62,16 @@ export class Trace {
       const assigned = details.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${k}`).join(', ')}` : '';
       const caught = this.failing.delete(thread) ? ' (error caught)' : '';
       push(`✓ ${String(details.name)}${caught}${assigned}`, 'ok');
-    } else if (type === 'TaskScheduled') {
-      if (this.failing.delete(thread)) push('↻ retry');
-    } else if (type === 'TaskFailed') {
-      const f = d('taskFailedEventDetails');
-      this.failing.add(thread);
-      push(`✗ task failed: ${String(f.error ?? '(no error)')}${f.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}`, 'error');
-    } else if (type === 'TaskTimedOut') {
-      this.failing.add(thread);
-      push(`✗ task timed out: ${String(d('taskTimedOutEventDetails').error)}`, 'error');
+    } else if (TASK_EVENT.test(type)) {
+      const [, family, step] = TASK_EVENT.exec(type)!;
+      const f = d(`${family![0]!.toLowerCase()}${family!.slice(1)}${step}EventDetails`);
+      if (step === 'Scheduled') {
+        if (this.failing.delete(thread)) push('↻ retry');
+      } else {
+        this.failing.add(thread);
+        const what = step === 'Failed' ? 'task failed' : 'task timed out';
+        push(`✗ ${what}: ${String(f.error ?? '(no error)')}${f.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}`, 'error');
+      }
     } else if (type === 'MapIterationFailed') push(`✗ item ${String(d('mapIterationFailedEventDetails').index)} failed`, 'error');
     else if (type === 'MapIterationAborted') push(`item ${String(d('mapIterationAbortedEventDetails').index)} stopped`);
     else if (type === 'ParallelStateFailed' || type === 'MapStateFailed') {

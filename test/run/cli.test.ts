@@ -35,7 +35,11 @@ describe('asl run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('SUCCEEDED after 3.5s of virtual time');
     expect(result.stdout).toContain('task failed: Lambda.TooManyRequestsException');
+    expect(result.stdout).toContain('     +2s  ↻ retry');
     expect(result.stdout).not.toMatch(/\u001b\[/);
+    const declined = await asl(['order.asl.json', '--input', '{"total":1}', '--stubs', 'declined.stubs.yaml']);
+    expect(declined.stdout).toContain('✓ Charge (error caught)');
+    expect(declined.stdout).toContain('→ Report failure (Fail)');
   });
 
   test('shows the live view on a terminal outside CI, with the steps and the result', async () => {

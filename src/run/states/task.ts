@@ -16,11 +16,10 @@ export async function runTask(call: StateCall): Promise<StateOutcome> {
   const input = await taskInput(call);
   const timeoutSeconds = (await numberField(call, 'TimeoutSeconds', input)) ?? 99_999_999;
   const heartbeatSeconds = await numberField(call, 'HeartbeatSeconds', input);
-  const resourceType = resourceTypeOf(resource);
-  const eventResource = { resource, resourceType: resourceType.type };
-  runtime.event(frame, 'TaskScheduled', { ...eventResource, region: runtime.identity.region, parameters: payloadText(input), timeoutInSeconds: timeoutSeconds });
-  runtime.event(frame, 'TaskStarted', eventResource);
-
+  const family = eventFamily(resource);
+  const inputText = runtime.history.detailed ? payloadText(input) : '';
+  runtime.event(frame, `${family.prefix}Scheduled`, family.scheduled(inputText, runtime.identity.region, timeoutSeconds, heartbeatSeconds));
+  runtime.event(frame, `${family.prefix}Started`, family.base);
   const name = qualifiedName(node);
   const invocation = runtime.invocations.get(node.name) ?? 0;
   runtime.invocations.set(node.name, invocation + 1);
@@ -33,15 +32,15 @@ export async function runTask(call: StateCall): Promise<StateOutcome> {
   if (latency > limit) {
     await runtime.delay(frame, limit * 1000);
     const error = heartbeatSeconds !== undefined && heartbeatSeconds < timeoutSeconds ? ErrorNames.HeartbeatTimeout : ErrorNames.Timeout;
-    runtime.event(frame, 'TaskTimedOut', { ...eventResource, error, cause: '' });
+    runtime.event(frame, `${family.prefix}TimedOut`, { ...family.base, error, cause: '' });
     throw new StatesError(error, undefined);
   }
   await runtime.delay(frame, latency * 1000);
   if (answer.kind === 'error') {
-    runtime.event(frame, 'TaskFailed', { ...eventResource, error: answer.error, cause: answer.cause });
+    runtime.event(frame, `${family.prefix}Failed`, { ...family.base, error: answer.error, cause: answer.cause });
     throw new StatesError(answer.error, answer.cause);
   }
-  runtime.event(frame, 'TaskSucceeded', { ...eventResource, output: payloadText(answer.result), outputDetails: { truncated: false } });
+  runtime.event(frame, `${family.prefix}Succeeded`, { ...family.base, output: runtime.history.detailed ? payloadText(answer.result) : '', outputDetails: { truncated: false } });
   return finishState(call, answer.result);
 }
 
@@ -52,11 +51,51 @@ function noStub(stateName: string, qualified: string, resource: string, invocati
   );
 }
 
-/** "arn:aws:states:::lambda:invoke" → type "lambda", as history events name it. */
-function resourceTypeOf(resource: string): { type: string } {
-  const service = /^arn:[^:]+:states:::([^:]+)/.exec(resource);
-  if (service) return { type: service[1]! };
-  const lambda = /^arn:[^:]+:lambda:/.exec(resource);
-  if (lambda) return { type: 'lambda' };
-  return { type: 'activity' };
+interface EventFamily {
+  /** "Task", "LambdaFunction" or "Activity": the history event types are <prefix>Scheduled, Started, Succeeded, Failed, TimedOut. */
+  prefix: string;
+  /** The fields every event of the family repeats (service integrations: resourceType and resource). */
+  base: Record<string, unknown> | undefined;
+  scheduled(input: string, region: string, timeoutSeconds: number, heartbeatSeconds: number | undefined): Record<string, unknown>;
+}
+
+/**
+ * AWS records a service integration as Task* events ("arn:aws:states:::lambda:invoke" → resourceType
+ * "lambda", resource "invoke"; "arn:aws:states:::aws-sdk:s3:listBuckets" → "aws-sdk:s3", "listBuckets"), a
+ * Lambda function ARN as LambdaFunction* events and an activity as Activity* events.
+ */
+function eventFamily(resource: string): EventFamily {
+  if (/^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(resource)) {
+    return {
+      prefix: 'LambdaFunction',
+      base: undefined,
+      scheduled: (input, _region, timeoutSeconds) => ({ resource, input, inputDetails: { truncated: false }, timeoutInSeconds: timeoutSeconds }),
+    };
+  }
+  if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)) {
+    return {
+      prefix: 'Activity',
+      base: undefined,
+      scheduled: (input, _region, timeoutSeconds, heartbeatSeconds) => ({
+        resource,
+        input,
+        inputDetails: { truncated: false },
+        timeoutInSeconds: timeoutSeconds,
+        ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+      }),
+    };
+  }
+  const service = /^arn:[^:]+:states:::(aws-sdk:[^:]+|[^:]+):(.+)$/.exec(resource);
+  const base = service ? { resourceType: service[1]!, resource: service[2]! } : { resourceType: 'unknown', resource };
+  return {
+    prefix: 'Task',
+    base,
+    scheduled: (parameters, region, timeoutSeconds, heartbeatSeconds) => ({
+      ...base,
+      region,
+      parameters,
+      timeoutInSeconds: timeoutSeconds,
+      ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+    }),
+  };
 }
