@@ -19,11 +19,11 @@ export interface CheckOptions {
 export function addCheckOptions(command: Command): Command {
   return command
     .option('-f, --format <format>', `output format: ${formatNames.join(', ')}`, 'stylish')
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
+    .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too; default: colour on a terminal)')
     .option('-q, --quiet', 'report errors only, not warnings or info')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)', parseCount)
+    .option('-o, --output <file>', 'write the report to a file (default: stdout)')
     .option('-w, --watch', 're-check files as they change and redraw the results; Ctrl-C stops (default: off)');
 }
 

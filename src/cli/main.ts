@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
+import type { Option } from 'commander';
 import { CliError, EXIT_USAGE } from './errors.js';
 import type { CliIO } from './io.js';
 import type { CommandContext } from './context.js';
@@ -9,6 +10,21 @@ import { readOwnVersion } from './version.js';
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? process.env;
   const ctx: CommandContext = { io, env, cwd: io.cwd ?? process.cwd(), exitCode: 0, debug: argv.includes('--debug') };
+  const program = await createProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return handleError(error, ctx);
+  }
+}
+
+/**
+ * The commander program with every command registered. Registering is cheap: each command module declares
+ * its flags and help, and imports the code that does the work only when its action runs.
+ */
+export async function createProgram(ctx: CommandContext): Promise<Command> {
+  const { io } = ctx;
   const program = new Command('asl');
   program
     .description('Validate, lint, run and graph Amazon States Language (AWS Step Functions) state machines')
@@ -20,22 +36,44 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-    });
+      // Commander's "error: unknown option '--formt'\n(Did you mean --format?)" in our "asl: …" style.
+      outputError: (s, write) => write(s.replace(/^error: /, 'asl: ')),
+    })
+    // Settings made before the commands are registered are inherited by each of them.
+    .configureHelp({ optionDescription: describeOption })
+    .addHelpText('after', ROOT_HELP);
 
-  for (const load of commandModules) (await load()).register(program, ctx);
+  for (const { register } of await Promise.all(commandModules.map((load) => load()))) register(program, ctx);
+  return program;
+}
 
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return ctx.exitCode;
-  } catch (error) {
-    return handleError(error, ctx);
-  }
+const ROOT_HELP = `
+Examples:
+  $ asl validate 'statemachines/**/*.asl.json'
+  $ asl lint template.yaml --format github
+  $ asl run order.asl.json --input '{"total": 1200}' --stubs stubs.yaml
+  $ asl graph order.asl.json --format markdown --output order.md
+
+Exit codes: 0 clean, 1 findings or a failed execution, 2 usage or input error.
+Run "asl <command> --help" for a command's flags, their defaults and examples.
+`;
+
+/**
+ * Every flag says what happens without it: commander's own "(default: …)" for flags with a default value, the
+ * description's own words where the default is a behaviour ("default: stdout"), and "off" for a plain switch.
+ */
+function describeOption(this: Help, option: Option): string {
+  const text = Help.prototype.optionDescription.call(this, option);
+  if (option.long === '--help' || option.long === '--version' || /\bdefault\b/i.test(text)) return text;
+  return option.isBoolean() && !option.negate ? `${text} (default: off)` : text;
 }
 
 function handleError(error: unknown, ctx: CommandContext): number {
   if (error instanceof CommanderError) {
-    // Help and version "errors" are commander's way of stopping early; they exit 0.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // Help and version "errors" are commander's way of stopping early; they exit 0. Help shown because
+    // something was missing (`asl` alone) is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
     return EXIT_USAGE;
   }
   if (error instanceof CliError) {

@@ -24,17 +24,24 @@ interface GraphCommandOptions {
   catches: boolean;
 }
 
+const HELP_EXAMPLES = `
+Examples:
+  $ asl graph order.asl.json --format markdown --output order.md
+  $ asl graph template.yaml --state-machine OrderMachine --format svg --direction LR --output order.svg
+`;
+
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('graph')
     .description('draw a state machine as Mermaid, Markdown (fenced Mermaid), Graphviz DOT or SVG')
     .argument('<file>', 'a definition (JSON or YAML), a CloudFormation / SAM / Serverless template, or - for stdin')
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('mermaid'))
-    .option('-o, --output <file>', 'write the diagram to this file instead of stdout')
+    .option('-o, --output <file>', 'write the diagram to this file, never the input file (default: stdout)')
     .option('-d, --direction <direction>', 'layout direction: TB (top to bottom) or LR (left to right)', 'TB')
-    .option('--state-machine <name>', 'in a template with several state machines, draw only this one (its logical id)')
-    .option('--no-retries', 'do not show Retry summaries on states')
-    .option('--no-catches', 'do not draw Catch edges')
+    .option('--state-machine <name>', 'in a template with several state machines, draw only this one, by logical id (default: all of them, one after another)')
+    .option('--no-retries', 'leave out the Retry summaries on states (default: shown)')
+    .option('--no-catches', 'leave out the Catch edges (default: drawn)')
+    .addHelpText('after', HELP_EXAMPLES)
     .action(async (file: string, opts: GraphCommandOptions) => {
       ctx.exitCode = await runGraph(ctx, file, opts);
     });

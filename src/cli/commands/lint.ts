@@ -14,15 +14,27 @@ export const register: RegisterCommand = (program, ctx) => {
     const { rules } = await import('../../lint/index.js');
     for (const r of rules) ctx.io.stdout.write(`${r.meta.id.padEnd(24)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description}\n`);
   };
-  program.command('rules').description('list the lint rules with their default severity').action(listRules);
+  program
+    .command('rules')
+    .description('list the lint rules with their default severity')
+    .addHelpText('after', '\nExamples:\n  $ asl rules\n  $ asl rules | grep retry\n')
+    .action(listRules);
   const command = program
     .command('lint')
     .description('validate state machine definitions, then check them against best practices')
     .argument('[paths...]', 'files, directories, globs, or - for stdin')
     .option('--workflow-type <type>', 'standard or express (default: from the template, else standard)')
-    .option('--rule <id=severity>', 'set a rule severity (off, info, warning, error); repeatable', collect)
+    .option('--rule <id=severity>', 'set a rule severity (off, info, warning, error); repeatable (default: the config file\'s, else the rule\'s own)', collect)
     .option('--list-rules', 'list the rules and exit')
-    .option('-c, --config <file>', 'use this config file instead of looking for .aslrc.json/.yaml upwards');
+    .option('-c, --config <file>', 'use this config file (default: the nearest .aslrc.json/.yaml above each file)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ asl lint 'statemachines/**/*.asl.json' --rule retry-max-delay=off
+  $ asl lint template.yaml --format github --max-warnings 0
+`,
+    );
   addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
     if (opts.listRules) return listRules();
     const wt = opts.workflowType as string | undefined;

@@ -7,21 +7,30 @@ export const register: RegisterCommand = (program, ctx) => {
     .description('execute a state machine locally, with Task states answered by stubs, exactly as AWS Step Functions would')
     .argument('<definition>', 'a definition or template file (JSON or YAML), or - for stdin')
     .option('--input <json>', 'the execution input as JSON (default {})')
-    .option('--input-file <file>', 'read the execution input from a JSON file')
-    .option('--stubs <file>', 'answers for Task states (YAML or JSON; see docs/stubs.md)')
-    .option('--mock-config <file>', 'an AWS Step Functions Local mock config file')
-    .option('--test-case <name>', 'the test case in --mock-config to use')
-    .option('--state-machine <name>', 'which state machine, when the template or mock config has several')
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .option('--input-file <file>', 'read the execution input from a JSON file (default: use --input)')
+    .option('--stubs <file>', 'answers for Task states (YAML or JSON; see docs/stubs.md) (default: none; a Task without one is an error)')
+    .option('--mock-config <file>', 'an AWS Step Functions Local mock config file (default: none)')
+    .option('--test-case <name>', 'the test case in --mock-config to use (default: none; required with --mock-config)')
+    .option('--state-machine <name>', 'which state machine, when the template or mock config has several (default: the only one)')
+    .addOption(new Option('--format <format>', 'output format (default: pretty, a live view on a terminal and plain text otherwise)').choices(['pretty', 'json']))
     .option('--history', 'include the execution history events')
     .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
     .option('--max-events <n>', 'stop after this many history events (default 25000, the AWS limit)')
-    .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner")')
-    .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object')
+    .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner"; default: the whole machine)')
+    .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object (default {})')
     .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
-    .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch')
+    .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch (default 0)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ asl run order.asl.json --input '{"total": 1200}' --stubs stubs.yaml
+  $ asl run template.yaml --state-machine OrderMachine --mock-config MockConfigFile.json --test-case HappyPath --format json
+  $ asl run order.asl.json --state Charge --input '{"total": 1200}' --stubs stubs.yaml --inspect
+`,
+    )
     .action(async (definition: string, opts: Record<string, unknown>) => {
       // Loaded only when run runs: the interpreter, and ink only for the live view.
       const { runCommand } = await import('../run-action.js');
