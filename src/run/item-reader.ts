@@ -2,9 +2,9 @@
  * A Distributed Map's ItemReader, read from local files: the stubs map the S3 bucket and key to text
  * (JSON array, JSON Lines or CSV).
  */
-import { ErrorNames, StatesError } from './errors.js';
-import { evaluateTemplate } from './jsonata.js';
-import { evaluatePayload } from './payload.js';
+import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from './errors.js';
+import { evaluateJsonata, evaluateTemplate, jsonataBody } from './jsonata.js';
+import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 
 export async function readItems(call: StateCall, effective: unknown): Promise<unknown[]> {
@@ -31,7 +31,7 @@ export async function readItems(call: StateCall, effective: unknown): Promise<un
   } catch (err) {
     throw new StatesError(ErrorNames.ItemReaderFailed, `The ItemReader of Map state '${call.node.name}' could not read its ${format} items: ${(err as Error).message}`);
   }
-  const max = typeof config.MaxItems === 'number' ? config.MaxItems : undefined;
+  const max = await maxItems(call, config, effective);
   return max !== undefined && max > 0 ? items.slice(0, max) : items;
 }
 
@@ -66,4 +66,18 @@ function parseCsv(text: string, givenHeaders?: string[]): Record<string, string>
   }
   const headers = givenHeaders ?? rows.shift() ?? [];
   return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** ReaderConfig MaxItems: a number, a JSONata expression, or (JSONPath) MaxItemsPath; at most 100,000,000. */
+async function maxItems(call: StateCall, config: Record<string, unknown>, effective: unknown): Promise<number | undefined> {
+  let value: unknown = config.MaxItems;
+  const body = jsonataBody(value);
+  if (isJsonata(call) && body !== undefined) value = await evaluateJsonata(body, jsonataEnv(call), 'ItemReader.ReaderConfig.MaxItems');
+  else if (typeof config.MaxItemsPath === 'string') value = resolvePath(config.MaxItemsPath, pathEnv(call, effective), 'ItemReader.ReaderConfig.MaxItemsPath');
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000_000) {
+    const message = `The MaxItems of the ItemReader of Map state '${call.node.name}' must be an integer from 0 to 100,000,000, not ${JSON.stringify(value)}.`;
+    throw body !== undefined && isJsonata(call) ? queryEvaluationError(message) : runtimeError(message);
+  }
+  return value;
 }
