@@ -174,6 +174,7 @@ const TYPED_PROGRAM = `import { validate, lint, execute, graph, loadFile, loadTe
 import type { CheckResult, Diagnostic, ExecutionResult, LoadedFile, LintOptions } from 'asl-toolkit';
 
 const results: CheckResult[] = await validate('x.asl.json', { cwd: '.' });
+const several: CheckResult[] = await validate(['statemachines/', '**/*.asl.yaml']);
 const first: Diagnostic | undefined = results[0]?.diagnostics[0];
 const line: number | undefined = first?.line;
 const options: LintOptions = { rules: { 'task-timeout': 'error' }, workflowType: 'express', config: false };
@@ -195,5 +196,5 @@ const wrong: string = results[0]!.diagnostics[0]!.line;
 await lint('x', { rules: { 'task-timeout': 'loud' } });
 // @ts-expect-error graph needs a format
 graph({}, {});
-export { line, linted, fromText, status, drawn, errors, wrong };
+export { several, line, linted, fromText, status, drawn, errors, wrong };
 `;
