@@ -118,19 +118,27 @@ export class Lanes {
     let started = 0;
     let inFlight = 0;
     let stopped = false;
+    let crash: { error: unknown } | undefined;
     const start = (index: number): void => {
       const frame = hooks.frame(index, this.parent.clock);
       frame.lanes = this;
       frame.laneIndex = index;
       inFlight++;
-      const finish = (keepGoing: boolean): void => {
+      // The hooks record history events, which can throw (the event guard): that stops the state too.
+      const settle = (decide: () => boolean): void => {
+        let keepGoing = false;
+        try {
+          keepGoing = decide();
+        } catch (error) {
+          crash ??= { error };
+        }
         inFlight--;
         if (!keepGoing) stopped = true;
         this.yieldControl();
       };
       hooks.run(index, frame).then(
-        (value) => finish(hooks.done(index, value, frame)),
-        (error) => finish(hooks.failed(index, error, frame)),
+        (value) => settle(() => hooks.done(index, value, frame)),
+        (error) => settle(() => hooks.failed(index, error, frame)),
       );
     };
     while (!stopped) {
@@ -153,5 +161,6 @@ export class Lanes {
         waiting.resume();
       });
     }
+    if (crash) throw crash.error;
   }
 }

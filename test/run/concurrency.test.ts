@@ -161,3 +161,28 @@ describe('inline Map', () => {
     expect(starts).toEqual([[0, 0], [1, 0], [2, 1], [3, 2]]);
   });
 });
+
+describe('the event guard inside branches and iterations', () => {
+  test('ends the run cleanly whichever event reaches the limit', async () => {
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'Each', States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', SecondsPath: '$', End: true } } }, End: true } } },
+            waitThenPass(2, 'b'),
+          ],
+          End: true,
+        },
+      },
+    };
+    const full = await execute(definition, [3, 1, 2]);
+    expect(full.status).toBe('SUCCEEDED');
+    for (let maxEvents = 1; maxEvents < full.history.length; maxEvents++) {
+      const result = await execute(definition, [3, 1, 2], { maxEvents });
+      expect(result, `maxEvents ${maxEvents}`).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+      expect(result.cause).toContain(`reached ${maxEvents} history events`);
+    }
+  }, 20_000);
+});
