@@ -21,6 +21,7 @@ const ENTITIES: Record<string, string> = {
 export function escapeMermaid(text: string): string {
   // A line break would end the statement: names with one are drawn on one line. `%%` starts a comment or, as
   // `%%{…}%%`, a directive that Mermaid reads anywhere in the text, even inside a label: written as entities.
+  if (!/[\r\n#"<>&`%]/.test(text)) return text;
   return text
     .replace(/\r\n|[\r\n]/g, ' ')
     .replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!)
