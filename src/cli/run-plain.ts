@@ -40,6 +40,8 @@ export class Trace {
   private lastThread = '';
   /** Threads whose last task attempt failed: the next TaskScheduled there is a retry, the next exit a catch. */
   private readonly failing = new Set<string>();
+  /** When the running state of each thread was entered (a thread runs one state at a time), for durations. */
+  private readonly entered = new Map<string, number>();
 
   add(event: HistoryEvent, thread = ''): TraceLine[] {
     const at = Date.parse(event.timestamp);
@@ -56,12 +58,15 @@ export class Trace {
     };
     const d = (key: string) => (event[key] ?? {}) as Record<string, unknown>;
     const type = event.type;
-    if (type.endsWith('StateEntered')) push(`→ ${String(d('stateEnteredEventDetails').name)} (${type.slice(0, -'StateEntered'.length)})`);
-    else if (type.endsWith('StateExited')) {
+    if (type.endsWith('StateEntered')) {
+      this.entered.set(thread, at);
+      push(`→ ${String(d('stateEnteredEventDetails').name)} (${type.slice(0, -'StateEntered'.length)})`);
+    } else if (type.endsWith('StateExited')) {
       const details = d('stateExitedEventDetails');
       const assigned = details.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${k}`).join(', ')}` : '';
       const caught = this.failing.delete(thread) ? ' (error caught)' : '';
-      push(`✓ ${String(details.name)}${caught}${assigned}`, 'ok');
+      const took = at - (this.entered.get(thread) ?? at);
+      push(`✓ ${String(details.name)}${took > 0 ? ` in ${seconds(took)}` : ''}${caught}${assigned}`, 'ok');
     } else if (TASK_EVENT.test(type)) {
       const [, family, step] = TASK_EVENT.exec(type)!;
       const f = d(`${family![0]!.toLowerCase()}${family!.slice(1)}${step}EventDetails`);

@@ -33,6 +33,8 @@ export type TaskAnswer =
 /** Answers Task invocations: our stub files, AWS mock config files, or the caller's own function. */
 export interface TaskAnswerer {
   answer(request: TaskRequest): Promise<TaskAnswer | undefined>;
+  /** How to add an answer for a state that has none, in this answerer's own file format. */
+  missingHint?(stateName: string): string;
   /** Reads a Distributed Map's ItemReader source (bucket/key from the reader's parameters). */
   readItems?(request: { stateName: string; resource: string; parameters: Record<string, unknown> }): Promise<string | undefined>;
   /** Stores a Distributed Map ResultWriter's files (keys are S3 keys inside `bucket`). */

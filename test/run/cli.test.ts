@@ -75,7 +75,7 @@ describe('asl run', () => {
       '      +0s    → Slow (Wait)',
       '      +0s  ┌ branch 1 of Fan',
       '      +0s    → Quick (Wait)',
-      '      +2s    ✓ Quick',
+      '      +2s    ✓ Quick in 2s',
       '      +2s    → Each (Map)',
       '      +2s    ┌ item 0 of Each',
       '      +2s      → Item (Pass)',
@@ -83,8 +83,8 @@ describe('asl run', () => {
       '      +2s  ┌ branch 1 of Fan',
       '      +2s    ✓ Each',
       '      +5s  ┌ branch 0 of Fan',
-      '      +5s    ✓ Slow',
-      '      +5s  ✓ Fan',
+      '      +5s    ✓ Slow in 5s',
+      '      +5s  ✓ Fan in 5s',
     ]);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
@@ -113,6 +113,20 @@ describe('asl run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Task state "Charge" (resource arn:aws:states:::lambda:invoke)');
     expect(result.stderr).toContain('states:');
+  });
+
+  test('a Task missing from a mock config test case is exit 2 with an example in the mock config format', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-mock-'));
+    try {
+      writeFileSync(path.join(dir, 'mock.json'), JSON.stringify({ StateMachines: { Orders: { TestCases: { Empty: {} } } }, MockedResponses: {} }));
+      const result = await asl(['order.asl.json', '--mock-config', path.join(dir, 'mock.json'), '--test-case', 'Empty']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('No stub answers invocation 0 of Task state "Charge" (resource arn:aws:states:::lambda:invoke)');
+      expect(result.stderr).toContain('Add it to test case "Empty" of state machine "Orders" in the mock config');
+      expect(result.stderr).toContain('"MockedResponses": { "ChargeOk": { "0": { "Return": { "ok": true } } } }');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('rejects bad JSON in --input with exit 2 and the position of the error', async () => {

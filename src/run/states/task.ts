@@ -25,7 +25,7 @@ export async function runTask(call: StateCall): Promise<StateOutcome> {
   runtime.invocations.set(node.name, invocation + 1);
   if (!runtime.answerer) throw noStub(node.name, name, resource, invocation);
   const answer = await runtime.answerer.answer({ stateName: node.name, qualifiedName: name, resource, input, invocation, context: contextOf(call) });
-  if (!answer) throw noStub(node.name, name, resource, invocation);
+  if (!answer) throw noStub(node.name, name, resource, invocation, runtime.answerer.missingHint?.(node.name));
 
   const latency = answer.latencySeconds ?? 0;
   const limit = Math.min(timeoutSeconds, heartbeatSeconds ?? Infinity);
@@ -44,10 +44,10 @@ export async function runTask(call: StateCall): Promise<StateOutcome> {
   return finishState(call, answer.result);
 }
 
-function noStub(stateName: string, qualified: string, resource: string, invocation: number): RunSetupError {
+function noStub(stateName: string, qualified: string, resource: string, invocation: number, hint?: string): RunSetupError {
   return new RunSetupError(
     `No stub answers invocation ${invocation} of Task state "${qualified}" (resource ${resource}). ` +
-      `Add one to your stub file, for example:\n  states:\n    ${JSON.stringify(stateName)}:\n      result: { ok: true }`,
+      (hint ?? `Add one to your stub file, for example:\n  states:\n    ${JSON.stringify(stateName)}:\n      result: { ok: true }`),
   );
 }
 

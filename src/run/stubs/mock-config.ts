@@ -113,6 +113,13 @@ export function mockConfigAnswerer(config: unknown, testCase: string, stateMachi
     byState.set(state, { name: responseName, responses });
   }
   return {
+    missingHint(state: string): string {
+      return (
+        `Add it to test case "${testCase}" of state machine "${machineName}" in the mock config, for example:\n` +
+        `  "TestCases": { ${JSON.stringify(testCase)}: { ${JSON.stringify(state)}: "${state.replace(/\W+/g, '')}Ok" } }\n` +
+        `  "MockedResponses": { "${state.replace(/\W+/g, '')}Ok": { "0": { "Return": { "ok": true } } } }`
+      );
+    },
     async answer(request: TaskRequest): Promise<TaskAnswer | undefined> {
       const entry = byState.get(request.stateName);
       if (!entry) return undefined;
