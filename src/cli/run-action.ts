@@ -338,7 +338,7 @@ async function runSingleState(
       lines.push(`output: ${JSON.stringify(result.output)}`);
       if (result.assignedVariables) lines.push(`variables assigned: ${JSON.stringify(result.assignedVariables)}`);
     }
-    if (result.status !== 'FAILED') lines.push(`next state: ${result.nextState ?? '(end)'}`);
+    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') lines.push(`next state: ${result.nextState ?? '(end)'}`);
     ctx.io.stdout.write(`${result.status}\n${lines.join('\n')}\n`);
   }
   return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FINDINGS;

@@ -2,7 +2,7 @@
  * Runs one state on its own, the way the AWS TestState API does: given an input, variables and a stubbed
  * task answer, it reports the status, output, error and cause, the next state, and (inspection data) each
  * data-flow step. Like TestState it never retries: an error that a retrier would handle comes back as
- * RETRIABLE with the retrier's index and back-off, one a catcher handles as CAUGHT_ERROR with the
+ * RETRIABLE with the retrier's index and back-off (and no next state), one a catcher handles as CAUGHT_ERROR with the
  * catcher's index, its output and its Next, anything else as FAILED.
  */
 import { buildModel, qualifiedName } from '../asl/walker.js';
@@ -51,7 +51,7 @@ export interface TestStateResult {
   output?: unknown;
   error?: string;
   cause?: string;
-  /** Where the execution would go: Next, a catcher's Next, or the state itself when RETRIABLE. */
+  /** Where the execution would go: Next or a catcher's Next (none when the state failed or ends the machine). */
   nextState?: string;
   /** The variables this state assigned. */
   assignedVariables?: Record<string, unknown>;
@@ -104,7 +104,8 @@ export async function testState(definition: unknown, stateName: string, input: u
       if (match && retryCount < maxAttemptsOf(match.retrier)) {
         const seconds = Math.round(backoffSeconds(match.retrier, retryCount, runtime.random));
         inspection.errorDetails = { retryIndex: match.index, retryBackoffIntervalSeconds: seconds };
-        return failed('RETRIABLE', err.error, err.cause, node.name);
+        // The state failed, so TestState names no next state; the retry is in errorDetails.
+        return failed('RETRIABLE', err.error, err.cause);
       }
       const catchIndex = findCatcherIndex(node.raw.Catch, err);
       if (catchIndex < 0) throw err;
