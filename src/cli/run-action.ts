@@ -30,6 +30,7 @@ export interface RunOptions {
   variables?: string;
   inspect?: boolean;
   retrierRetryCount?: string;
+  context?: string;
 }
 
 function reasonOf(error: unknown): string {
@@ -233,8 +234,8 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
   const answerer = await buildAnswerer(ctx, opts);
-  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined)) {
-    throw new UsageError('--inspect, --variables and --retrier-retry-count apply only with --state NAME.');
+  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
+    throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
   if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
   const live = useLiveView(ctx, opts.format);
@@ -306,10 +307,20 @@ async function runSingleState(
   const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');
   const retrierRetryCount = integerOption(opts.retrierRetryCount, '--retrier-retry-count', 0);
+  const context = opts.context === undefined ? undefined : parseJsonArgument(opts.context, '--context');
+  if (context !== undefined && (context === null || typeof context !== 'object' || Array.isArray(context))) {
+    throw new UsageError('--context must be a JSON object such as {"Map": {"Item": {"Index": 0, "Value": {}}}}.');
+  }
   const { testState, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
   let result;
   try {
-    result = await testState(definition, stateName, input, { ...base, answerer, variables: variables as Record<string, unknown>, retrierRetryCount });
+    result = await testState(definition, stateName, input, {
+      ...base,
+      answerer,
+      variables: variables as Record<string, unknown>,
+      retrierRetryCount,
+      context: context as Record<string, unknown> | undefined,
+    });
   } catch (error) {
     if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) throw new InputError(error.message);
     throw error;

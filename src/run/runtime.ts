@@ -52,6 +52,8 @@ export class Runtime {
   /** Execution-level TimeoutSeconds in milliseconds, checked on the virtual clock. */
   timeoutMs: number | undefined;
   startMs = 0;
+  /** Context object fields given by the caller of a single-state run (TestState's `context`), merged over ours. */
+  contextOverride: Record<string, unknown> | undefined;
 
   constructor(
     readonly model: MachineModel,
@@ -112,11 +114,24 @@ export class Runtime {
     };
     if (taskToken !== undefined) ctx.Task = { Token: taskToken };
     if (frame.mapItem) ctx.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
-    return ctx;
+    return this.contextOverride ? mergeObjects(ctx, this.contextOverride) : ctx;
   }
 }
 
 export function childFrame(parent: Frame, variables: Record<string, unknown>, mapItem?: Frame['mapItem']): Frame {
   // lanes/laneIndex are set by the scheduler that runs the child, never inherited.
   return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent, thread: parent.thread };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `over` merged into `base`, objects field by field (so `{"Map": {"Item": {"Index": 2}}}` keeps the rest). */
+function mergeObjects(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? mergeObjects(out[key] as Record<string, unknown>, value) : value;
+  }
+  return out;
 }

@@ -24,6 +24,11 @@ export interface TestStateOptions extends ExecuteOptions {
    * with the retrier's MaxAttempts reached, the error goes to Catch instead. Default 0.
    */
   retrierRetryCount?: number;
+  /**
+   * Context object fields to use (TestState's `context`), merged over the generated ones: for example
+   * `{"Map": {"Item": {"Index": 2, "Value": {...}}}}` for a state inside a Map, or `{"Execution": {"Name": "x"}}`.
+   */
+  context?: Record<string, unknown>;
 }
 
 /** TestState's statuses. */
@@ -71,6 +76,7 @@ export async function testState(definition: unknown, stateName: string, input: u
   options = withStubs(options);
   const runtime = new Runtime(model, options, identityFor(options, input, startMs));
   runtime.startMs = startMs;
+  runtime.contextOverride = options.context;
   const given = { ...(options.variables ?? {}) };
   const frame: Frame = { clock: startMs, variables: given, lastEventId: 0 };
   const inspection: TestStateInspection = { input };

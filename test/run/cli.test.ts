@@ -330,6 +330,25 @@ describe('asl run --state', () => {
     expect(body.inspectionData).toMatchObject({ input: {}, afterParameters: { id: 'o-1' }, variables: { orderId: 'o-1', tagged: true } });
   });
 
+  test('--context sets context object fields, such as the Map item of a state inside a Map', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'Label', States: { Label: { Type: 'Pass', Parameters: { 'index.$': '$$.Map.Item.Index', 'name.$': '$$.Execution.Name', 'state.$': '$$.State.Name' }, End: true } } },
+          End: true,
+        },
+      },
+    });
+    const result = await asl(['-', '--state', 'Each/Label', '--context', '{"Map":{"Item":{"Index":2,"Value":"c"}},"Execution":{"Name":"nightly"}}', '--format', 'json'], { stdin: definition });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: { index: 2, name: 'nightly', state: 'Label' } });
+    const bad = await asl(['-', '--state', 'Each/Label', '--context', '[1]'], { stdin: definition });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--context must be a JSON object');
+  });
+
   test('a failing state is FAILED with exit 1 and no next state', async () => {
     const definition = JSON.stringify({ StartAt: 'Stop', States: { Stop: { Type: 'Fail', Error: 'Nope', Cause: 'because' } } });
     const result = await asl(['-', '--state', 'Stop', '--format', 'json'], { stdin: definition });

@@ -21,6 +21,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner"; default: the whole machine)')
     .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object (default {})')
     .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
+    .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":0}}}')
     .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch (default 0)')
     .addHelpText(
       'after',
