@@ -29,6 +29,8 @@ export interface CheckHooks {
   dependencies?(file: string): string[];
   /** Drops whatever was cached from those paths, before files are checked again. */
   forget?(): void;
+  /** True for an input file to leave out of the results entirely (lint's `ignore` globs). */
+  skip?(file: string): boolean;
 }
 
 export async function runCheckCommand(
@@ -58,6 +60,7 @@ export async function runCheckCommand(
   const results: MachineResult[] = [];
   const texts = new Map<string, string>();
   for (const input of files) {
+    if (hooks.skip?.(input.loaded.file)) continue;
     texts.set(input.loaded.file, input.text);
     results.push(...(await checkFile(ctx, input, checkMachine, problems)));
   }

@@ -8,17 +8,27 @@ import { buildModel } from '../asl/walker.js';
 import { validateDefinition, locateFindings } from '../validate/index.js';
 import type { MachineSource } from '../source/types.js';
 import { rules } from './rules/index.js';
-import { collectDisables, isSuppressed } from './suppressions.js';
+import { collectDisables, isSuppressed, unusedDisables } from './suppressions.js';
 
 export type RuleSetting = 'off' | Severity;
 export interface ResolvedLintConfig {
   rules: Record<string, { severity: RuleSetting; options?: Record<string, unknown> }>;
   workflowType?: 'standard' | 'express';
+  /** Report inline disables that silence nothing (`--report-unused-disables`). */
+  reportUnusedDisables?: boolean;
+  /** Glob patterns of files to skip, relative to `baseDir` (see `isIgnored` in ./config.ts). */
+  ignore?: string[];
+  /** Per-file settings, applied in order by `configForFile` in ./config.ts. */
+  overrides?: Array<{ files: string[]; rules: ResolvedLintConfig['rules']; workflowType?: 'standard' | 'express' }>;
+  /** The folder `ignore` and `overrides` globs are relative to: the config file's. */
+  baseDir?: string;
 }
 
 export interface LintOptions {
   config?: ResolvedLintConfig;
   workflowType?: 'standard' | 'express';
+  /** Report inline disables that silence nothing; overrides the config's `reportUnusedDisables`. */
+  reportUnusedDisables?: boolean;
 }
 
 /** Runs validation and every enabled rule over a parsed definition; returns findings without positions. */
@@ -52,6 +62,7 @@ export function lintDefinition(definition: unknown, options: LintOptions = {}): 
       });
     }
   }
+  if (options.reportUnusedDisables ?? options.config?.reportUnusedDisables) findings.push(...unusedDisables(disables));
   return findings;
 }
 

@@ -26,6 +26,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--workflow-type <type>', 'standard or express (default: from the template, else standard)')
     .option('--rule <id=severity>', 'set a rule severity (off, info, warning, error); repeatable (default: the config file\'s, else the rule\'s own)', collect)
     .option('--list-rules', 'list the rules and exit')
+    .option('--report-unused-disables', 'report asl-disable comments that silence nothing (default: off, or the config\'s reportUnusedDisables)')
     .option('-c, --config <file>', 'use this config file (default: the nearest .aslrc.json/.yaml above each file)')
     .addHelpText(
       'after',
@@ -39,15 +40,16 @@ Examples:
     if (opts.listRules) return listRules();
     const wt = opts.workflowType as string | undefined;
     if (wt !== undefined && wt !== 'standard' && wt !== 'express') throw new UsageError(`--workflow-type must be "standard" or "express", not "${wt}".`);
-    const [{ runCheckCommand }, { lint, rules, rulesById }, { validationRules }] = await Promise.all([
+    const [{ runCheckCommand }, { lint, rules, rulesById }, { validationRules }, { configCandidates, configForFile, didYouMean, findConfigFile, isIgnored, loadConfigFile, LintConfigError }] = await Promise.all([
       import('../check-runner.js'),
       import('../../lint/index.js'),
       import('../validation-rules.js'),
+      import('../../lint/config.js'),
     ]);
     const config: import('../../lint/index.js').ResolvedLintConfig = { rules: {}, workflowType: wt as 'standard' | 'express' | undefined };
     for (const spec of (opts.rule as string[] | undefined) ?? []) {
       const [id = '', severity = ''] = spec.split('=');
-      if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule "${id}"; run "asl rules" to list them.`);
+      if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule "${id}"; ${didYouMean(id)}`);
       if (!severities.includes(severity)) throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, not "${severity}".`);
       config.rules[id] = { severity: severity as 'off' };
     }
@@ -55,7 +57,7 @@ Examples:
       ...validationRules(),
       ...rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.defaultSeverity, docsUrl: `${DOCS_BASE_URL}/rules/${r.meta.id}.md` })),
     ];
-    const { configCandidates, findConfigFile, loadConfigFile, LintConfigError } = await import('../../lint/config.js');
+    metadata.push({ id: 'unused-disable', description: 'An asl-disable comment that silences nothing (--report-unused-disables).', severity: 'warning', docsUrl: `${DOCS_BASE_URL}/configuration.md#report-unused-disables` });
     const { dirname, resolve } = await import('node:path');
     const byFile = new Map<string, import('../../lint/index.js').ResolvedLintConfig | undefined>();
     const configFor = (file: string) => {
@@ -78,13 +80,27 @@ Examples:
         if (error instanceof LintConfigError) throw new UsageError(error.message);
         throw error;
       }
-      // The command line wins over the file.
-      const merged = { rules: { ...fileConfig?.rules, ...config.rules }, workflowType: config.workflowType ?? fileConfig?.workflowType };
+      // Overrides matching this file apply over the config's top level; the command line wins over both.
+      const forFile = configForFile(fileConfig, resolve(ctx.cwd ?? '.', machine.file));
+      const merged = {
+        rules: { ...forFile?.rules, ...config.rules },
+        workflowType: config.workflowType ?? forFile?.workflowType,
+        reportUnusedDisables: opts.reportUnusedDisables === true ? true : forFile?.reportUnusedDisables,
+      };
       return lint(machine, merged);
     }, metadata, {
       // --watch: the config files that apply (or would, once created) are watched too; an edit reloads them.
       dependencies: (file) => (typeof opts.config === 'string' ? [resolve(ctx.cwd ?? '.', opts.config)] : configCandidates(dirname(resolve(ctx.cwd ?? '.', file)))),
       forget: () => byFile.clear(),
+      // The config's ignore globs leave a file out of the results altogether.
+      skip: (file) => {
+        try {
+          return isIgnored(configFor(file), resolve(ctx.cwd ?? '.', file));
+        } catch (error) {
+          if (error instanceof LintConfigError) throw new UsageError(error.message);
+          throw error;
+        }
+      },
     });
   });
 };
