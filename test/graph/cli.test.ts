@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { parseMermaid, renderDot } from './parsers.js';
 import { graph } from '../../src/graph/index.js';
+import { dotName, expectEverythingDrawn, mermaidName } from './drawn.js';
 
 const fixtures = new URL('../fixtures/graph/', import.meta.url).pathname;
 const graphCli = (argv: string[], options: { stdin?: string; cwd?: string } = {}) => runCli(['graph', ...argv], { cwd: fixtures, ...options });
@@ -115,6 +116,27 @@ describe('asl graph', () => {
     expect(stdout).toContain('Tell<br/>Ref NotifyTopic');
   });
 
+  test('each drawing of a multi-machine template parses on its own and shows that machine in full', async () => {
+    const { loadText } = await import('../../src/source/index.js');
+    const machines = loadText(readFileSync(join(fixtures, 'template.yaml'), 'utf8'), 'template.yaml').machines;
+    expect(machines.map((m) => m.name)).toEqual(['OrderMachine', 'RefundMachine']);
+    const markdown = (await graphCli(['template.yaml', '--format', 'markdown'])).stdout;
+    const fences = [...markdown.matchAll(/^### (\w+)\n\n```mermaid\n([\s\S]*?)```$/gm)];
+    expect(fences.map((f) => f[1])).toEqual(['OrderMachine', 'RefundMachine']);
+    const dot = (await graphCli(['template.yaml', '--format', 'dot'])).stdout;
+    const digraphs = dot.split(/\n(?=digraph )/);
+    expect(digraphs.map((d) => /^digraph "(\w+)"/.exec(d)?.[1])).toEqual(['OrderMachine', 'RefundMachine']);
+    for (const [i, machine] of machines.entries()) {
+      const parsed = await parseMermaid(fences[i]![2]!);
+      expectEverythingDrawn(machine.definition, { vertices: new Map([...parsed.vertices].map(([id, l]) => [id, mermaidName(l)])), edges: parsed.edges });
+      const rendered = await renderDot(digraphs[i]!);
+      expectEverythingDrawn(machine.definition, {
+        vertices: new Map([...rendered.nodes].map(([id, l]) => [id, dotName(l)])),
+        edges: rendered.edges.map((e) => ({ from: e.from, to: e.to, dashed: e.style === 'dashed' })),
+      });
+    }
+  });
+
   test('--state-machine draws only the named machine', async () => {
     const { code, stdout } = await graphCli(['template.yaml', '--state-machine', 'RefundMachine']);
     expect(code).toBe(0);
@@ -161,6 +183,36 @@ describe('asl graph', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^syntax-error\.asl\.json:\d+:\d+: error: /);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a template whose DefinitionString does not parse draws the other machines and exits 1', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'template.json'),
+      JSON.stringify(
+        {
+          Resources: {
+            Good: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Succeed' } } } } },
+            Broken: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt": "A", "States": {' } },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    const { code, stdout, stderr } = await runCli(['graph', 'template.json', '--format', 'markdown'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^```mermaid\nflowchart TB\n[\s\S]*s_A\(\["A"\]\)/);
+    expect(stderr).toMatch(/^template\.json:\d+:\d+: error: State machine Broken: its DefinitionString: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    // Asking for the broken one by name: its problem, and exit 1 (the definition cannot be drawn).
+    const named = await runCli(['graph', 'template.json', '--state-machine', 'Broken'], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect(named.stdout).toBe('');
+    expect(named.stderr).toMatch(/^template\.json:\d+:\d+: error: State machine Broken: [^\n]*\nasl: no drawable state machine named "Broken" in template\.json; the drawable ones are: Good\n$/);
+    // Asking for the good one: drawn, exit 0.
+    const good = await runCli(['graph', 'template.json', '--state-machine', 'Good'], { cwd: dir });
+    expect([good.code, good.stderr]).toEqual([0, '']);
   });
 
   test('a file that is not a state machine exits 1 and says so', async () => {

@@ -67,14 +67,30 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     if (loaded.diagnostics.length === 0) ctx.io.stderr.write(`${loaded.file}: no state machine found to draw\n`);
     return EXIT_FINDINGS;
   }
-  const chosen = choose(loaded, opts.stateMachine);
+  // A template can hold machines that cannot be drawn beside ones that can (a DefinitionString that does not
+  // parse, one built at deploy time): the loader reports those on the file. They are shown, and make it exit 1,
+  // unless --state-machine picked another machine.
+  const fileErrors = loaded.diagnostics.some((d) => d.severity === 'error');
+  let chosen: MachineSource[];
+  try {
+    chosen = choose(loaded, opts.stateMachine);
+  } catch (error) {
+    if (!(error instanceof UsageError) || !fileErrors) throw error;
+    printDiagnostics(ctx, loaded.file, loaded.diagnostics);
+    ctx.io.stderr.write(`asl: no drawable state machine named "${opts.stateMachine}" in ${loaded.file}; the drawable ones are: ${names(loaded)}\n`);
+    return EXIT_FINDINGS;
+  }
   if (format === 'svg' && chosen.length > 1) {
     throw new UsageError(`${loaded.file} holds ${chosen.length} state machines and an SVG shows one; pick one with --state-machine: ${names(loaded)}`);
   }
 
+  let code = EXIT_OK;
+  if (opts.stateMachine === undefined) {
+    printDiagnostics(ctx, loaded.file, loaded.diagnostics);
+    if (fileErrors) code = EXIT_FINDINGS;
+  }
   // A machine whose definition did not parse (a DefinitionString with a syntax error, say) cannot be drawn.
   const drawable = chosen.filter((m) => isObject(m.definition));
-  let code = EXIT_OK;
   for (const machine of chosen) {
     if (drawable.includes(machine)) continue;
     printDiagnostics(ctx, loaded.file, machine.diagnostics);
