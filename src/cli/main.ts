@@ -11,6 +11,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? process.env;
   const ctx: CommandContext = { io, env, cwd: io.cwd ?? process.cwd(), exitCode: 0, debug: argv.includes('--debug') };
   const program = await createProgram(ctx);
+  // `asl help valdate`: commander would print the general help; report the unknown command with a suggestion.
+  const known = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !known.has(argv[1])) argv = argv.slice(1);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

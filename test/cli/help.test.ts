@@ -89,6 +89,7 @@ describe('a wrong command or flag suggests the nearest right one (exit 2, no sta
     [['lnit', '.'], "asl: unknown command 'lnit'\n(Did you mean lint?)\n"],
     [['grpah', 'machine.asl.json'], "asl: unknown command 'grpah'\n(Did you mean graph?)\n"],
     [['rum', 'machine.asl.json'], "asl: unknown command 'rum'\n(Did you mean run?)\n"],
+    [['help', 'grahp'], "asl: unknown command 'grahp'\n(Did you mean graph?)\n"],
     [['validate', '--formt', 'json', 'machine.asl.json'], "asl: unknown option '--formt'\n(Did you mean --format?)\n"],
     [['lint', '--max-warning', '0', '.'], "asl: unknown option '--max-warning'\n(Did you mean --max-warnings?)\n"],
     [['graph', 'machine.asl.json', '--directon', 'LR'], "asl: unknown option '--directon'\n(Did you mean --direction?)\n"],
