@@ -83,7 +83,8 @@ Examples:
       // Overrides matching this file apply over the config's top level; the command line wins over both.
       const forFile = configForFile(fileConfig, resolve(ctx.cwd ?? '.', machine.file));
       const merged = {
-        rules: { ...forFile?.rules, ...config.rules },
+        // --rule sets the severity only: options from the config stay.
+        rules: Object.fromEntries([...Object.entries(forFile?.rules ?? {}), ...Object.entries(config.rules).map(([id, r]) => [id, { ...forFile?.rules[id], ...r }])]),
         workflowType: config.workflowType ?? forFile?.workflowType,
         reportUnusedDisables: opts.reportUnusedDisables === true ? true : forFile?.reportUnusedDisables,
       };
