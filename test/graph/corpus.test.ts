@@ -1,7 +1,7 @@
-// Real-world definitions (../shared/corpus next to the repository; skipped when absent): every one, and every
-// machine in the corpus's whole templates, is loaded the way `asl graph` loads it and draws in both formats;
-// Mermaid's parser accepts all of them and Graphviz renders all of them, each showing every state and every
-// transition.
+// Real-world definitions (../shared/corpus next to the repository; skipped when absent): every one, those
+// its sources call invalid included, and every machine in the corpus's whole templates, loaded the way
+// `asl graph` loads them, draws in both formats; Mermaid's parser accepts all of them and Graphviz renders
+// all of them, each showing every state and every transition.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +14,17 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = resolve(repoRoot, '../shared/corpus');
 const present = existsSync(join(corpus, 'MANIFEST.tsv'));
 
-function definitions(): Array<[file: string, definition: unknown]> {
-  const [header, ...rows] = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+/** The `file` column of a manifest; its paths are relative to the corpus root. */
+function manifestFiles(manifest: string): string[] {
+  if (!existsSync(join(corpus, manifest))) return [];
+  const [header, ...rows] = readFileSync(join(corpus, manifest), 'utf8').trim().split('\n');
   const column = header!.split('\t').indexOf('file');
-  const files = rows.map((row) => row.split('\t')[column]!);
+  return rows.map((row) => row.split('\t')[column]!);
+}
+
+function definitions(): Array<[file: string, definition: unknown]> {
+  // The invalid ones too: `asl graph` is what people reach for to see what is wrong with a machine.
+  const files = [...manifestFiles('MANIFEST.tsv'), ...manifestFiles('invalid/MANIFEST.tsv')];
   const templates = existsSync(join(corpus, 'templates')) ? readdirSync(join(corpus, 'templates')).filter((f) => /\.(json|ya?ml)$/.test(f)) : [];
   const out: Array<[string, unknown]> = [];
   for (const file of [...files, ...templates.map((f) => `templates/${f}`)]) {
@@ -43,7 +50,7 @@ describe.skipIf(!present)('graph over the real-world corpus', () => {
   const all = present ? definitions() : [];
 
   test('every definition draws as Mermaid and as DOT without throwing', () => {
-    expect(all.length).toBeGreaterThan(860);
+    expect(all.length).toBeGreaterThan(950);
     for (const [, definition] of all) {
       expect(graph(definition, { format: 'mermaid' })).toMatch(/^flowchart TB\n/);
       expect(graph(definition, { format: 'dot' })).toMatch(/^digraph /);
