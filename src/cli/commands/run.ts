@@ -21,7 +21,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner"; default: the whole machine)')
     .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object (default {})')
     .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
-    .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":0}}}')
+    .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":0}}} (default: the generated ones)')
     .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch (default 0)')
     .addHelpText(
       'after',
@@ -29,7 +29,6 @@ export const register: RegisterCommand = (program, ctx) => {
 Examples:
   $ asl run order.asl.json --input '{"total": 1200}' --stubs stubs.yaml
   $ asl run template.yaml --state-machine OrderMachine --mock-config MockConfigFile.json --test-case HappyPath --format json
-  $ asl run order.asl.json --state Charge --input '{"total": 1200}' --stubs stubs.yaml --inspect
 `,
     )
     .action(async (definition: string, opts: Record<string, unknown>) => {
