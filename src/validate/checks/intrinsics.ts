@@ -49,7 +49,12 @@ function checkCall(site: Site, text: string, report: Report): void {
   const parsed = parseIntrinsic(text);
   if (!parsed.ok) {
     report(
-      finding(codes, 'intrinsic-syntax', site.pointer, `The intrinsic call in "${site.field}" does not parse: ${parsed.message} (at character ${parsed.offset + 1})`),
+      finding(
+        codes,
+        'intrinsic-syntax',
+        site.pointer,
+        `The intrinsic call in "${site.field}" does not parse: ${parsed.message} (${parsed.offset >= text.length ? 'at the end' : `at character ${parsed.offset + 1}`})`,
+      ),
     );
     return;
   }

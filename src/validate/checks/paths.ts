@@ -40,7 +40,8 @@ function label(site: Site): string {
 
 /** ` (at character 5)` for a problem inside a longer text. */
 function at(offset: number, text: string): string {
-  return text.length > 1 ? ` (at character ${offset + 1})` : '';
+  if (text.length <= 1) return '';
+  return offset >= text.length ? ' (at the end)' : ` (at character ${offset + 1})`;
 }
 
 function checkSite(site: Site, report: Report): void {

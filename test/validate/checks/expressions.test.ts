@@ -306,3 +306,34 @@ describe('docs pages', () => {
     });
   }
 });
+
+describe('positions in YAML templates', () => {
+  it('points at the offending value inside a CloudFormation template, and leaves !Sub values alone', async () => {
+    const { loadText } = await import('../../../src/source/index.js');
+    const { validateMachine } = await import('../../../src/validate/index.js');
+    const text = [
+      'Resources:',
+      '  Machine:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: Call',
+      '        States:',
+      '          Call:',
+      '            Type: Task',
+      '            Resource: !Sub arn:aws:states:::lambda:invoke',
+      '            Parameters:',
+      '              FunctionName: !GetAtt Fn.Arn',
+      '              Payload.$: States.JsonToString($.a, $.b)',
+      '            ResultPath: $.result[0:2]',
+      '            End: true',
+      '',
+    ].join('\n');
+    const loaded = loadText(text, 'template.yaml');
+    const diagnostics = loaded.machines.flatMap((machine) => validateMachine(machine)).filter((d) => ours.has(d.code));
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['intrinsic-arity', 13, 26],
+      ['invalid-reference-path', 14, 25],
+    ]);
+  });
+});
