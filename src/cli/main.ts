@@ -34,7 +34,7 @@ export async function createProgram(ctx: CommandContext): Promise<Command> {
     .version(readOwnVersion(), '-v, --version', 'print the version')
     .option('--debug', 'show stack traces for unexpected errors')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('(run "asl --help" for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
@@ -47,6 +47,8 @@ export async function createProgram(ctx: CommandContext): Promise<Command> {
     .addHelpText('after', ROOT_HELP);
 
   for (const { register } of await Promise.all(commandModules.map((load) => load()))) register(program, ctx);
+  // A mistake in a command's flags points at that command's help.
+  for (const command of program.commands) command.showHelpAfterError(`(run "asl ${command.name()} --help" for usage)`);
   return program;
 }
 

@@ -100,7 +100,9 @@ describe('a wrong command or flag suggests the nearest right one (exit 2, no sta
     const { code, stdout, stderr } = await runCli(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`${message}(run with --help for usage)\n`);
+    // A wrong flag of a command points at that command's help; anything else at the general help.
+    const command = argv[0]!.startsWith('-') || message.includes('unknown command') ? '' : `${argv[0]} `;
+    expect(stderr).toBe(`${message}(run "asl ${command}--help" for usage)\n`);
   });
 
   test('a wrong value for a flag with fixed choices names them', async () => {
