@@ -79,6 +79,14 @@ export function parsePath(text: string): PathSyntax {
           j = quoted(j);
           continue;
         }
+        if (c === '/' && /=~\s*$/.test(text.slice(Math.max(at, j - 8), j))) {
+          // A regular expression literal after =~ may hold parentheses of its own.
+          let k = j + 1;
+          while (k < text.length && text[k] !== '/') k += text[k] === '\\' ? 2 : 1;
+          if (k >= text.length) throw new PathError('unterminated regular expression: add the closing /', j);
+          j = k + 1;
+          continue;
+        }
         if (c === '(') depth++;
         else if (c === ')') {
           depth--;
