@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { graph, mermaidLimitProblem } from '../../src/graph/index.js';
+import { graph, graphSvg, mermaidLimitProblem } from '../../src/graph/index.js';
+import { expectedPicture } from './expected-transitions.js';
 import { expectEverythingDrawn, mermaidName, seenInDot, seenInMermaid } from './drawn.js';
 import { parseMermaid, renderDot } from './parsers.js';
 
@@ -39,6 +40,20 @@ describe('awkward names', () => {
     const { vertices } = await seenInDot(definition);
     const names = new Set(vertices.values());
     for (const state of Object.keys(definition.States)) expect(names).toContain(state.replace(/\r\n|[\r\n]/g, ' '));
+  });
+});
+
+describe('SVG', () => {
+  test('awkward names come out of the SVG as well-formed XML text, exactly as written', async () => {
+    const definition = fixture('awkward-names.asl.json');
+    const svg = await graphSvg(definition);
+    const { JSDOM } = await import('jsdom');
+    const { window } = new JSDOM('');
+    const doc = new window.DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const texts = new Set([...doc.getElementsByTagName('text')].map((t) => t.textContent ?? ''));
+    for (const state of expectedPicture(definition).states) expect(texts, JSON.stringify(state)).toContain(state.replace(/\r\n|[\r\n]/g, ' '));
+    window.close();
   });
 });
 
