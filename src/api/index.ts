@@ -42,23 +42,32 @@ export interface ValidateOptions {
   file?: string;
 }
 
-/** The `.aslrc.json` / `.aslrc.yaml` shape: docs/rules/README.md. */
+/** The `.aslrc.json` / `.aslrc.yaml` shape: docs/configuration.md. */
 export interface LintConfig {
   workflowType?: 'standard' | 'express';
   rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
+  /** Globs of files to leave out (relative to the config file's folder, or to `cwd` for a config object). */
+  ignore?: string[];
+  /** Settings for the files matching `files`, applied in order over the top level. */
+  overrides?: Array<{ files: string | string[]; rules?: LintConfig['rules']; workflowType?: 'standard' | 'express' }>;
+  /** Report `asl-disable` markers that silence nothing, as `unused-disable` warnings. */
+  reportUnusedDisables?: boolean;
 }
 
 export interface LintOptions extends ValidateOptions {
   /**
    * A config object (the `.aslrc` shape), the path of a config file, or `false` for none. Default: like
-   * `asl lint`, a path input looks for `.aslrc.json`, `.aslrc.yaml` or `.aslrc.yml` from its folder upwards;
-   * other inputs use no config file.
+   * `asl lint`, each file of a path input gets the nearest `.aslrc.json`, `.aslrc.yaml` or `.aslrc.yml` from
+   * its folder upwards; other inputs use no config file. The config's `ignore` globs leave files found from a
+   * path input out of the results.
    */
   config?: LintConfig | string | false;
-  /** Rule severities that win over the config, like `--rule id=severity`. */
+  /** Rule severities that win over the config (its rule options stay), like `--rule id=severity`. */
   rules?: Record<string, RuleSetting>;
   /** Like `--workflow-type`; wins over the config and the template's StateMachineType. */
   workflowType?: 'standard' | 'express';
+  /** Like `--report-unused-disables`; wins over the config. */
+  reportUnusedDisables?: boolean;
 }
 
 /**
@@ -91,7 +100,7 @@ export async function lint(input: CheckInput, options: LintOptions = {}): Promis
     throw new TypeError(`workflowType must be "standard" or "express", not "${String(options.workflowType)}"`);
   }
   // Lint's rules and the config reader (and with it the YAML parser) load only when linting.
-  const [{ lint: lintMachine }, { findConfigFile, loadConfigFile, parseConfig, LintConfigError }] = await Promise.all([
+  const [{ lint: lintMachine }, { configForFile, findConfigFile, isIgnored, loadConfigFile, parseConfig, LintConfigError }] = await Promise.all([
     import('../lint/index.js'),
     import('../lint/config.js'),
   ]);
@@ -109,29 +118,37 @@ export async function lint(input: CheckInput, options: LintOptions = {}): Promis
   let overrides: ResolvedLintConfig['rules'] = {};
   try {
     if (typeof options.config === 'string') given = readConfigFile(resolve(cwd, options.config));
-    else if (typeof options.config === 'object' && options.config !== null) given = parseConfig(options.config, 'the config option');
+    else if (typeof options.config === 'object' && options.config !== null) given = parseConfig(options.config, 'the config option', { baseDir: cwd });
     if (options.rules) overrides = parseConfig({ rules: options.rules }, 'the rules option').rules;
   } catch (error) {
     throw configError(error);
   }
-  const discover = options.config === undefined && isPathInput(input);
-  const configFor = (file: string): ResolvedLintConfig => {
-    let base = given;
-    if (discover) {
-      // Like `asl lint`: the nearest .aslrc from the file's folder upwards.
-      const found = findConfigFile(dirname(resolve(cwd, file)));
-      try {
-        if (found) base = readConfigFile(found);
-      } catch (error) {
-        throw configError(error);
-      }
+  const fromPaths = isPathInput(input);
+  const configOf = (file: string): ResolvedLintConfig | undefined => {
+    if (options.config !== undefined || !fromPaths) return given;
+    // Like `asl lint`: the nearest .aslrc from the file's folder upwards.
+    const found = findConfigFile(dirname(resolve(cwd, file)));
+    try {
+      return found ? readConfigFile(found) : undefined;
+    } catch (error) {
+      throw configError(error);
     }
-    return { rules: { ...base?.rules, ...overrides }, workflowType: options.workflowType ?? base?.workflowType };
   };
 
   const files = await toLoadedFiles(input, options);
   return files.flatMap((loaded) => {
-    const config = configFor(loaded.file);
+    const absolute = resolve(cwd, loaded.file);
+    const base = configOf(loaded.file);
+    if (fromPaths && isIgnored(base, absolute)) return [];
+    // Overrides matching the file apply over the config's top level; the options win over both.
+    const forFile = configForFile(base, absolute);
+    const rules = { ...forFile?.rules };
+    for (const [id, rule] of Object.entries(overrides)) rules[id] = { ...rules[id], ...rule };
+    const config: ResolvedLintConfig = {
+      rules,
+      workflowType: options.workflowType ?? forFile?.workflowType,
+      reportUnusedDisables: options.reportUnusedDisables ?? forFile?.reportUnusedDisables,
+    };
     return check(loaded, (machine) => lintMachine(machine, config));
   });
 }

@@ -108,6 +108,24 @@ describe('lint', () => {
     ]);
   });
 
+  it('applies the ignore globs of a config object and per-file overrides, relative to cwd', async () => {
+    const ignored = await lint('.', { cwd: fixtures, config: { ignore: ['configured/'] } });
+    expect(ignored.map((r) => r.file)).not.toContain('configured/no-timeout.asl.json');
+    expect(ignored.map((r) => r.file)).toContain('no-timeout.asl.json');
+    const overridden = await lint(['no-timeout.asl.json', 'configured/no-timeout.asl.json'], {
+      cwd: fixtures,
+      config: { overrides: [{ files: 'configured/**', rules: { 'task-timeout': 'error' } }] },
+    });
+    expect(overridden.map((r) => r.diagnostics.find((d) => d.code === 'task-timeout')?.severity)).toEqual(['warning', 'error']);
+  });
+
+  it('reports asl-disable markers that silence nothing when asked', async () => {
+    const timed = { StartAt: 'T', States: { T: { Type: 'Task', Comment: 'asl-disable task-timeout', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, TimeoutSeconds: 5, End: true } } };
+    expect(codes((await lint(timed))[0])).not.toContain('unused-disable');
+    expect(codes((await lint(timed, { reportUnusedDisables: true }))[0])).toContain('unused-disable');
+    expect(codes((await lint(timed, { config: { reportUnusedDisables: true } }))[0])).toContain('unused-disable');
+  });
+
   it('takes a config object or file, and rules that win over it', async () => {
     const [fromObject] = await lint('no-timeout.asl.json', { cwd: fixtures, config: { rules: { 'task-timeout': 'off' } } });
     expect(codes(fromObject)).not.toContain('task-timeout');
