@@ -46,7 +46,8 @@ export type CreateWatcher = (options: WatcherOptions) => Promise<FileWatcher>;
 
 export interface WatchChange {
   file: string;
-  kind: 'changed' | 'added' | 'deleted';
+  /** `ignored`: now left out by the lint config's ignore globs. */
+  kind: 'changed' | 'added' | 'deleted' | 'ignored';
 }
 
 /** One redraw: the whole current picture, not a diff. */
@@ -148,6 +149,8 @@ export async function runWatch(
   let expansion: { files: string[]; problems: string[] } | undefined;
   const targets = new Map<string, boolean>(); // absolute path → recursive
   const roots = new Set<string>();
+  /** Dependency (absolute path) → the input files whose results it affects, ignored files included. */
+  let depOwners = new Map<string, Set<string>>();
 
   const dependenciesOf = (file: string, results: readonly MachineResult[]): string[] => {
     const out = new Set(hooks.dependencies?.(file) ?? []);
@@ -156,14 +159,20 @@ export async function runWatch(
     return [...out];
   };
 
-  /** Adds targets for the inputs and every entry's dependencies; returns the roots not watched yet. */
+  /** Adds targets for the inputs and every file's dependencies; returns the roots not watched yet. */
   const updateTargets = (files: readonly string[]): string[] => {
     for (const input of inputs) {
       const target = inputTarget(input, ctx.cwd);
       targets.set(target.path, (targets.get(target.path) ?? false) || target.recursive);
     }
+    depOwners = new Map();
     for (const file of files) {
-      for (const dep of entries.get(file)?.deps ?? hooks.dependencies?.(file) ?? []) if (!targets.has(dep)) targets.set(dep, false);
+      for (const dep of entries.get(file)?.deps ?? dependenciesOf(file, [])) {
+        if (!targets.has(dep)) targets.set(dep, false);
+        const owners = depOwners.get(dep);
+        if (owners) owners.add(file);
+        else depOwners.set(dep, new Set([file]));
+      }
     }
     const fresh: string[] = [];
     for (const [path, recursive] of targets) {
@@ -184,31 +193,37 @@ export async function runWatch(
     touched = new Set();
     // Searching the inputs again (a glob walk, sniffing templates) is needed only when something other
     // than a known file's content changed: a path appeared or went away.
-    const known = new Set(order.map((f) => resolve(ctx.cwd, f)));
-    const deps = new Set([...entries.values()].flatMap((e) => e.deps));
-    if (expansion === undefined || [...seen].some((p) => (!known.has(p) && !deps.has(p)) || !existsSync(p))) {
+    const known = new Set((expansion?.files ?? []).map((f) => resolve(ctx.cwd, f)));
+    if (expansion === undefined || [...seen].some((p) => (!known.has(p) && !depOwners.has(p)) || !existsSync(p))) {
       expansion = await expandInputs(inputs, ctx.cwd);
     }
     const expanded = expansion;
     const changes: WatchChange[] = [];
     const stale = new Set<string>();
-    const touchedDeps = new Set<string>();
-    for (const [file, entry] of entries) {
-      for (const dep of entry.deps) {
-        if (!seen.has(dep)) continue;
-        stale.add(file);
-        touchedDeps.add(dep);
-      }
+    for (const dep of seen) {
+      const owners = depOwners.get(dep);
+      if (!owners) continue;
+      owners.forEach((file) => stale.add(file));
+      changes.push({ file: relative(ctx.cwd, dep) || dep, kind: existsSync(dep) ? 'changed' : 'deleted' });
     }
     if (stale.size > 0) hooks.forget?.();
-    for (const dep of touchedDeps) changes.push({ file: relative(ctx.cwd, dep) || dep, kind: existsSync(dep) ? 'changed' : 'deleted' });
-    const current = new Set(expanded.files);
+    const configProblems: string[] = [];
+    const skipped = new Set<string>();
+    for (const file of expanded.files) {
+      try {
+        if (hooks.skip?.(file)) skipped.add(file);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        if (!configProblems.includes(error.message)) configProblems.push(error.message);
+      }
+    }
+    const current = new Set(expanded.files.filter((f) => !skipped.has(f)));
     for (const file of [...entries.keys()]) {
       if (current.has(file)) continue;
       entries.delete(file);
-      changes.push({ file, kind: 'deleted' });
+      changes.push({ file, kind: skipped.has(file) ? 'ignored' : 'deleted' });
     }
-    for (const file of expanded.files) {
+    for (const file of current) {
       const old = entries.get(file);
       if (old && !stale.has(file) && !seen.has(resolve(ctx.cwd, file))) continue;
       const read = await readInputs([file], ctx.cwd, ctx.io.stdin);
@@ -221,10 +236,10 @@ export async function runWatch(
       // A file re-checked only because its config changed is not news of its own.
       if (!old || input?.text !== old.text) changes.push({ file, kind: old ? 'changed' : 'added' });
     }
-    order = expanded.files;
+    order = [...current];
     inputProblems = expanded.problems;
-    const problems = [...inputProblems, ...order.flatMap((f) => entries.get(f)?.problems ?? []), ...watchProblems.splice(0)];
-    const fresh = updateTargets(order);
+    const problems = [...new Set([...inputProblems, ...configProblems, ...order.flatMap((f) => entries.get(f)?.problems ?? []), ...watchProblems.splice(0)])];
+    const fresh = updateTargets(expanded.files);
     if (fresh.length > 0) watcher?.add(fresh);
     const problemsKey = problems.join('\n');
     if (run > 0 && changes.length === 0 && problemsKey === lastProblems) return;

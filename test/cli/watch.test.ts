@@ -179,6 +179,15 @@ describe('asl lint --watch', () => {
     rmSync(join(dir, '.aslrc.json'));
     await until(() => /warning .*choice-default/.test(cli.latest()), 'the defaults again');
 
+    // The config's ignore globs take a file out while they match, and give it back when they stop.
+    writeFileSync(join(dir, 'defs/b.asl.json'), UNKNOWN_NEXT);
+    await until(() => cli.latest().includes('defs/b.asl.json'), 'the second file');
+    writeFileSync(join(dir, '.aslrc.json'), JSON.stringify({ ignore: ['defs/b.asl.json'] }));
+    await until(() => /defs\/b\.asl\.json ignored/.test(cli.stdout.text), 'the ignored file');
+    expect(cli.latest()).not.toContain('defs/b.asl.json');
+    rmSync(join(dir, '.aslrc.json'));
+    await until(() => cli.latest().includes('defs/b.asl.json'), 'the file back');
+
     // A config created later, closer to the file, takes over.
     writeFileSync(join(dir, 'defs/.aslrc.yaml'), 'rules:\n  choice-default: info\n');
     await until(() => /info .*choice-default/.test(cli.latest()), 'the closer config');
