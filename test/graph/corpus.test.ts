@@ -55,7 +55,7 @@ describe.skipIf(!present)('graph over the real-world corpus', () => {
       expect(graph(definition, { format: 'mermaid' })).toMatch(/^flowchart TB\n/);
       expect(graph(definition, { format: 'dot' })).toMatch(/^digraph /);
     }
-  });
+  }, 120_000);
 
   test("Mermaid's parser accepts every drawing, with every state and transition in it", async () => {
     const failures: string[] = [];
@@ -63,7 +63,7 @@ describe.skipIf(!present)('graph over the real-world corpus', () => {
       await failuresOf(async () => expectEverythingDrawn(definition, await seenInMermaid(definition)), file, failures);
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('Graphviz renders every drawing, with every state and transition in it', async () => {
     const failures: string[] = [];
@@ -71,5 +71,5 @@ describe.skipIf(!present)('graph over the real-world corpus', () => {
       await failuresOf(async () => expectEverythingDrawn(definition, await seenInDot(definition)), file, failures);
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

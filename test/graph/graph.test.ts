@@ -217,7 +217,7 @@ describe('robustness', () => {
       // 4 times the states, about 4 times the text: indentation stops growing after a dozen levels.
       expect(graph(nest(1200), { format }).length / graph(nest(300), { format }).length).toBeLessThan(4.5);
     }
-  }, 30_000);
+  }, 120_000);
 
   test('states with the same name in different branches get different ids', () => {
     const branch = { StartAt: 'Same', States: { Same: { Type: 'Pass', End: true } } };
