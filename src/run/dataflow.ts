@@ -166,14 +166,29 @@ export async function numberField(call: StateCall, field: string, effective: unk
   if (typeof pathValue === 'string') {
     let result = pathEnvValue(call, pathValue, effective, `${field}Path`);
     // AWS accepts a numeric string ("1") here.
-    if (typeof result === 'string' && /^\d+(\.\d+)?$/.test(result)) result = Number(result);
-    const integral = field === 'ToleratedFailurePercentage' || Number.isInteger(result);
-    const tooLarge = field === 'ToleratedFailurePercentage' && typeof result === 'number' && result > 100;
-    if (typeof result !== 'number' || !integral || result < 0 || tooLarge) {
-      throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. The value of ${field}Path '${pathValue}' must be a non-negative integer, not ${JSON.stringify(result)}.`, true);
-    }
-    return result;
+    if (typeof result === 'string' && /^-?\d+(\.\d+)?$/.test(result)) result = Number(result);
+    const problem = pathNumberProblem(field, pathValue, result);
+    if (problem) throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. ${problem}`, true);
+    return result as number;
   }
+  return undefined;
+}
+
+/** What is wrong with the number a `…Path` field selected, in AWS's words; undefined when it is fine. */
+function pathNumberProblem(field: string, path: string, value: unknown): string | undefined {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  if (field === 'Seconds') {
+    if (typeof value !== 'number' || !Number.isInteger(value)) return `The SecondsPath parameter cannot be parsed as a long value: ${path} == ${shown}`;
+    if (value < 0) return `The SecondsPath parameter references a negative value: ${path} == ${shown}`;
+    return undefined;
+  }
+  if (field === 'ToleratedFailurePercentage') {
+    if (typeof value !== 'number') return `The ToleratedFailurePercentagePath field refers to value "${shown}" which is not a valid float: ${path}`;
+    if (value < 0 || value > 100) return 'ToleratedFailurePercentage must be between 0 and 100.';
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `The ${field}Path field refers to value "${shown}" which is not a valid integer: ${path}`;
+  if (value < 0) return `${field} cannot be negative.`;
   return undefined;
 }
 

@@ -3,7 +3,7 @@
  * applying Retry and Catch around each state that allows them.
  */
 import type { Scope, StateNode } from '../asl/walker.js';
-import { ErrorNames, RunSetupError, StatesError } from './errors.js';
+import { ErrorNames, RunSetupError, StatesError, inState } from './errors.js';
 import { payloadText } from './history.js';
 import { applyResultPath, evaluateAssign, evaluateAssignPath, isJsonata, jsonataEnv, type StateCall, type StateOutcome } from './dataflow.js';
 import { evaluateTemplate } from './jsonata.js';
@@ -32,8 +32,9 @@ function eventPrefix(node: StateNode): string {
   return node.type ?? 'Unknown';
 }
 
-function dataLimitError(node: StateNode, what: string, size: number): StatesError {
-  return new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit (${what} is ${size} bytes; the limit is ${DATA_LIMIT_BYTES}).`, false, true);
+/** AWS's wording, which names the state but not the sizes. */
+function dataLimitError(node: StateNode): StatesError {
+  return new StatesError(ErrorNames.DataLimitExceeded, `The state/task '${node.name}' returned a result with a size exceeding the maximum number of bytes service limit.`, false, true);
 }
 
 /** Checks the size limit on the JSON text the history records anyway, so it costs no second serialisation. */
@@ -41,7 +42,7 @@ function checkSize(node: StateNode, text: string, what: string): void {
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit: short texts cannot be over the limit.
   if (text.length * 3 <= DATA_LIMIT_BYTES) return;
   const size = Buffer.byteLength(text);
-  if (size > DATA_LIMIT_BYTES) throw dataLimitError(node, what, size);
+  if (size > DATA_LIMIT_BYTES) throw dataLimitError(node);
 }
 
 /**
@@ -90,6 +91,7 @@ export function enterState(runtime: Runtime, node: StateNode, input: unknown, fr
 export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
   const enteredTime = frame.clock;
   const execute = enterState(runtime, node, input, frame);
+  const enteredEventId = frame.lastEventId;
   const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
   let attempts: number[] | undefined;
   let retryCount = 0;
@@ -99,7 +101,16 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
       const outcome = await execute(call);
       exitEvent(runtime, node, frame, outcome);
       return outcome;
-    } catch (err) {
+    } catch (thrown) {
+      let err = thrown;
+      if (err instanceof StatesError && !err.placed && (err.error === ErrorNames.QueryEvaluationError || err.error === ErrorNames.Runtime)) {
+        // AWS's cause names the state and its StateEntered event; a JSONata failure is also recorded as EvaluationFailed.
+        err = inState(err, node.name, enteredEventId);
+        const failure = err as StatesError;
+        if (failure.error === ErrorNames.QueryEvaluationError) {
+          runtime.event(frame, 'EvaluationFailed', { error: failure.error, cause: failure.cause, ...(failure.location ? { location: failure.location } : {}), state: node.name });
+        }
+      }
       if (!(err instanceof StatesError) || !retryable) throw err;
       const delay = retryDelay(node.raw.Retry, err, (attempts ??= []), runtime.random);
       if (delay !== undefined) {
@@ -108,6 +119,9 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
         retryCount++;
         continue;
       }
+      // A Parallel or Map records its failure once retries are over (caught or not); AWS records none
+      // for the failures that end the execution outright.
+      if ((node.type === 'Parallel' || node.type === 'Map') && !err.terminal) runtime.event(frame, `${node.type}StateFailed`);
       const catcher = findCatcher(node.raw.Catch, err);
       if (!catcher) throw err;
       const outcome = await caught(call, catcher, err);

@@ -34,10 +34,15 @@ export class StatesError extends Error {
     override readonly cause: string | undefined,
     readonly terminal = false,
     readonly namedOnly = false,
+    /** For a JSONata failure: the field it happened in ("Output/result"), as the EvaluationFailed event names it. */
+    readonly location?: string,
   ) {
     super(cause ?? error ?? 'execution failed');
     this.name = 'StatesError';
   }
+
+  /** Set once the failure has been attributed to its state (inState), so enclosing states leave it alone. */
+  placed = false;
 }
 
 /** A JSONPath evaluation failure: AWS reports these as States.Runtime, and no Catch handles them. */
@@ -45,8 +50,21 @@ export function runtimeError(cause: string): StatesError {
   return new StatesError(ErrorNames.Runtime, cause, true);
 }
 
-export function queryEvaluationError(cause: string): StatesError {
-  return new StatesError(ErrorNames.QueryEvaluationError, cause);
+export function queryEvaluationError(cause: string, location?: string): StatesError {
+  return new StatesError(ErrorNames.QueryEvaluationError, cause, false, false, location);
+}
+
+/**
+ * A JSONata failure as AWS reports it once it leaves the state: the cause names the state and the id of
+ * its StateEntered event ("An error occurred while executing the state 'X' (entered at the event id #2). …").
+ */
+export function inState(error: StatesError, state: string, enteredEventId: number): StatesError {
+  // Our own messages may already name the state; AWS's prefix replaces that.
+  const bare = (error.cause ?? '').replace(/^An error occurred while executing the state '(?:[^']|'')*'\. /, '');
+  const cause = `An error occurred while executing the state '${state}' (entered at the event id #${enteredEventId}). ${bare}`;
+  const placed = new StatesError(error.error, cause, error.terminal, error.namedOnly, error.location);
+  placed.placed = true;
+  return placed;
 }
 
 export function intrinsicFailure(cause: string): StatesError {

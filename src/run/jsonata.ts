@@ -62,12 +62,17 @@ export async function evaluateJsonata(body: string, env: JsonataEnv, field: stri
     value = await expression.evaluate(env.input, bindings);
   } catch (err) {
     if (err instanceof StatesError) throw err;
-    throw queryEvaluationError(`An error occurred while evaluating the JSONata expression '${body.trim()}' in field '${field}': ${jsonataMessage(err)}`);
+    throw queryEvaluationError(`An error occurred while evaluating the JSONata expression '${body.trim()}' in field '${field}': ${jsonataMessage(err)}`, field);
   }
   if (value === undefined) {
-    throw queryEvaluationError(`The JSONata expression '${body.trim()}' specified for the field '${field}' returned nothing (undefined).`);
+    throw queryEvaluationError(`The JSONata expression '${body.trim()}' specified for the field '${field}' returned nothing (undefined).`, field);
   }
+  if (isFunction(value)) throw queryEvaluationError(`The JSONata expression '${body.trim()}' specified for the field '${field}' returned an unsupported result type.`, field);
   return toJson(value);
+}
+
+function isFunction(value: unknown): boolean {
+  return typeof value === 'function' || (value !== null && typeof value === 'object' && ('_jsonata_lambda' in value || '_jsonata_function' in value));
 }
 
 /** JSONata sequences and objects carry extra markers; results must be plain JSON values. */

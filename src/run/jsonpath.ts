@@ -96,15 +96,37 @@ export function tryReadPath(data: unknown, path: string): PathResult {
   return { found: true, value: matches ?? [] };
 }
 
-/** Reads a path that must match, as every JSONPath field does; a miss is States.Runtime. */
-export function readPath(data: unknown, path: string, field: string, stateName: string): unknown {
+/**
+ * Reads a path that must match, as every JSONPath field does; a miss is States.Runtime, worded as AWS
+ * words it for that field. `shown` is the path as written (`$$.x` for a context path), `stateInput` the
+ * state's input for the messages that quote it.
+ */
+export function readPath(data: unknown, path: string, field: string, stateName: string, shown = path, stateInput: unknown = data): unknown {
   const result = tryReadPath(data, path);
-  if (!result.found) {
-    throw runtimeError(
-      `An error occurred while executing the state '${stateName}'. Invalid path '${path}' in ${field}: The path does not match the input: ${preview(data)}`,
-    );
-  }
+  if (!result.found) throw runtimeError(`An error occurred while executing the state '${stateName}'. ${missMessage(data, path, field, shown, stateInput)}`);
   return result.value;
+}
+
+function missMessage(data: unknown, path: string, field: string, shown: string, stateInput: unknown): string {
+  const templateKey = /([^.]*\.\$)$/.exec(field)?.[1];
+  if (templateKey !== undefined || field === 'ErrorPath' || field === 'CausePath') {
+    return `The JSONPath '${shown}' specified for the field '${templateKey ?? field}' could not be found in the input '${JSON.stringify(stateInput)}'`;
+  }
+  if (field === 'SecondsPath' || field === 'TimestampPath') return `The ${field} parameter does not reference an input value: ${shown}`;
+  // The wording of the JSONPath library AWS uses: the first missing step, or no result at the end.
+  const segments = parseReferencePath(path);
+  if (segments) {
+    let current = data;
+    let walked = '$';
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      walked += typeof segment === 'number' ? `[${segment}]` : `['${segment}']`;
+      const next = step(current, segment);
+      if (!next.found) return i < segments.length - 1 ? `Invalid path '${shown}' : Missing property in path ${walked}` : `Invalid path '${shown}' : No results for path: ${walked}`;
+      current = next.value;
+    }
+  }
+  return `Invalid path '${shown}' : No results for path: ${shown}`;
 }
 
 /**

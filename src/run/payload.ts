@@ -19,7 +19,7 @@ export interface PathEnv {
 
 /** Reads `$.x`, `$$.x` or `$var.x` as AWS resolves a path value. */
 export function resolvePath(path: string, env: PathEnv, field: string): unknown {
-  if (path.startsWith('$$')) return readPath(env.context, path.slice(1), field, env.stateName);
+  if (path.startsWith('$$')) return readPath(env.context, path.slice(1), field, env.stateName, path, env.input);
   if (path.startsWith('$') && path.length > 1 && path[1] !== '.' && path[1] !== '[') {
     const match = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(path);
     if (!match) throw runtimeError(`An error occurred while executing the state '${env.stateName}'. Invalid path '${path}' in ${field}.`);
@@ -27,7 +27,7 @@ export function resolvePath(path: string, env: PathEnv, field: string): unknown 
     if (!Object.prototype.hasOwnProperty.call(env.variables, name)) {
       throw runtimeError(`An error occurred while executing the state '${env.stateName}'. Undefined variable '${name}' in ${field}.`);
     }
-    return readPath(env.variables[name], `$${rest}`, field, env.stateName);
+    return readPath(env.variables[name], `$${rest}`, field, env.stateName, path, env.input);
   }
   return readPath(env.input, path, field, env.stateName);
 }

@@ -5,7 +5,7 @@
  * virtual time (the lowest index on a tie) fails the Map with its own error and stops the others. Distributed: failures count against ToleratedFailurePercentage/Count.
  */
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from '../errors.js';
-import { evaluateTemplate } from '../jsonata.js';
+import { evaluateTemplate, jsonataBody } from '../jsonata.js';
 import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { runScope } from '../engine.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
@@ -23,7 +23,12 @@ async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> 
   if (raw.ItemReader && typeof raw.ItemReader === 'object') return readItems(call, effective);
   if (isJsonata(call)) {
     const items = raw.Items === undefined ? call.input : await evaluateTemplate(raw.Items, jsonataEnv(call), 'Items');
-    if (!Array.isArray(items)) throw queryEvaluationError(`The Items of Map state '${call.node.name}' evaluated to ${JSON.stringify(items)}; expected an array.`);
+    if (!Array.isArray(items)) {
+      if (raw.Items === undefined) throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(items)}`);
+      const body = jsonataBody(raw.Items)?.trim() ?? JSON.stringify(raw.Items);
+      const type = items === null ? 'null' : typeof items;
+      throw queryEvaluationError(`The JSONata expression '${body}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${JSON.stringify(items)}`, 'Items');
+    }
     return items;
   }
   const path = typeof raw.ItemsPath === 'string' ? raw.ItemsPath : '$';
@@ -57,6 +62,8 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const batched = call.node.raw.ItemBatcher ? await batchItems(call, inputs, effective) : inputs;
   if (call.inspection && call.node.raw.ItemBatcher) call.inspection.afterItemBatcher = batched;
 
+  runtime.event(frame, 'MapStateStarted', { length: batched.length });
+  // As recorded on AWS, a bad MaxConcurrencyPath or ToleratedFailure…Path fails the Map after it started.
   const maxConcurrency = (await numberField(call, 'MaxConcurrency', effective)) ?? 0;
   const toleratedCount = (await numberField(call, 'ToleratedFailureCount', effective)) ?? 0;
   const toleratedPercent = (await numberField(call, 'ToleratedFailurePercentage', effective)) ?? 0;
@@ -64,8 +71,6 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     call.inspection.maxConcurrency = maxConcurrency;
     if (distributed) Object.assign(call.inspection, { toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercent });
   }
-
-  runtime.event(frame, 'MapStateStarted', { length: batched.length });
   if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
   const results: unknown[] = new Array(batched.length);
   const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
@@ -123,8 +128,8 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     if (failure instanceof StatesError) {
       // Iterations still running when the Map fails are stopped.
       for (const index of [...inFlight].sort((a, b) => a - b)) runtime.event(frame, 'MapIterationAborted', { name: node.name, index });
-      runtime.event(frame, 'MapStateFailed');
     }
+    // MapStateFailed is recorded by the engine once retries are over.
     throw failure;
   }
   records.sort((a, b) => a.index - b.index);

@@ -5,7 +5,6 @@
  * lowest index on a tie) fails the state with its own error, and the other branches stop there, as AWS
  * stops them.
  */
-import { StatesError } from '../errors.js';
 import { finishState, taskInput, type StateCall, type StateOutcome } from '../dataflow.js';
 import { runScope } from '../engine.js';
 import { Lanes } from '../lanes.js';
@@ -29,11 +28,8 @@ export async function runParallel(call: StateCall): Promise<StateOutcome> {
       return false;
     },
   });
-  if (failure !== undefined) {
-    // AWS records ParallelStateFailed with no details; the error travels with the state's failure.
-    if (failure instanceof StatesError) runtime.event(frame, 'ParallelStateFailed');
-    throw failure;
-  }
+  // ParallelStateFailed is recorded by the engine once retries are over.
+  if (failure !== undefined) throw failure;
   runtime.event(frame, 'ParallelStateSucceeded');
   return finishState(call, results);
 }

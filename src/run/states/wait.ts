@@ -15,8 +15,12 @@ async function waitUntil(call: StateCall, effective: unknown): Promise<number> {
   else if (typeof raw.TimestampPath === 'string') stamp = resolvePath(raw.TimestampPath, pathEnv(call, effective), 'TimestampPath');
   const ms = parseTimestamp(stamp);
   if (ms === undefined) {
-    const message = `The Timestamp ${JSON.stringify(stamp)} in state '${call.node.name}' is not a valid ISO-8601 timestamp (for example 2024-01-31T12:00:00Z).`;
-    throw jsonata ? new StatesError(ErrorNames.QueryEvaluationError, message) : runtimeError(message);
+    const shown = typeof stamp === 'string' ? stamp : JSON.stringify(stamp);
+    if (jsonata) throw new StatesError(ErrorNames.QueryEvaluationError, `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${shown}`, false, false, 'Timestamp');
+    const message = typeof raw.TimestampPath === 'string'
+      ? `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${raw.TimestampPath} == ${shown}`
+      : `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${shown}`;
+    throw runtimeError(message);
   }
   return ms;
 }
