@@ -11,8 +11,8 @@
  * - expressions run without a context item: a bare field name, `$` or `$$` at the top level is refused;
  * - `$eval` is not available, and JSONata 2.1's `?:` and `??` do not exist in the 2.0.6 that Step
  *   Functions implements.
- * A `.$` key holding a path is a literal in a JSONata state; that is legal but almost never meant,
- * so it is a warning.
+ * A `.$` key holding a path, or a whole field written as a path, is a literal in a JSONata state;
+ * that is legal but almost never meant, so it is a warning.
  *
  * jsonata itself is loaded only when a JSONata state holds an expression, so JSONPath-only
  * definitions never pay for it.
@@ -42,7 +42,7 @@ const codes = {
   'jsonata-states-reference': { description: '$states.result or $states.errorOutput where it does not exist, or an unknown $states field', severity: 'error' as const },
   'jsonata-top-level-reference': { description: 'An expression reads a field name, $ or $$ at its top level, where there is no context item', severity: 'error' as const },
   'jsonata-unsupported-function': { description: 'An expression uses $eval, or an operator newer than the JSONata version Step Functions runs', severity: 'error' as const },
-  'jsonpath-in-jsonata': { description: 'A key ending in .$ with a path value in a JSONata state, where it is a literal string', severity: 'warning' as const },
+  'jsonpath-in-jsonata': { description: 'A JSONPath (a field, or a key ending in .$) in a JSONata state, where it is a literal string', severity: 'warning' as const },
 };
 
 type Report = (f: Finding) => void;
@@ -150,6 +150,13 @@ function checkSite(site: Site, report: Report): void {
   if (typeof value === 'string' && required && delimiterShape(value) === 'literal' && !hasPlaceholder(value)) {
     report(
       finding(codes, 'jsonata-expression-required', pointer, `${label} of state "${node.name}" must be ${required}, not the plain string ${quote(value)}; write it as "{% <expression> %}"`),
+    );
+    return;
+  }
+  if (looksLikePath(value)) {
+    // A whole field written as a JSONPath (`"Output": "$.Payload"`): a literal string in JSONata.
+    report(
+      finding(codes, 'jsonpath-in-jsonata', pointer, `${label} of state "${node.name}" is the JSONPath ${quote(value)}, but the state uses JSONata, so it is kept as a literal string; write it as "{% <expression> %}" (the input is $states.input, a task's result $states.result)`),
     );
     return;
   }

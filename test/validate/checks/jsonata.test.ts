@@ -343,6 +343,15 @@ describe('jsonata check', () => {
       expect(findings[0]!.message).toContain('"Payload": "{% <expression> %}"');
     });
 
+    it('warns about a whole field written as a path', () => {
+      const findings = run(task({ Output: '$.Payload', Assign: { r: '$.x' } }));
+      expect(findings.map((f) => [f.code, f.severity, f.path])).toEqual([['jsonpath-in-jsonata', 'warning', '/States/S/Output']]);
+      expect(findings[0]!.message).toContain('$states.result');
+      expect(codesOf(machine({ Type: 'Map', Items: '$.items', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true }))).toEqual([
+        'jsonata-expression-required',
+      ]);
+    });
+
     it('leaves literal values alone', () => {
       expect(run(pass({ 'a.$': '$', b: '$.input_value', c: 'States.Format(1)', 'd.$': 'plain' }))).toEqual([]);
     });
