@@ -85,7 +85,7 @@ describe.skipIf(SKIP)('the npm package', () => {
   it('holds only what runs: bin/, dist/, schemas/, package.json, README, LICENSE and CHANGELOG', () => {
     const allowed = /^(bin\/|dist\/|schemas\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const needed of ['bin/asl.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'schemas/stubs.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const needed of ['bin/asl.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'schemas/stubs.schema.json', 'schemas/aslrc.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(files, needed).toContain(needed);
     }
   });
