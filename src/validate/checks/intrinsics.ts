@@ -26,8 +26,11 @@ import { finding } from './util.js';
 const codes = {
   'intrinsic-syntax': { description: 'An intrinsic function call does not parse (quotes, parentheses, commas, escapes, nesting depth)', severity: 'error' as const },
   'intrinsic-unknown-function': { description: 'An intrinsic call names a function Step Functions does not have', severity: 'error' as const },
-  'intrinsic-arity': { description: 'An intrinsic function is given too few or too many arguments', severity: 'error' as const },
-  'intrinsic-argument': { description: 'An intrinsic argument is of a kind the function cannot take, or is a path that does not parse', severity: 'error' as const },
+  // Arity and argument kinds are warnings: Step Functions parses intrinsic calls when the machine is
+  // created, but checks what each function is given only when the call runs (States.IntrinsicFailure),
+  // and validate's errors are reserved for what the service refuses at creation.
+  'intrinsic-arity': { description: 'An intrinsic function is given too few or too many arguments (fails at run time)', severity: 'warning' as const },
+  'intrinsic-argument': { description: 'An intrinsic argument is of a kind the function cannot take (fails at run time)', severity: 'warning' as const },
 };
 
 type Report = (f: Finding) => void;
@@ -94,7 +97,7 @@ function checkOne(site: Site, call: IntrinsicCall, report: Report): void {
         codes,
         'intrinsic-arity',
         site.pointer,
-        `${call.name} in "${site.field}" takes ${expected} argument${signature.max === 1 && signature.min === 1 ? '' : 's'}, but is given ${count}`,
+        `${call.name} in "${site.field}" takes ${expected} argument${signature.max === 1 && signature.min === 1 ? '' : 's'}, but is given ${count}; the call would fail with States.IntrinsicFailure`,
       ),
     );
   }
@@ -105,12 +108,12 @@ function checkArgument(site: Site, call: IntrinsicCall, arg: IntrinsicArg, index
   const where = `argument ${index + 1} of ${call.name} in "${site.field}"`;
   if (arg.kind === 'path') {
     const parsed = parsePath(arg.path);
-    if (!parsed.ok) report(finding(codes, 'intrinsic-argument', site.pointer, `The path ${JSON.stringify(arg.path)} (${where}) does not parse: ${parsed.message}`));
+    if (!parsed.ok) report(finding(codes, 'intrinsic-syntax', site.pointer, `The path ${JSON.stringify(arg.path)} (${where}) does not parse: ${parsed.message}`));
     return;
   }
   const actual = kindOf(arg);
   if (actual !== undefined && !accepts(expected, actual, arg)) {
-    report(finding(codes, 'intrinsic-argument', site.pointer, `${capitalise(where)} must be ${article(expected)}, but is ${describe(arg, actual)}`));
+    report(finding(codes, 'intrinsic-argument', site.pointer, `${capitalise(where)} must be ${article(expected)}, but is ${describe(arg, actual)}; the call would fail with States.IntrinsicFailure`));
     return;
   }
   if (call.name === 'States.Hash' && index === 1 && arg.kind === 'string' && !(HASH_ALGORITHMS as readonly string[]).includes(arg.value)) {

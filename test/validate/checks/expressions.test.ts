@@ -149,7 +149,8 @@ describe('intrinsic checks', () => {
       ['intrinsic-arity', '/States/S/Parameters/a.$'],
       ['intrinsic-arity', '/States/S/Parameters/b.$'],
     ]);
-    expect(result[0]!.message).toBe('States.JsonToString in "a.$" takes exactly 1 argument, but is given 0');
+    expect(result[0]!.message).toBe('States.JsonToString in "a.$" takes exactly 1 argument, but is given 0; the call would fail with States.IntrinsicFailure');
+    expect(result.every((f) => f.severity === 'warning')).toBe(true);
   });
 
   it('intrinsic-argument: literal kinds, nested call results, hash algorithms, JsonMerge, bad path arguments', () => {
@@ -165,8 +166,11 @@ describe('intrinsic checks', () => {
         },
       }),
     );
-    expect(result.map((f) => f.code)).toEqual(Array(6).fill('intrinsic-argument'));
-    expect(result.find((f) => f.path.endsWith('a.$'))!.message).toBe("Argument 2 of States.MathAdd in \"a.$\" must be a number, but is the string '-1'");
+    expect(result.map((f) => f.code)).toEqual([...Array(5).fill('intrinsic-argument'), 'intrinsic-syntax']);
+    expect(result.map((f) => f.severity)).toEqual([...Array(5).fill('warning'), 'error']);
+    expect(result.find((f) => f.path.endsWith('a.$'))!.message).toBe(
+      "Argument 2 of States.MathAdd in \"a.$\" must be a number, but is the string '-1'; the call would fail with States.IntrinsicFailure",
+    );
     expect(result.find((f) => f.path.endsWith('c.$'))!.message).toContain("'SHA-256'");
   });
 
