@@ -148,30 +148,32 @@ function fileProblems(file: string, data: DataFile, error: { message: string; pr
 }
 
 async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<TaskAnswerer | undefined> {
-  const run = await import('../run/index.js');
+  // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
     if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
+    const [{ mockConfigAnswerer, MockConfigError }, { describePointer }] = await Promise.all([import('../run/stubs/mock-config.js'), import('../run/stubs/problems.js')]);
     const config = await parseDataFile(ctx, opts.mockConfig, 'the mock config');
     try {
-      return run.mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
+      return mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
     } catch (error) {
-      if (error instanceof run.MockConfigError) throw fileProblems(opts.mockConfig, config, error, run.describePointer);
+      if (error instanceof MockConfigError) throw fileProblems(opts.mockConfig, config, error, describePointer);
       throw error;
     }
   }
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
   const stubPath = resolve(ctx.cwd, opts.stubs);
+  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js')]);
   const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
   let file;
   try {
-    file = run.checkStubFile(data.value);
+    file = checkStubFile(data.value);
   } catch (error) {
-    if (error instanceof run.StubFileError) throw fileProblems(opts.stubs, data, error, run.describePointer);
+    if (error instanceof StubFileError) throw fileProblems(opts.stubs, data, error, describePointer);
     throw error;
   }
-  return run.stubFileAnswerer(file, {
+  return stubFileAnswerer(file, {
     async loadHandler(spec) {
       const [modulePath, exportName] = spec.split('#') as [string, string];
       const absolute = resolve(dirname(stubPath), modulePath);
@@ -205,6 +207,11 @@ async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown
   if (opts.input !== undefined) return parseJsonArgument(opts.input, '--input');
   if (opts.inputFile !== undefined) return parseJsonArgument(readText(ctx, opts.inputFile, 'the input file'), `the input file ${opts.inputFile}`);
   return {};
+}
+
+/** A stub file or mock config problem met during the run (an invocation with no answer); by name, so the stub modules need not load. */
+function isStubError(error: unknown): error is Error {
+  return error instanceof Error && (error.name === 'MockConfigError' || error.name === 'StubFileError');
 }
 
 /** The live view only on a real terminal outside CI and pre-commit: ink writes cursor codes even when piped. */
@@ -248,7 +255,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     stateMachineName: machine.name,
     onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
   };
-  const { execute, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
+  const [{ execute }, { RunSetupError }] = await Promise.all([import('../run/execute.js'), import('../run/errors.js')]);
   let view: { onEvent(event: HistoryEvent, thread: string): void; finish(result: ExecutionResult): Promise<void> } | undefined;
   const trace = new Trace();
   if (live) {
@@ -265,7 +272,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   try {
     result = await execute(machine.definition, input, options);
   } catch (error) {
-    if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) {
+    if (error instanceof RunSetupError || isStubError(error)) {
       await view?.finish({ status: 'ABORTED', history: [] });
       throw new InputError(error.message);
     }
@@ -311,7 +318,7 @@ async function runSingleState(
   if (context !== undefined && (context === null || typeof context !== 'object' || Array.isArray(context))) {
     throw new UsageError('--context must be a JSON object such as {"Map": {"Item": {"Index": 0, "Value": {}}}}.');
   }
-  const { testState, RunSetupError, MockConfigError, StubFileError } = await import('../run/index.js');
+  const [{ testState }, { RunSetupError }] = await Promise.all([import('../run/test-state.js'), import('../run/errors.js')]);
   let result;
   try {
     result = await testState(definition, stateName, input, {
@@ -322,7 +329,7 @@ async function runSingleState(
       context: context as Record<string, unknown> | undefined,
     });
   } catch (error) {
-    if (error instanceof RunSetupError || error instanceof MockConfigError || error instanceof StubFileError) throw new InputError(error.message);
+    if (error instanceof RunSetupError || isStubError(error)) throw new InputError((error as Error).message);
     throw error;
   }
   if (opts.format === 'json') {

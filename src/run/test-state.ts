@@ -13,7 +13,7 @@ import { caught, enterState, exitEvent } from './engine.js';
 import { backoffSeconds, findCatcherIndex, matchRetrier, maxAttemptsOf } from './retry.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
-import { withStubs } from './stubs/node-hooks.js';
+import { resolveStubs } from './execute.js';
 import type { ExecuteOptions } from './types.js';
 
 export interface TestStateOptions extends ExecuteOptions {
@@ -73,7 +73,7 @@ export async function testState(definition: unknown, stateName: string, input: u
   }
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? '2024-01-01T00:00:00.000Z'));
   if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
-  options = withStubs(options);
+  options = await resolveStubs(options);
   const runtime = new Runtime(model, options, identityFor(options, input, startMs));
   runtime.startMs = startMs;
   runtime.contextOverride = options.context;
