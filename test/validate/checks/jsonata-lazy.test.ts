@@ -1,5 +1,6 @@
-// jsonata is loaded on the first JSONata expression only: validating JSONPath definitions (and
-// JSONata definitions without `{% %}`) never requires it. The package is CommonJS and loaded through
+// jsonata is loaded on the first JSONata expression that is more than a plain path: validating
+// JSONPath definitions (and JSONata ones without `{% %}` or with only `$states.input.x`-like
+// expressions) never requires it. The package is CommonJS and loaded through
 // createRequire, so the CommonJS module cache of this test's own process tells whether it was loaded.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,8 +24,18 @@ describe('loading jsonata', () => {
     expect(jsonataLoaded()).toBe(false);
   });
 
-  it('happens on the first expression (so this test can tell)', () => {
-    validateDefinition({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: '{% $states.input %}', End: true } } });
+  it('does not happen for expressions that are plain paths ($states.input.order, $variable)', () => {
+    const { findings } = validateDefinition({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Output: { o: '{% $states.input.order %}', v: '{% $total %}', r: '{% $states.result %}' }, End: true } },
+    });
+    expect(findings.map((f) => f.code)).toEqual(['jsonata-states-reference']);
+    expect(jsonataLoaded()).toBe(false);
+  });
+
+  it('happens on the first other expression (so this test can tell)', () => {
+    validateDefinition({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: '{% $states.input.a + 1 %}', End: true } } });
     expect(jsonataLoaded()).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 // The JSONata check: each code fires on its mistake and stays silent on the fixed form, in every
 // field Step Functions evaluates, and malformed input never throws.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/diagnostics.js';
 import { buildModel } from '../../../src/asl/walker.js';
+import { parseJsonata } from '../../../src/asl/jsonata-syntax.js';
 import { jsonataCheck } from '../../../src/validate/checks/jsonata.js';
 import { semanticChecks } from '../../../src/validate/checks/index.js';
 import { locateFindings, validateDefinition } from '../../../src/validate/index.js';
@@ -420,4 +422,39 @@ describe('docs pages of the JSONata check', () => {
       expect(validateDefinition(example(page, 'Fixed')).findings).toEqual([]);
     });
   }
+});
+
+describe('the parser shortcut for plain paths', () => {
+  const require = createRequire(import.meta.url);
+  const jsonata = require('jsonata') as (expression: string) => { ast(): unknown };
+
+  it('builds the same tree as the jsonata parser', () => {
+    for (const body of [
+      '$states',
+      ' $states.input ',
+      '$states.input.order.id',
+      '\n  $states.result.Payload\n',
+      '$myVar',
+      '\t$x_1.a_b.C9 ',
+      '$states.context.Execution.Id',
+    ]) {
+      const parsed = parseJsonata(body);
+      expect(parsed.ok, body).toBe(true);
+      expect(parsed.ok && parsed.ast, body).toEqual(jsonata(body).ast());
+    }
+  });
+
+  it('leaves everything else to the parser', () => {
+    for (const body of ['$states.input.and', '$states.input.true', '$', '$$', '$a.b[0]', '$a.`b c`', 'a.b', '$a.b.', '$a..b', '$a.1']) {
+      const parsed = parseJsonata(body);
+      let expected: unknown;
+      try {
+        expected = { ok: true, ast: jsonata(body).ast() };
+      } catch {
+        expected = { ok: false };
+      }
+      expect(parsed.ok, body).toBe((expected as { ok: boolean }).ok);
+      if (parsed.ok) expect(parsed.ast, body).toEqual((expected as { ast: unknown }).ast);
+    }
+  });
 });
