@@ -81,6 +81,13 @@ describe('Parallel', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'FastError' });
   });
 
+  test('a real-time caller waits as long as the slowest branch, not the sum of the branches', async () => {
+    const delays: number[] = [];
+    const result = await execute(parallel([waitThenPass(5, 'a'), waitThenPass(3, 'b'), waitThenPass(4, 'c')]), {}, { onDelay: async (ms) => void delays.push(ms) });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(delays).toEqual([3000, 1000, 1000]);
+  });
+
   test('the execution timeout still applies inside branches', async () => {
     const definition = { ...parallel([waitThenPass(100, 'a'), waitThenPass(10, 'b')]), TimeoutSeconds: 50 };
     const result = await execute(definition, {});
