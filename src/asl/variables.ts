@@ -29,8 +29,15 @@ export interface VariableRead {
 
 export interface VariableWrite {
   name: string;
-  /** Pointer of the `Assign` member. */
-  pointer: string;
+  /** Pointer of the `Assign` object; the member is `writePointer(write)` (built on demand: most are never reported). */
+  assign: string;
+  /** The member's key as written (`name` or `name.$`). */
+  key: string;
+}
+
+/** Pointer of the `Assign` member that makes a write. */
+export function writePointer(write: VariableWrite): string {
+  return joinPointer(write.assign, write.key);
 }
 
 /** Where a state's writes apply: on success, on one Choice rule, on Default, or on one catcher. */
@@ -54,6 +61,7 @@ const BUILTINS = new Set(
 );
 const RESERVED = new Set(['states', '', '$']);
 
+const NONE: VariableWrite[] = [];
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Fields that hold nested scopes (walked as their own states) or never-evaluated text. */
@@ -161,25 +169,43 @@ export function variableReads(node: StateNode): VariableRead[] {
     });
     return out;
   }
-  const add = (text: string, pointer: string) => {
-    for (const name of jsonPathVariables(text)) out.push({ name, pointer });
+  // The keys from the state down to the current value; a pointer is built only for a string holding a reference.
+  const keys: string[] = [];
+  const add = (text: string) => {
+    const names = jsonPathVariables(text);
+    if (names.length === 0) return;
+    const pointer = joinPointer(node.pointer, ...keys);
+    for (const name of names) out.push({ name, pointer });
   };
-  const walk = (value: unknown, pointer: string, payload: boolean, depth: number): void => {
+  const walk = (value: unknown, payload: boolean, depth: number): void => {
     if (depth > 200) return;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${pointer}/${i}`, payload, depth + 1));
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v === null || typeof v !== 'object') continue;
+        keys.push(String(i));
+        walk(v, payload, depth + 1);
+        keys.pop();
+      }
       return;
     }
     if (!isObject(value)) return;
-    for (const [key, v] of Object.entries(value)) {
+    for (const key in value) {
       if (depth === 0 && SKIPPED.has(key)) continue;
-      const at = joinPointer(pointer, key);
+      const v = value[key];
       if (typeof v === 'string') {
-        if (key.endsWith('.$') || (!payload && ((key.endsWith('Path') && key !== 'ResultPath') || key === 'Variable'))) add(v, at);
-      } else walk(v, at, payload || PAYLOADS.has(key), depth + 1);
+        if (!v.includes('$') || !(key.endsWith('.$') || (!payload && ((key.endsWith('Path') && key !== 'ResultPath') || key === 'Variable')))) continue;
+        keys.push(key);
+        add(v);
+        keys.pop();
+      } else if (v !== null && typeof v === 'object') {
+        keys.push(key);
+        walk(v, payload || PAYLOADS.has(key), depth + 1);
+        keys.pop();
+      }
     }
   };
-  walk(node.raw, node.pointer, false, 0);
+  walk(node.raw, false, 0);
   return out;
 }
 
@@ -197,29 +223,37 @@ function visitStrings(raw: Record<string, unknown>, pointer: string, visit: (tex
 }
 
 function writesOf(assign: unknown, pointer: string, jsonata: boolean): VariableWrite[] {
-  if (!isObject(assign)) return [];
-  return Object.keys(assign).map((key) => ({ name: !jsonata && key.endsWith('.$') ? key.slice(0, -2) : key, pointer: joinPointer(pointer, key) }));
+  if (!isObject(assign)) return NONE;
+  return Object.keys(assign).map((key) => ({ name: !jsonata && key.endsWith('.$') ? key.slice(0, -2) : key, assign: pointer, key }));
 }
+
+/** Shared by every state without Choice-rule or catcher writes (never written to). */
+const NO_WRITES: Map<number, VariableWrite[]> = new Map();
 
 /** What a state assigns, by the outcome that applies it. */
 export function variableWrites(node: StateNode): StateWrites {
   const jsonata = node.queryLanguage === 'JSONata';
   const raw = node.raw;
-  const choices = new Map<number, VariableWrite[]>();
-  const catches = new Map<number, VariableWrite[]>();
+  let choices: Map<number, VariableWrite[]> = NO_WRITES;
+  let catches: Map<number, VariableWrite[]> = NO_WRITES;
   if (node.type === 'Choice' && Array.isArray(raw.Choices))
     raw.Choices.forEach((rule, i) => {
-      if (isObject(rule) && 'Assign' in rule) choices.set(i, writesOf(rule.Assign, joinPointer(node.pointer, 'Choices', i, 'Assign'), jsonata));
+      if (!isObject(rule) || !('Assign' in rule)) return;
+      if (choices === NO_WRITES) choices = new Map();
+      choices.set(i, writesOf(rule.Assign, joinPointer(node.pointer, 'Choices', i, 'Assign'), jsonata));
     });
   if (Array.isArray(raw.Catch))
     raw.Catch.forEach((catcher, i) => {
-      if (isObject(catcher) && 'Assign' in catcher) catches.set(i, writesOf(catcher.Assign, joinPointer(node.pointer, 'Catch', i, 'Assign'), jsonata));
+      if (!isObject(catcher) || !('Assign' in catcher)) return;
+      if (catches === NO_WRITES) catches = new Map();
+      catches.set(i, writesOf(catcher.Assign, joinPointer(node.pointer, 'Catch', i, 'Assign'), jsonata));
     });
   return { success: writesOf(raw.Assign, joinPointer(node.pointer, 'Assign'), jsonata), choices, catches };
 }
 
 /** Every write of a state, whatever outcome applies it. */
 export function allWrites(writes: StateWrites): VariableWrite[] {
+  if (writes.choices.size === 0 && writes.catches.size === 0) return writes.success;
   return [...writes.success, ...[...writes.choices.values()].flat(), ...[...writes.catches.values()].flat()];
 }
 
@@ -242,10 +276,13 @@ export interface VariableFlow {
 }
 
 /**
- * A forward dataflow over each scope's transitions ("may be assigned"): the variables visible when a state
- * starts are those some path from the scope's start assigns, plus what the enclosing scope could see when the
- * Parallel or inline Map started. Bit sets over the assigned names; work is about states × names / 32 per pass,
- * and passes end when nothing changes (usually two or three). Cached per model, so several rules share one analysis.
+ * "May be assigned" over each scope's transitions: a variable is visible when a state starts if some path from
+ * the scope's start reaches the state through an edge that assigns it, or if it was visible where the enclosing
+ * Parallel or inline Map started. Answered on demand, per (state, name), by a backward search from the state
+ * that stops at the first assigning edge; the states a failed search visited are remembered per name (none of
+ * them can see it either), so all queries for one name together cost at most one pass over the graph. Reads
+ * usually sit a few states after their assignment, so the total stays close to linear in the machine's size.
+ * Cached per model, so several rules share one analysis.
  */
 export function analyzeVariables(model: MachineModel): VariableFlow {
   let flow = flows.get(model);
@@ -255,128 +292,123 @@ export function analyzeVariables(model: MachineModel): VariableFlow {
 
 const flows = new WeakMap<MachineModel, VariableFlow>();
 
+interface Edge {
+  from: StateNode;
+  /** Names the transition assigns (the state's writes for that outcome); usually zero or one. */
+  gen: readonly string[];
+}
+
 function analyze(model: MachineModel): VariableFlow {
   const reads = new Map<StateNode, VariableRead[]>();
   const writes = new Map<StateNode, StateWrites>();
-  const index = new Map<string, number>();
+  const assigned = new Set<string>();
   for (const node of model.states) {
     reads.set(node, variableReads(node));
     const w = variableWrites(node);
     writes.set(node, w);
-    for (const { name } of allWrites(w)) if (!index.has(name)) index.set(name, index.size);
+    for (const { name } of allWrites(w)) assigned.add(name);
   }
-  const words = Math.max(1, Math.ceil(index.size / 32));
-  const bitsOf = (list: VariableWrite[]) => {
-    const bits = new Uint32Array(words);
-    for (const { name } of list) {
-      const i = index.get(name)!;
-      bits[i >>> 5]! |= 1 << (i & 31);
-    }
-    return bits;
-  };
-  const inSets = new Map<StateNode, Uint32Array>();
-  const reached = new Set<StateNode>();
 
-  {
-    // model.scopes lists a scope before the scopes nested in it, so an owner's entry set is ready first.
-    for (const scope of model.scopes) {
-      const entry = new Uint32Array(words);
-      if (scope.owner && !reached.has(scope.owner)) continue;
-      if (scope.owner && !scope.distributed) {
-        const outer = inSets.get(scope.owner);
-        if (outer) entry.set(outer);
+  // Incoming edges per state, and which states a path from their scope's start reaches.
+  const incoming = new Map<StateNode, Edge[]>();
+  const successors = new Map<StateNode, StateNode[]>();
+  const starts = new Set<StateNode>();
+  const reached = new Set<StateNode>();
+  const none: readonly string[] = [];
+  const names = (list: VariableWrite[] | undefined) => (list?.length ? list.map((x) => x.name) : none);
+  for (const scope of model.scopes) {
+    for (const node of scope.states) {
+      const w = writes.get(node)!;
+      for (const t of transitionsOf(node)) {
+        const to = typeof t.target === 'string' ? scope.byName.get(t.target) : undefined;
+        if (!to) continue;
+        // A catcher's or a Choice rule's own Assign; Next, and a Choice's Default, carry the state's Assign.
+        const gen = t.kind === 'catch' ? names(w.catches.get(indexIn(t.pointer))) : t.kind === 'choice' ? names(w.choices.get(indexIn(t.pointer))) : names(w.success);
+        let list = incoming.get(to);
+        if (!list) incoming.set(to, (list = []));
+        list.push({ from: node, gen });
+        let out = successors.get(node);
+        if (!out) successors.set(node, (out = []));
+        out.push(to);
       }
-      solveScope(scope, entry, writes, bitsOf, inSets, reached, words);
     }
   }
+  // model.scopes lists a scope before the scopes nested in it, so an owner's reachability is known first.
+  for (const scope of model.scopes) {
+    if (scope.owner && !reached.has(scope.owner)) continue;
+    const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
+    if (!start) continue;
+    starts.add(start);
+    const queue = [start];
+    reached.add(start);
+    for (let head = 0; head < queue.length; head++)
+      for (const to of successors.get(queue[head]!) ?? []) {
+        if (!reached.has(to)) {
+          reached.add(to);
+          queue.push(to);
+        }
+      }
+  }
+
+  // Per name: states known to see it (true) or known not to (false).
+  const known = new Map<string, Map<StateNode, boolean>>();
+  const isVisible = (node: StateNode, name: string): boolean => {
+    if (!assigned.has(name) || !reached.has(node)) return false;
+    // The common case first, with nothing to remember: the state right before assigns it.
+    for (const edge of incoming.get(node) ?? []) if (edge.gen.includes(name) && reached.has(edge.from)) return true;
+    let memo = known.get(name);
+    if (!memo) known.set(name, (memo = new Map()));
+    const hit = memo.get(node);
+    if (hit !== undefined) return hit;
+    const visited = new Set<StateNode>([node]);
+    const stack = [node];
+    let found = false;
+    search: while (stack.length > 0) {
+      const state = stack.pop()!;
+      if (starts.has(state)) {
+        // Entering the scope: what the enclosing Parallel / inline Map could see when it started.
+        const scope = state.scope;
+        if (scope.owner && !scope.distributed && isVisible(scope.owner, name)) {
+          found = true;
+          break;
+        }
+      }
+      for (const edge of incoming.get(state) ?? []) {
+        if (!reached.has(edge.from)) continue;
+        if (edge.gen.includes(name) || memo.get(edge.from) === true) {
+          found = true;
+          break search;
+        }
+        if (memo.get(edge.from) === false || visited.has(edge.from)) continue;
+        visited.add(edge.from);
+        stack.push(edge.from);
+      }
+    }
+    if (found) memo.set(node, true);
+    else for (const state of visited) memo.set(state, false);
+    return found;
+  };
 
   const readsBelow = new Map<Scope, Set<string>>();
   for (let s = model.scopes.length - 1; s >= 0; s--) {
     const scope = model.scopes[s]!;
-    const names = new Set<string>();
+    const below = new Set<string>();
     for (const node of scope.states) {
-      for (const r of reads.get(node) ?? []) names.add(r.name);
-      for (const child of node.children) if (!child.distributed) for (const n of readsBelow.get(child) ?? []) names.add(n);
+      for (const r of reads.get(node) ?? []) below.add(r.name);
+      for (const child of node.children) if (!child.distributed) for (const n of readsBelow.get(child) ?? []) below.add(n);
     }
-    readsBelow.set(scope, names);
+    readsBelow.set(scope, below);
   }
 
-  const names = [...index.keys()];
-  const isVisible = (node: StateNode, name: string) => {
-    const i = index.get(name);
-    const bits = inSets.get(node);
-    return i !== undefined && bits !== undefined && (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
-  };
   return {
-    assigned: new Set(names),
+    assigned,
     reads,
     writes,
     isVisible,
     isReached: (node) => reached.has(node),
-    visibleAt: (node) => new Set(names.filter((n) => isVisible(node, n))),
+    visibleAt: (node) => new Set([...assigned].filter((n) => isVisible(node, n))),
     readsWithin: (scope) => readsBelow.get(scope) ?? new Set(),
   };
-}
-
-function solveScope(
-  scope: Scope,
-  entry: Uint32Array,
-  writes: Map<StateNode, StateWrites>,
-  bitsOf: (list: VariableWrite[]) => Uint32Array,
-  inSets: Map<StateNode, Uint32Array>,
-  reached: Set<StateNode>,
-  words: number,
-): void {
-  const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
-  for (const node of scope.states) inSets.set(node, new Uint32Array(words));
-  if (!start) return;
-  // Outgoing edges: target plus the bits that travel along it (the state's own writes for that outcome).
-  const edges = new Map<StateNode, Array<{ to: StateNode; gen: Uint32Array }>>();
-  for (const node of scope.states) {
-    const w = writes.get(node)!;
-    const list: Array<{ to: StateNode; gen: Uint32Array }> = [];
-    for (const t of transitionsOf(node)) {
-      const to = typeof t.target === 'string' ? scope.byName.get(t.target) : undefined;
-      if (!to) continue;
-      let gen: VariableWrite[];
-      if (t.kind === 'catch') gen = w.catches.get(indexIn(t.pointer)) ?? [];
-      else if (t.kind === 'choice') gen = w.choices.get(indexIn(t.pointer)) ?? [];
-      else gen = w.success; // Next, and a Choice's Default (its own Assign goes with Default)
-      list.push({ to, gen: bitsOf(gen) });
-    }
-    edges.set(node, list);
-  }
-  const startBits = inSets.get(start)!;
-  startBits.set(entry);
-  const queued = new Set<StateNode>([start]);
-  const queue: StateNode[] = [start];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    queued.delete(node);
-    reached.add(node);
-    const from = inSets.get(node)!;
-    for (const { to, gen } of edges.get(node) ?? []) {
-      const target = inSets.get(to)!;
-      let changed = false;
-      for (let i = 0; i < words; i++) {
-        const merged = (target[i]! | from[i]! | gen[i]!) >>> 0;
-        if (merged !== target[i]) {
-          target[i] = merged;
-          changed = true;
-        }
-      }
-      // A state is queued when its set grows, and once on first reaching it even when nothing flows in.
-      if ((changed || !reached.has(to)) && !queued.has(to)) {
-        queued.add(to);
-        queue.push(to);
-      }
-    }
-    // Keep the queue array from growing without bound on long loops.
-    if (head > 4096 && head * 2 > queue.length) {
-      queue.splice(0, head + 1);
-      head = -1;
-    }
-  }
 }
 
 /** The entry index in a transition pointer such as ".../Catch/2/Next". */

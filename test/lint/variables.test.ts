@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/asl/walker.js';
-import { analyzeVariables, jsonataVariables, jsonPathVariables, variableReads, variableWrites } from '../../src/asl/variables.js';
+import { analyzeVariables, jsonataVariables, jsonPathVariables, variableReads, variableWrites, writePointer } from '../../src/asl/variables.js';
 import { lintDefinition } from '../../src/lint/index.js';
 import { machine, ruleTester } from './rule-tester.js';
 
@@ -47,7 +47,7 @@ describe('variable references (src/asl/variables.ts)', () => {
     }));
     const w = variableWrites(model.states[0]!);
     expect(w.success.map((x) => x.name)).toEqual(['d']);
-    expect(w.choices.get(0)!.map((x) => `${x.name}@${x.pointer}`)).toEqual(['r@/States/C/Choices/0/Assign/r.$']);
+    expect(w.choices.get(0)!.map((x) => `${x.name}@${writePointer(x)}`)).toEqual(['r@/States/C/Choices/0/Assign/r.$']);
   });
 });
 

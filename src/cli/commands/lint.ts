@@ -60,8 +60,16 @@ Examples:
     metadata.push({ id: 'unused-disable', description: 'An asl-disable comment that silences nothing (--report-unused-disables).', severity: 'warning', docsUrl: `${DOCS_BASE_URL}/configuration.md#report-unused-disables` });
     const { dirname, resolve } = await import('node:path');
     const byFile = new Map<string, import('../../lint/index.js').ResolvedLintConfig | undefined>();
+    const byDir = new Map<string, string | undefined>();
     const configFor = (file: string) => {
-      const found = typeof opts.config === 'string' ? resolve(ctx.cwd ?? '.', opts.config) : findConfigFile(dirname(resolve(ctx.cwd ?? '.', file)));
+      let found: string | undefined;
+      if (typeof opts.config === 'string') found = resolve(ctx.cwd ?? '.', opts.config);
+      else {
+        // One upward search per folder, not per file: a repository's files share a few folders.
+        const dir = dirname(resolve(ctx.cwd ?? '.', file));
+        if (!byDir.has(dir)) byDir.set(dir, findConfigFile(dir));
+        found = byDir.get(dir);
+      }
       if (!found) return undefined;
       if (!byFile.has(found)) byFile.set(found, loadConfigFile(found));
       return byFile.get(found);
@@ -92,7 +100,10 @@ Examples:
     }, metadata, {
       // --watch: the config files that apply (or would, once created) are watched too; an edit reloads them.
       dependencies: (file) => (typeof opts.config === 'string' ? [resolve(ctx.cwd ?? '.', opts.config)] : configCandidates(dirname(resolve(ctx.cwd ?? '.', file)))),
-      forget: () => byFile.clear(),
+      forget: () => {
+        byFile.clear();
+        byDir.clear();
+      },
       // The config's ignore globs leave a file out of the results altogether.
       skip: (file) => {
         try {

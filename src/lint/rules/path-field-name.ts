@@ -19,13 +19,14 @@ export const pathFieldName: Rule = {
       const stack: Array<[Record<string, unknown>, string, number]> = [[node.raw, node.pointer, 0]];
       while (stack.length > 0) {
         const [object, pointer, depth] = stack.pop()!;
-        for (const [key, value] of Object.entries(object)) {
+        for (const key in object) {
           if (notFields.has(key) || key.endsWith('Path') || key.endsWith('.$')) continue;
-          const at = joinPointer(pointer, key);
+          const value = object[key];
           if (typeof value === 'string') {
             if (looksLikePath(value))
-              ctx.report({ path: at, message: `"${key}" in "${node.name}" holds "${value}", which is taken as a literal string; to read the value at that path, use "${key}Path".` });
+              ctx.report({ path: joinPointer(pointer, key), message: `"${key}" in "${node.name}" holds "${value}", which is taken as a literal string; to read the value at that path, use "${key}Path".` });
           } else if (value !== null && typeof value === 'object' && depth < 50) {
+            const at = joinPointer(pointer, key);
             const items: unknown[] = Array.isArray(value) ? value : [value];
             items.forEach((item, i) => {
               if (item !== null && typeof item === 'object' && !Array.isArray(item))

@@ -1,4 +1,4 @@
-import { allWrites, analyzeVariables } from '../../asl/variables.js';
+import { allWrites, analyzeVariables, writePointer } from '../../asl/variables.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** An assignment nobody reads costs payload size (and a review's attention) for nothing; often a typo. */
@@ -11,7 +11,7 @@ export const unusedVariable: Rule = {
       const readable = flow.readsWithin(node.scope);
       for (const write of allWrites(flow.writes.get(node)!)) {
         if (readable.has(write.name)) continue;
-        ctx.report({ path: write.pointer, message: `"${node.name}" assigns "${write.name}", but no state that can see it reads "$${write.name}"; remove the assignment or read it.` });
+        ctx.report({ path: writePointer(write), message: `"${node.name}" assigns "${write.name}", but no state that can see it reads "$${write.name}"; remove the assignment or read it.` });
       }
     }
   },
