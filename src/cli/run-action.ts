@@ -147,19 +147,35 @@ function fileProblems(file: string, data: DataFile, error: { message: string; pr
   return new InputError(`${lines.join('\n')}${fix}`);
 }
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<TaskAnswerer | undefined> {
+/** Warns (stderr, exit code unchanged) about answers for states the machine does not have. */
+function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings: Array<{ pointer: string; message: string }>): void {
+  for (const w of warnings) {
+    const at = data.locate(w.pointer);
+    ctx.io.stderr.write(`asl: warning: ${file}:${at.line}:${at.column}: ${w.message}\n`);
+  }
+}
+
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
     if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
     const [{ mockConfigAnswerer, MockConfigError }, { describePointer }] = await Promise.all([import('../run/stubs/mock-config.js'), import('../run/stubs/problems.js')]);
     const config = await parseDataFile(ctx, opts.mockConfig, 'the mock config');
+    let answerer: TaskAnswerer;
     try {
-      return mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
+      answerer = mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
     } catch (error) {
       if (error instanceof MockConfigError) throw fileProblems(opts.mockConfig, config, error, describePointer);
       throw error;
     }
+    const { unusedStateKeys } = await import('../run/stubs/problems.js');
+    const machines = (config.value as { StateMachines: Record<string, { TestCases: Record<string, Record<string, string>> }> }).StateMachines;
+    const machine = opts.stateMachine ?? Object.keys(machines)[0]!;
+    const states = Object.keys(machines[machine]!.TestCases[opts.testCase]!);
+    const pointerOf = (state: string) => ['', 'StateMachines', machine, 'TestCases', opts.testCase!, state].map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+    warnUnused(ctx, opts.mockConfig, config, unusedStateKeys(definition, states.map((key) => ({ key, pointer: pointerOf(key) }))));
+    return answerer;
   }
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
@@ -173,6 +189,9 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions): Promise<Tas
     if (error instanceof StubFileError) throw fileProblems(opts.stubs, data, error, describePointer);
     throw error;
   }
+  const { unusedStateKeys } = await import('../run/stubs/problems.js');
+  const keys = Object.keys(file.states ?? {}).map((key) => ({ key, pointer: `/states/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
+  warnUnused(ctx, opts.stubs, data, unusedStateKeys(definition, keys));
   return stubFileAnswerer(file, {
     async loadHandler(spec) {
       const [modulePath, exportName] = spec.split('#') as [string, string];
@@ -240,7 +259,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   }
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
-  const answerer = await buildAnswerer(ctx, opts);
+  const answerer = await buildAnswerer(ctx, opts, machine.definition);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }

@@ -115,6 +115,24 @@ describe('asl run', () => {
     expect(result.stderr).toContain('states:');
   });
 
+  test('warns about stub entries for states the machine does not have, with the nearest Task state', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-unused-'));
+    try {
+      writeFileSync(path.join(dir, 'stubs.yaml'), 'states:\n  Charge:\n    result: { Payload: { amount: 1 } }\n  Chrage:\n    result: 1\n  Done:\n    result: 2\n');
+      const result = await asl(['order.asl.json', '--stubs', path.join(dir, 'stubs.yaml'), '--format', 'json']);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('stubs.yaml:4:3: no Task state is named "Chrage", so this entry is never used; did you mean "Charge"?');
+      expect(result.stderr).toContain('stubs.yaml:6:3: "Done" is a Succeed state; only Task states are answered by stubs');
+      expect(JSON.parse(result.stdout).status).toBe('SUCCEEDED');
+      writeFileSync(path.join(dir, 'mock.json'), JSON.stringify({ StateMachines: { Orders: { TestCases: { T: { Charge: 'Ok', Chrage: 'Ok' } } } }, MockedResponses: { Ok: { '0': { Return: { Payload: { amount: 1 } } } } } }));
+      const mock = await asl(['order.asl.json', '--mock-config', path.join(dir, 'mock.json'), '--test-case', 'T', '--format', 'json']);
+      expect(mock.code).toBe(0);
+      expect(mock.stderr).toMatch(/mock\.json:1:\d+: no Task state is named "Chrage", so this entry is never used; did you mean "Charge"\?/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a Task missing from a mock config test case is exit 2 with an example in the mock config format', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'asl-mock-'));
     try {

@@ -5,6 +5,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import { escapePointerToken } from '../../asl/pointer.js';
+import { suggestNearest } from '../../asl/suggest.js';
+import { buildModel, qualifiedName } from '../../asl/walker.js';
 
 export interface FileProblem {
   /** JSON Pointer of the value in the file ("" for the whole file). */
@@ -80,4 +82,32 @@ export function genericMessage(error: ErrorObject): FileProblem {
 /** Formats problems as one message: each on its own line, with its place. */
 export function problemsMessage(what: string, problems: FileProblem[]): string {
   return problems.map((p) => `${what === '' ? '' : `${what}: `}${describePointer(p.pointer)}: ${p.message}`).join('\n');
+}
+
+/**
+ * Answers keyed by a name that is no Task state of the machine are never used, almost always a typo:
+ * one warning each, with the nearest Task state. `entries` maps each key to its pointer in the file.
+ */
+export function unusedStateKeys(definition: unknown, entries: Array<{ key: string; pointer: string }>): FileProblem[] {
+  const model = buildModel(definition);
+  const tasks = new Set<string>();
+  const others = new Map<string, string>();
+  for (const node of model.states) {
+    for (const name of [node.name, qualifiedName(node)]) {
+      if (node.type === 'Task') tasks.add(name);
+      else others.set(name, node.type ?? 'unknown');
+    }
+  }
+  const problems: FileProblem[] = [];
+  for (const { key, pointer } of entries) {
+    if (tasks.has(key)) continue;
+    const type = others.get(key);
+    if (type !== undefined) {
+      problems.push({ pointer, message: `"${key}" is a ${type} state; only Task states are answered by stubs, so this entry is never used` });
+      continue;
+    }
+    const near = suggestNearest(key, tasks);
+    problems.push({ pointer, message: `no Task state is named "${key}", so this entry is never used${near ? `; did you mean "${near}"?` : ''}` });
+  }
+  return problems;
 }
