@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadText } from '../../src/source/index.js';
 import { validateMachine } from '../../src/validate/index.js';
+import { KNOWN_INVALID } from './known-invalid.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = resolve(repoRoot, '../shared/corpus');
@@ -36,18 +37,28 @@ function describeFailure(file: string, errors: Diagnostic[]): string {
 }
 
 describe.skipIf(!present)('validate over the real-world corpus', () => {
-  it('accepts at least 98% of the real-world definitions', () => {
+  it('accepts at least 98% of the real-world definitions that Step Functions would accept', () => {
     const files = manifestFiles('MANIFEST.tsv');
     const rejected: string[] = [];
+    const knownButAccepted: string[] = [];
     for (const file of files) {
       const errors = errorsOf(file);
-      if (errors.length > 0) rejected.push(describeFailure(file, errors));
+      const known = KNOWN_INVALID[file];
+      if (known) {
+        // A listed file must stay rejected, for the reason given: the list may not hide a regression.
+        if (!errors.some((d) => d.code === known.code)) knownButAccepted.push(`${file} (expected ${known.code})`);
+      } else if (errors.length > 0) rejected.push(describeFailure(file, errors));
     }
-    const accepted = (files.length - rejected.length) / files.length;
-    if (rejected.length > 0) {
-      console.log(`Rejected ${rejected.length} of ${files.length} real-world definitions (${(accepted * 100).toFixed(1)}% accepted):\n  ${rejected.join('\n  ')}`);
-    }
+    const judged = files.length - Object.keys(KNOWN_INVALID).length;
+    const accepted = (judged - rejected.length) / judged;
+    const raw = (judged - rejected.length) / files.length;
+    console.log(
+      `Real-world corpus: ${(raw * 100).toFixed(1)}% of all ${files.length} accepted; ${Object.keys(KNOWN_INVALID).length} rejections verified as definitions AWS would refuse; ` +
+        `${(accepted * 100).toFixed(1)}% of the other ${judged} accepted`,
+    );
+    if (rejected.length > 0) console.log(`Rejected ${rejected.length} other definitions:\n  ${rejected.join('\n  ')}`);
     expect(files.length).toBeGreaterThan(800);
+    expect(knownButAccepted).toEqual([]);
     expect(accepted).toBeGreaterThanOrEqual(0.98);
   });
 
