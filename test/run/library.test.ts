@@ -51,3 +51,32 @@ describe('testState', () => {
     expect(result.inspection).toMatchObject({ input: { items: [{ price: 4 }] }, result: { total: 4 }, afterResultPath: { price: { total: 4 } } });
   });
 });
+
+describe('testState retries as TestState reports them', () => {
+  const payment = {
+    StartAt: 'Pay',
+    States: {
+      Pay: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Retry: [{ ErrorEquals: ['Lambda.ServiceException'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2.0 }],
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Failed' }],
+        End: true,
+      },
+      Failed: { Type: 'Fail' },
+    },
+  };
+  const stubs: StubFile = { states: { Pay: { error: 'Lambda.ServiceException', cause: 'Service error' } } };
+
+  test('with one retry made, the next back-off is 2 × 2.0¹ = 4 seconds by the first retrier', async () => {
+    const result = await testState(payment, 'Pay', { data: 'value' }, { stubs, retrierRetryCount: 1 });
+    expect(result).toMatchObject({ status: 'RETRIABLE', error: 'Lambda.ServiceException', cause: 'Service error' });
+    expect(result.inspection.errorDetails).toEqual({ retryIndex: 0, retryBackoffIntervalSeconds: 4 });
+  });
+
+  test('with MaxAttempts retries made, the error falls through to Catch', async () => {
+    const result = await testState(payment, 'Pay', { data: 'value' }, { stubs, retrierRetryCount: 3 });
+    expect(result).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Failed', output: { data: 'value', error: { Error: 'Lambda.ServiceException', Cause: 'Service error' } } });
+    expect(result.inspection.errorDetails).toEqual({ catchIndex: 0 });
+  });
+});
