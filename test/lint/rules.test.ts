@@ -64,7 +64,10 @@ describe('lint over a definition following every practice', () => {
 
 ruleTester('catch-missing', {
   valid: [{ name: 'the Task is itself the error handler', definition: machine({ Work: goodTask, Failed: { ...without(goodTask, 'Catch'), End: true } }) }, { name: 'an enclosing Map catches everything', definition: machine({ M: mapState({ MaxConcurrency: 1, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], ItemProcessor: { StartAt: 'T', States: { T: without(goodTask, 'Catch') } } }), Failed: failed }) }],
-  invalid: [{ name: 'a Task catches only one error', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] }],
+  invalid: [
+    { name: 'a Task catches only one error', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] },
+    { name: 'a recovery path reached by a specific catcher has no catch-all', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['Exists'], Next: 'Lookup' }, { ErrorEquals: ['States.ALL'], Next: 'Failed' }] }, Lookup: { ...without(goodTask, 'Catch'), End: true }, Failed: failed }), errors: [{ path: '/States/Lookup' }] },
+  ],
 });
 
 ruleTester('retry-shadowed', {

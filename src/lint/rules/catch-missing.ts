@@ -9,10 +9,13 @@ const catchesAll = (node: StateNode) => entries(node.raw.Catch).some((c) => cove
 export const catchMissing: Rule = {
   meta: { id: 'catch-missing', description: 'A Task, Map or Parallel should have a catch-all catcher (or sit inside one that does).', defaultSeverity: 'warning', docsUrl: docsUrl('catch-missing') },
   check(ctx) {
-    // An error handler (a Catch target) is the last resort; catching its own failure would only loop or hide it.
+    // An error handler (the target of a catch-all) is the last resort; catching its own failure would only loop
+    // or hide it. A target of a catcher for specific errors is a recovery path that carries on with normal work,
+    // so it is asked like any other state.
     const handlers = new Set<string>();
     for (const node of ctx.model.states)
       for (const c of entries(node.raw.Catch)) {
+        if (!errorNames(c).includes('States.ALL')) continue;
         const next = (c as { Next?: unknown } | null)?.Next;
         if (typeof next === 'string') handlers.add(`${node.scope.pointer}\u0000${next}`);
       }
