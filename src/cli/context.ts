@@ -8,3 +8,9 @@ export interface CommandContext {
   exitCode: number;
   debug: boolean;
 }
+
+/**
+ * Each command module registers its flags and a lazy action; the heavy work it does
+ * (the validator, the interpreter, ink) is imported only when that command runs.
+ */
+export type RegisterCommand = (program: import('commander').Command, ctx: CommandContext) => void;

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { LoadedFile, MachineSource } from '../../source/types.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];

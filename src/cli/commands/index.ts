@@ -1,11 +1,6 @@
-import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import type { RegisterCommand } from '../context.js';
 
-/**
- * Each command module registers its flags and a lazy action; the heavy work it does
- * (the validator, the interpreter, ink) is imported only when that command runs.
- */
-export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
+/** The command modules, loaded only when the command line is parsed (see RegisterCommand). */
 
 export const commandModules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./validate.js'),

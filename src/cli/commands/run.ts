@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 
 export const register: RegisterCommand = (program, ctx) => {
   program
