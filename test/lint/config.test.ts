@@ -133,6 +133,13 @@ describe('asl lint with a config', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.aslrc\.yml:\d+:\d+: the lint config is not valid YAML/);
   });
+  it('--rule changes the severity and keeps the options from the config', async () => {
+    const kept = await runCli(['lint', 'options/long-retry.asl.json', '--rule', 'retry-max-delay=error'], { cwd: fixtures });
+    expect(kept.code).toBe(0);
+    const bare = await runCli(['lint', 'options/long-retry.asl.json', '--rule', 'retry-max-delay=error', '--config', 'configured/.aslrc.json'], { cwd: fixtures });
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('retry-max-delay');
+  });
   it('suggests the nearest rule id for a mistyped --rule', async () => {
     const run = await runCli(['lint', 'no-timeout.asl.json', '--rule', 'task-timeot=off'], { cwd: fixtures });
     expect(run.code).toBe(2);
