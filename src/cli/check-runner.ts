@@ -66,6 +66,9 @@ export async function runCheckCommand(
   }
   for (const problem of problems.slice(inputProblems)) ctx.io.stderr.write(`asl: ${problem}\n`);
 
+  // Nothing could be read: the reasons are on stderr; a "0 state machines valid" summary would only mislead.
+  if (files.length === 0 && problems.length > 0 && options.format === 'stylish') return EXIT_USAGE;
+
   const counts = countProblems(results);
   const toFile = options.outputFile !== undefined;
   const report = await formatReport(ctx, results, options, rules, (file) => texts.get(file), toFile);

@@ -31,6 +31,8 @@ describe('asl validate: exit codes', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^asl: .*no-such-file\.json/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    // Nothing was checked, so no "0 state machines valid" summary.
+    expect(run.stdout).toBe('');
   });
 
   it('still checks the other inputs when one path is missing, and exits 2', async () => {
