@@ -77,7 +77,8 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   // A plain JSON definition needs none of the template machinery (and its YAML parser) to run.
   if (bare !== undefined && machineName === undefined) return { definition: bare };
   const { loadText } = await import('../source/index.js');
-  const loaded: LoadedFile = await loadText(text, file);
+  // A template's DefinitionUri is relative to the template, not to where asl runs.
+  const loaded: LoadedFile = await loadText(text, file, { baseDir: file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file)) });
   const fileErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (loaded.machines.length === 0) {
     const why = fileErrors[0] ? `${fileErrors[0].line}:${fileErrors[0].column} ${fileErrors[0].message}` : 'it holds no state machine definition';

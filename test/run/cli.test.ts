@@ -1,5 +1,5 @@
 /** `asl run` end to end, in-process: exit codes, both output formats, stubs, mock config and guards. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -193,6 +193,25 @@ describe('asl run', () => {
     const greeter = await asl(['two-machines.yaml', '--state-machine', 'Greeter', '--input', '{"name":"Ada"}', '--format', 'json']);
     expect(greeter.code).toBe(0);
     expect(JSON.parse(greeter.stdout)).toEqual({ status: 'SUCCEEDED', output: { greeting: 'hello Ada' } });
+  });
+
+  test("a template's DefinitionUri is read relative to the template, not to where asl runs", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-run-uri-'));
+    try {
+      mkdirSync(path.join(dir, 'sub', 'statemachine'), { recursive: true });
+      const definition = { StartAt: 'Greet', States: { Greet: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('hi {}', $.name)" }, End: true } } };
+      writeFileSync(path.join(dir, 'sub', 'statemachine', 'flow.asl.json'), JSON.stringify(definition));
+      writeFileSync(
+        path.join(dir, 'sub', 'template.yaml'),
+        ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Flow:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: statemachine/flow.asl.json', ''].join('\n'),
+      );
+      const result = await runCli(['run', 'sub/template.yaml', '--input', '{"name":"Ada"}', '--format', 'json'], { cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: { greeting: 'hi Ada' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a Fail state without Error prints a FAILED status with no error or cause at all', async () => {
