@@ -2,12 +2,12 @@
  * Evaluates intrinsic function calls (`States.Format(...)` …) with AWS's argument rules and limits.
  * Any bad argument is States.IntrinsicFailure; a path that does not exist is States.Runtime.
  */
-import { createHash } from 'node:crypto';
 import { intrinsicFailure, runtimeError } from './errors.js';
 import { parseCall, IntrinsicSyntaxError, type IntrinsicArg as Arg, type IntrinsicCall as Call } from '../asl/intrinsics.js';
 import type { PathEnv } from './payload.js';
 import { resolvePath } from './payload.js';
 import { deepEqual } from './equality.js';
+import { HASH_ALGORITHMS as HASHES, hexDigest } from './hash.js';
 
 const parsed = new Map<string, Call>();
 
@@ -79,8 +79,6 @@ function formatValue(value: unknown): string {
   }
   return String(value);
 }
-
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 const FUNCTIONS: Record<string, IntrinsicImpl> = {
   'States.Format': {
@@ -209,7 +207,7 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
       expect(algo !== undefined, `States.Hash supports ${Object.keys(HASHES).join(', ')}; got ${JSON.stringify(algorithm)}.`);
       const text = typeof data === 'string' ? data : JSON.stringify(data);
       expect(text.length <= 10_000, 'States.Hash accepts at most 10,000 characters.');
-      return createHash(algo).update(text).digest('hex');
+      return hexDigest(algo, text);
     },
   },
   'States.JsonMerge': {

@@ -3,9 +3,9 @@
  * only, so a JSONPath-only run never loads it. Step Functions' own functions are added ($partition,
  * $range, $hash, $random, $uuid, $parse) and $eval is taken away.
  */
-import { createHash } from 'node:crypto';
 import { queryEvaluationError, StatesError } from './errors.js';
 import type { SeededRandom } from './random.js';
+import { HASH_ALGORITHMS, hexDigest } from './hash.js';
 
 type JsonataFactory = typeof import('jsonata');
 type Expression = ReturnType<JsonataFactory>;
@@ -121,7 +121,6 @@ export async function evaluateTemplate(value: unknown, env: JsonataEnv, field: s
   return value;
 }
 
-const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
   return {
@@ -153,7 +152,7 @@ function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
       if (typeof data !== 'string' || !algo) {
         throw queryEvaluationError(`$hash expects a string and one of ${Object.keys(HASH_ALGORITHMS).join(', ')}.`);
       }
-      return createHash(algo).update(data).digest('hex');
+      return hexDigest(algo, data);
     },
     random: () => random.next(),
     uuid: () => random.uuid(),

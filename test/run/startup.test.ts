@@ -29,3 +29,27 @@ describe.skipIf(!built)('startup of asl run', () => {
     expect(loaded.filter((url) => /\/node_modules\/(jsonata|ink|react)\//.test(url))).toEqual([]);
   });
 });
+
+/** Whether the process running `asl ...argv` loaded node:crypto at all (by import or require), from Node's own load list. */
+function loadsCrypto(argv: string[], stdin = ''): boolean {
+  const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("crypto loaded: "+process.moduleLoadList.includes("NativeModule crypto")+"\\n"))';
+  const child = spawnSync(process.execPath, ['--import', report, `${repoRoot}bin/asl.js`, ...argv], {
+    cwd: `${repoRoot}test/fixtures/run/cli`,
+    encoding: 'utf8',
+    input: stdin,
+  });
+  const line = child.stderr.split('\n').find((l) => l.startsWith('crypto loaded: '));
+  if (!line) throw new Error(`no report from the child: ${child.stderr}`);
+  return line === 'crypto loaded: true';
+}
+
+describe.skipIf(!built)('node:crypto in asl run', () => {
+  it('is not loaded for a machine that hashes nothing (it costs about 10 ms)', () => {
+    expect(loadsCrypto(['run', 'wait.asl.json', '--format', 'json'])).toBe(false);
+  });
+
+  it('is loaded when States.Hash runs (so the check can fail)', () => {
+    const machine = { StartAt: 'H', States: { H: { Type: 'Pass', Parameters: { 'h.$': "States.Hash('abc', 'SHA-256')" }, End: true } } };
+    expect(loadsCrypto(['run', '-', '--format', 'json'], JSON.stringify(machine))).toBe(true);
+  });
+});
