@@ -61,8 +61,11 @@ export default async function validateBench() {
         ...(n === 20000 ? { target: '< 2 s', ok: ms < 2000 } : {}),
       });
     }
-    const spread = Math.max(...perThousand) / Math.max(0.01, Math.min(...perThousand));
-    rows.push({ case: 'linearity (max/min cost per state)', ours: spread.toFixed(2), target: '≤ 2 (linear)', ok: spread <= 2 });
+    // Linear means the cost of one more state does not grow with size. Small sizes cost more per state
+    // (warm-up is spread over fewer states), so compare the largest size with the smallest and with the
+    // cheapest: only growth towards the large end is a problem.
+    const growth = perThousand.at(-1) / Math.max(0.01, Math.min(...perThousand));
+    rows.push({ case: 'per-state cost, 20k vs cheapest size', ours: `${growth.toFixed(2)}×`, target: '≤ 1.5× (linear)', ok: growth <= 1.5 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
