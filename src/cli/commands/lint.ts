@@ -1,4 +1,4 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { addCheckOptions, readCheckOptions } from '../check-options.js';
 import { UsageError } from '../errors.js';
 import { DOCS_BASE_URL } from '../docs-url.js';
