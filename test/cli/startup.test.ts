@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixtures, repoRoot } from './run-cli.js';
+import { FORMAT_NAMES } from '../../src/cli/check-options.js';
+import { formatNames } from '../../src/report/index.js';
 
 function modulesLoadedBy(argv: string[]): string[] {
   const child = spawnSync(process.execPath, ['--import', `${fixtures}trace/register.mjs`, `${repoRoot}bin/asl.js`, ...argv], {
@@ -28,5 +30,12 @@ describe('startup of asl validate', () => {
 
   it('does not load the code of lint, run or graph', () => {
     expect(loaded.filter((url) => /\/dist\/(lint|run|graph)\//.test(url))).toEqual([]);
+  });
+});
+
+describe('--format choices', () => {
+  // check-options spells them out so that registering the commands loads no formatter.
+  it('are exactly the formatters, in the same order', () => {
+    expect([...FORMAT_NAMES]).toEqual(formatNames);
   });
 });

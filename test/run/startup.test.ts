@@ -28,6 +28,10 @@ describe.skipIf(!built)('startup of asl run', () => {
   it('does not load ink, react or jsonata for a JSONPath machine with --format json', () => {
     expect(loaded.filter((url) => /\/node_modules\/(jsonata|ink|react)\//.test(url))).toEqual([]);
   });
+
+  it('does not load the report formatters, nor the code of validate, lint or graph', () => {
+    expect(loaded.filter((url) => /\/dist\/(report|validate|lint|graph)\//.test(url))).toEqual([]);
+  });
 });
 
 /** Whether the process running `asl ...argv` loaded node:crypto at all (by import or require), from Node's own load list. */
