@@ -170,16 +170,36 @@ export function ancestors(node: StateNode): StateNode[] {
   return out;
 }
 
-/** A readable, unique name for nested states: "Fan out/0/Charge" (branch index) or "Each order/Charge". */
+const qualifiedNames = new WeakMap<StateNode, string>();
+
+/**
+ * A readable, unique name for nested states: "Fan out/0/Charge" (branch index) or "Each order/Charge".
+ * Each name is its owner's name plus a step, and is kept per node, so naming every state costs time linear
+ * in the number of states, however deep they nest (rebuilding each name from the top was quadratic).
+ */
 export function qualifiedName(node: StateNode): string {
-  const parts: string[] = [node.name];
-  let scope = node.scope;
-  while (scope.owner) {
-    if (scope.kind === 'branch') parts.unshift(String(scope.index));
-    parts.unshift(scope.owner.name);
-    scope = scope.owner.scope;
+  const cached = qualifiedNames.get(node);
+  if (cached !== undefined) return cached;
+  // The nodes from this one up to the nearest one already named (or the top), named top-down; no recursion,
+  // so any depth fits on the stack.
+  const chain: StateNode[] = [];
+  let prefix = '';
+  for (let at: StateNode | undefined = node; at; at = at.scope.owner) {
+    const known = qualifiedNames.get(at);
+    if (known !== undefined) {
+      prefix = known;
+      break;
+    }
+    chain.push(at);
   }
-  return parts.join('/');
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const current = chain[i]!;
+    const scope = current.scope;
+    const name = scope.owner ? `${prefix}/${scope.kind === 'branch' ? `${scope.index}/` : ''}${current.name}` : current.name;
+    qualifiedNames.set(current, name);
+    prefix = name;
+  }
+  return prefix;
 }
 
 /** The transitions a state declares, each with the pointer of the field that names the target. */
