@@ -65,6 +65,7 @@ export function compileSchema(schema, label, out = outDir) {
     allowUnionTypes: true,
     verbose: true, // errors carry parentSchema, so unknown-field can suggest from the allowed names
     code: { source: true, esm: true },
+    inlineRefs: false,
   });
   ajv.addKeyword({ keyword: 'x-message' });
   let code;
