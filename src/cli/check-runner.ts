@@ -8,7 +8,9 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, compareDiagnostics } from '../diagnostics.js';
 import type { MachineSource } from '../source/types.js';
-import { countProblems, formatNames, formatters, isFormatName } from '../report/index.js';
+import { countProblems } from '../report/counts.js';
+import { loadFormatter } from '../report/load.js';
+import { formatNames, isFormatName } from '../report/names.js';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
 import { decideColorLevel, makePainter } from './color.js';
@@ -125,7 +127,8 @@ export async function formatReport(
   const shown = options.quiet ? results.map(errorsOnly) : [...results];
   const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; valid formats: ${formatNames.join(', ')}`);
-  return formatters[format](shown, {
+  const formatter = await loadFormatter(format);
+  return formatter(shown, {
     painter: await makePainter(level),
     rules,
     sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),

@@ -1,7 +1,8 @@
-/** The output formats shared by `asl validate` and `asl lint`. */
+/** The output formats shared by `asl validate` and `asl lint` (all loaded: for the library and tests). */
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
+import type { FormatName } from './names.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { Formatter } from './types.js';
@@ -12,14 +13,9 @@ export const formatters = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
-} satisfies Record<string, Formatter>;
+} satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof formatters;
-export const formatNames = Object.keys(formatters) as FormatName[];
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(formatters, name);
-}
-
+export { formatNames, isFormatName, type FormatName } from './names.js';
+export { loadFormatter } from './load.js';
 export { countProblems } from './counts.js';
 export * from './types.js';

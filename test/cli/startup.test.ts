@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixtures, repoRoot } from './run-cli.js';
 import { FORMAT_NAMES } from '../../src/cli/check-options.js';
-import { formatNames } from '../../src/report/index.js';
+import { formatNames, formatters } from '../../src/report/index.js';
 
 function modulesLoadedBy(argv: string[]): string[] {
   const child = spawnSync(process.execPath, ['--import', `${fixtures}trace/register.mjs`, `${repoRoot}bin/asl.js`, ...argv], {
@@ -31,11 +31,18 @@ describe('startup of asl validate', () => {
   it('does not load the code of lint, run or graph', () => {
     expect(loaded.filter((url) => /\/dist\/(lint|run|graph)\//.test(url))).toEqual([]);
   });
+
+  it('loads only the formatter it prints with', () => {
+    expect(loaded.filter((url) => /\/dist\/report\/(stylish|json|sarif|github|junit)\.js$/.test(url)).map((url) => url.replace(/.*\//, ''))).toEqual([
+      'stylish.js',
+    ]);
+  });
 });
 
 describe('--format choices', () => {
   // check-options spells them out so that registering the commands loads no formatter.
   it('are exactly the formatters, in the same order', () => {
     expect([...FORMAT_NAMES]).toEqual(formatNames);
+    expect(Object.keys(formatters)).toEqual([...formatNames]);
   });
 });
