@@ -26,8 +26,20 @@ export function validateDefinition(definition: unknown, model: MachineModel = bu
     seen.add(key);
     findings.push(finding);
   };
+  const schemaCount = findings.length;
   for (const check of semanticChecks) check.run({ definition, model, report });
-  return { model, findings };
+  return { model, findings: withoutSupersededUnknownFields(findings, schemaCount) };
+}
+
+/**
+ * A misspelt key can be both an unknown field to the schema and something a semantic check explains
+ * better at the same place (a Choice rule's "BooleanEqual" → did you mean "BooleanEquals"?). One
+ * mistake gets one diagnostic: the semantic one.
+ */
+function withoutSupersededUnknownFields(findings: Finding[], schemaCount: number): Finding[] {
+  if (schemaCount === 0 || schemaCount === findings.length) return findings;
+  const semanticPaths = new Set(findings.slice(schemaCount).map((f) => f.path));
+  return findings.filter((f, index) => index >= schemaCount || f.code !== 'unknown-field' || !semanticPaths.has(f.path));
 }
 
 function findingKey(f: Finding): string {

@@ -1,0 +1,25 @@
+// One mistake, one diagnostic: a key the schema does not know, which a semantic check explains better
+// at the same place, is reported once, by the semantic check.
+import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../../src/validate/index.js';
+
+const choiceWith = (rule: Record<string, unknown>) => ({
+  StartAt: 'C',
+  States: {
+    C: { Type: 'Choice', Choices: [{ Variable: '$.ok', ...rule, Next: 'Done' }], Default: 'Done' },
+    Done: { Type: 'Succeed' },
+  },
+});
+
+describe('findings of both stages at one place', () => {
+  it('reports a misspelt comparison operator once, with the suggestion', () => {
+    const { findings } = validateDefinition(choiceWith({ BooleanEqual: true }));
+    expect(findings.map((f) => [f.code, f.path])).toEqual([['choice-rule-operator', '/States/C/Choices/0/BooleanEqual']]);
+    expect(findings[0]!.message).toContain('did you mean "BooleanEquals"?');
+  });
+
+  it('keeps unknown-field where no semantic check speaks about the key', () => {
+    const { findings } = validateDefinition({ StartAt: 'P', States: { P: { Type: 'Pass', Nxt: 'Q', End: true } } });
+    expect(findings.map((f) => f.code)).toContain('unknown-field');
+  });
+});
