@@ -3,37 +3,19 @@
  * format the results, write them, pick the exit code. The two commands differ only in the function
  * that checks one machine and in the rule metadata they hand to the formatters.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { hasErrors, compareDiagnostics } from '../diagnostics.js';
-import type { MachineSource } from '../source/types.js';
 import { countProblems } from '../report/counts.js';
-import { loadFormatter } from '../report/load.js';
 import { formatNames, isFormatName } from '../report/names.js';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
-import { decideColorLevel, makePainter } from './color.js';
+import { checkFile, formatReport, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
 import type { CommandContext } from './context.js';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
-import { readInputs, type ReadInput } from './read-inputs.js';
-import { readOwnVersion } from './version.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { readInputs } from './read-inputs.js';
 
 export type { CheckOptions } from './check-options.js';
 export { addCheckOptions, readCheckOptions } from './check-options.js';
 export type { MachineResult, RuleMetadata } from '../report/types.js';
-
-export type CheckMachine = (machine: MachineSource) => Diagnostic[] | Promise<Diagnostic[]>;
-
-/** What a command tells the runner beyond checking one machine; watch mode uses it. */
-export interface CheckHooks {
-  /** Absolute paths, existing or not, whose change alters this input file's results (lint config files). */
-  dependencies?(file: string): string[];
-  /** Drops whatever was cached from those paths, before files are checked again. */
-  forget?(): void;
-  /** True for an input file to leave out of the results entirely (lint's `ignore` globs). */
-  skip?(file: string): boolean;
-}
+export type { CheckHooks, CheckMachine } from './check-file.js';
 
 export async function runCheckCommand(
   ctx: CommandContext,
@@ -83,93 +65,4 @@ export async function runCheckCommand(
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
-}
-
-/** Checks every machine of one loaded file. Problems that are not findings go to `problems`. */
-export async function checkFile(
-  ctx: CommandContext,
-  { loaded }: ReadInput,
-  checkMachine: CheckMachine,
-  problems: string[],
-): Promise<MachineResult[]> {
-  const results: MachineResult[] = [];
-  // File-level findings (syntax errors, not a state machine …): one entry with machine "".
-  if (loaded.diagnostics.length > 0) results.push(toResult(loaded.file, '', undefined, loaded.diagnostics));
-  for (const machine of loaded.machines) {
-    try {
-      // machine.file differs from loaded.file when a template names a separate definition file.
-      results.push(toResult(machine.file || loaded.file, machine.pointer, machine.name, await checkMachine(machine)));
-    } catch (error) {
-      // Bad configuration met while checking (a broken lint config) is the user's to fix: its own message.
-      if (error instanceof CliError) {
-        if (!problems.includes(error.message)) problems.push(error.message);
-        continue;
-      }
-      // A bug, not bad input: say where, keep checking the other machines, exit 2 at the end.
-      const where = machine.name ?? (machine.pointer || loaded.file);
-      problems.push(`internal error while checking ${where === loaded.file ? where : `${loaded.file} (${where})`}: ${bugMessage(error)}`);
-      if (ctx.debug && error instanceof Error && error.stack) ctx.io.stderr.write(error.stack + '\n');
-    }
-  }
-  return results;
-}
-
-/** The report text in the chosen format; colour as decided for stdout, or off for a file unless --color. */
-export async function formatReport(
-  ctx: CommandContext,
-  results: readonly MachineResult[],
-  options: CheckOptions,
-  rules: readonly RuleMetadata[] | undefined,
-  knownText: (file: string) => string | undefined,
-  toFile: boolean,
-  format: string = options.format,
-): Promise<string> {
-  const shown = options.quiet ? results.map(errorsOnly) : [...results];
-  const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
-  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; valid formats: ${formatNames.join(', ')}`);
-  const formatter = await loadFormatter(format);
-  return formatter(shown, {
-    painter: await makePainter(level),
-    rules,
-    sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),
-    toolName: 'asl-toolkit',
-    toolVersion: readOwnVersion(),
-    baseDir: ctx.cwd,
-  });
-}
-
-function readQuietly(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function bugMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `${message} (a bug in asl-toolkit: run with --debug for details and please report it)`;
-}
-
-function toResult(file: string, machine: string, name: string | undefined, diagnostics: Diagnostic[]): MachineResult {
-  const sorted = [...diagnostics].sort(compareDiagnostics);
-  return { file, machine, ...(name !== undefined ? { name } : {}), valid: !hasErrors(sorted), diagnostics: sorted };
-}
-
-function errorsOnly(result: MachineResult): MachineResult {
-  return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
-}
-
-export function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined): void {
-  if (outputFile === undefined) {
-    ctx.io.stdout.write(report);
-    return;
-  }
-  const target = resolve(ctx.cwd, outputFile);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, report);
-  } catch (error) {
-    throw new InputError(`cannot write ${outputFile}: ${(error as Error).message}`);
-  }
 }

@@ -8,8 +8,8 @@ import { Writable } from 'node:stream';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { OutputStream } from './io.js';
-import type { WatchFrame, WatchView } from './watch.js';
-import { clockTime, describeChanges, plural } from './watch.js';
+import type { WatchFrame, WatchView } from './watch-frame.js';
+import { clockTime, describeChanges, plural } from './watch-frame.js';
 
 type Listener = (frame: WatchFrame) => void;
 

@@ -11,12 +11,15 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
-import type { CheckHooks, CheckMachine, CheckOptions } from './check-runner.js';
-import { checkFile, formatReport, writeReport } from './check-runner.js';
+import { checkFile, formatReport, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
+import type { CheckOptions } from './check-options.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT_OK, UsageError } from './errors.js';
 import type { OutputStream } from './io.js';
 import { readInputs } from './read-inputs.js';
+import { clockTime, describeChanges, plural, type WatchChange, type WatchFrame, type WatchView } from './watch-frame.js';
+
+export type { WatchChange, WatchFrame, WatchView } from './watch-frame.js';
 
 /** Timers and the wall clock, as the loop uses them. */
 export interface WatchClock {
@@ -43,34 +46,6 @@ export interface FileWatcher {
 
 /** Starts watching; resolves once the roots are being watched. */
 export type CreateWatcher = (options: WatcherOptions) => Promise<FileWatcher>;
-
-export interface WatchChange {
-  file: string;
-  /** `ignored`: now left out by the lint config's ignore globs. */
-  kind: 'changed' | 'added' | 'deleted' | 'ignored';
-}
-
-/** One redraw: the whole current picture, not a diff. */
-export interface WatchFrame {
-  /** 1 for the first check, then one more per redraw. */
-  run: number;
-  time: Date;
-  /** Input files currently being checked. */
-  files: number;
-  /** What this run re-checked; empty on the first run. */
-  changes: WatchChange[];
-  /** Input problems and problems met while checking (missing paths, broken config …), one line each. */
-  problems: string[];
-  /** The stylish report of every file's current results. */
-  report: string;
-  /** Whether any machine has errors. */
-  errors: boolean;
-}
-
-export interface WatchView {
-  show(frame: WatchFrame): void;
-  close(): Promise<void>;
-}
 
 export interface WatchDeps {
   createWatcher?: CreateWatcher;
@@ -436,19 +411,4 @@ export function plainView(stdout: OutputStream, stderr: OutputStream): WatchView
 
 export function separator(frame: WatchFrame): string {
   return `── ${clockTime(frame.time)} ${describeChanges(frame.changes)} ──`;
-}
-
-export function describeChanges(changes: readonly WatchChange[]): string {
-  if (changes.length === 0) return 're-checked';
-  const shown = changes.slice(0, 3).map((c) => `${c.file} ${c.kind}`);
-  if (changes.length > 3) shown.push(`${changes.length - 3} more`);
-  return shown.join(', ');
-}
-
-export function clockTime(time: Date): string {
-  return [time.getHours(), time.getMinutes(), time.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
