@@ -1,6 +1,5 @@
 /** The public shapes of the interpreter: options in, result and history out. */
 import type { HistoryEvent } from './history.js';
-import type { StubFile } from './stubs/stub-file.js';
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -39,6 +38,23 @@ export interface TaskAnswerer {
   readItems?(request: { stateName: string; resource: string; parameters: Record<string, unknown> }): Promise<string | undefined>;
   /** Stores a Distributed Map ResultWriter's files (keys are S3 keys inside `bucket`). */
   writeResults?(request: { stateName: string; bucket: string; files: Array<{ key: string; content: string }> }): Promise<void>;
+}
+
+/** One answer in a stub file (docs/stubs.md); checked by checkStubFile in src/run/stubs/stub-file.ts. */
+export type StubAnswer =
+  | { result: unknown; latency?: number }
+  | { error: string; cause?: string; latency?: number }
+  | { sequence: StubAnswer[] }
+  | { expression: string; latency?: number }
+  | { module: string; latency?: number };
+
+export interface StubFile {
+  states?: Record<string, StubAnswer>;
+  resources?: Record<string, StubAnswer>;
+  /** ItemReader sources: "s3://bucket/key" (or a bare key) → file path, read by the caller's `readText`. */
+  items?: Record<string, string>;
+  /** Folder where Distributed Map ResultWriter files go, as <folder>/<bucket>/<key>. */
+  results?: string;
 }
 
 export interface ExecuteOptions {

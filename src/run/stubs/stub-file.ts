@@ -12,7 +12,9 @@ import validateStubFile from '../../generated/stubs.schema.js';
 import { evaluateJsonata, jsonataBody } from '../jsonata.js';
 import { childPointer, genericMessage, problemsMessage, valueAt, type FileProblem } from './problems.js';
 import { SeededRandom } from '../random.js';
-import type { TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
+import type { StubAnswer, StubFile, TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
+
+export type { StubAnswer, StubFile } from '../types.js';
 
 /** A stub file that does not fit the schema or the checks after it; `problems` point into the file. */
 export class StubFileError extends Error {
@@ -24,22 +26,6 @@ export class StubFileError extends Error {
     this.name = 'StubFileError';
     this.problems = problems;
   }
-}
-
-export type StubAnswer =
-  | { result: unknown; latency?: number }
-  | { error: string; cause?: string; latency?: number }
-  | { sequence: StubAnswer[] }
-  | { expression: string; latency?: number }
-  | { module: string; latency?: number };
-
-export interface StubFile {
-  states?: Record<string, StubAnswer>;
-  resources?: Record<string, StubAnswer>;
-  /** ItemReader sources: "s3://bucket/key" (or a bare key) → file path, read by the caller's `readText`. */
-  items?: Record<string, string>;
-  /** Folder where Distributed Map ResultWriter files go, as <folder>/<bucket>/<key>. */
-  results?: string;
 }
 
 /** A handler from `module: ./file.mjs#name`: gets the task input and the request, returns the result. */
