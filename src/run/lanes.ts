@@ -7,7 +7,7 @@
  * the host took. When every thread waits, the state itself waits in its own frame for the earliest one,
  * so nested Parallel and Map states interleave correctly with their siblings.
  */
-import type { Frame, Runtime } from './runtime.js';
+import type { Frame, LaneScheduler, Runtime } from './runtime.js';
 
 interface Waiting {
   time: number;
@@ -76,7 +76,7 @@ function before(a: { time: number; index: number }, b: { time: number; index: nu
   return a.time < b.time || (a.time === b.time && a.index < b.index);
 }
 
-export class Lanes {
+export class Lanes implements LaneScheduler {
   private readonly queue = new WaitQueue();
   /** Called when the running thread waits or ends, handing control back to the loop. */
   private handBack: (() => void) | undefined;

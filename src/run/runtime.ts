@@ -5,9 +5,18 @@
 import type { MachineModel, StateNode } from '../asl/walker.js';
 import { ExecutionTimeout } from './errors.js';
 import { History } from './history.js';
-import type { Lanes } from './lanes.js';
 import { SeededRandom } from './random.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
+
+/**
+ * What a thread's frame needs from the scheduler of its Parallel or Map (the Lanes of lanes.ts): a way to
+ * wait on the virtual clock while the state's other threads run. Declared here so the runtime needs
+ * nothing from lanes.ts; lanes.ts builds on the runtime.
+ */
+export interface LaneScheduler {
+  /** Suspends the thread of `frame` until virtual time `time`, letting the other threads run. */
+  sleep(frame: Frame, time: number): Promise<void>;
+}
 
 export interface Frame {
   /** Virtual time of this thread, in epoch milliseconds. */
@@ -23,7 +32,7 @@ export interface Frame {
    */
   silent?: boolean;
   /** The scheduler of the Parallel or Map this thread belongs to (absent for the execution's own thread). */
-  lanes?: Lanes;
+  lanes?: LaneScheduler;
   /** This thread's branch or item index in `lanes` (ties in virtual time go to the lowest). */
   laneIndex?: number;
   /** Where this thread runs, for live views: "Fan/1" (branch 1 of Parallel Fan), "Fan/1/Each[3]" (item 3 of Map Each in it). */
