@@ -4,8 +4,8 @@
  */
 import { intrinsicFailure, runtimeError } from './errors.js';
 import { parseCall, IntrinsicSyntaxError, type IntrinsicArg as Arg, type IntrinsicCall as Call } from '../asl/intrinsics.js';
-import type { PathEnv } from './payload.js';
-import { resolvePath } from './payload.js';
+import type { PathEnv } from './path-env.js';
+import { resolvePath } from './path-env.js';
 import { deepEqual } from './equality.js';
 import { HASH_ALGORITHMS as HASHES, hexDigest } from './hash.js';
 
