@@ -3,7 +3,7 @@
  * ResultSelector → ResultPath → OutputPath, with Assign reading the selected result. JSONata:
  * Arguments → (work) → Output and Assign, both seeing `$states.result`.
  */
-import type { StateNode } from '../asl/walker.js';
+import type { Scope, StateNode } from '../asl/walker.js';
 import { ErrorNames, StatesError } from './errors.js';
 import { evaluateTemplate, jsonataBody, evaluateJsonata, type JsonataEnv } from './jsonata.js';
 import { writePath } from './jsonpath.js';
@@ -11,6 +11,12 @@ import { evaluatePayload, resolvePath, type PathEnv } from './payload.js';
 import type { Frame, Runtime } from './runtime.js';
 
 /** Everything one attempt of one state needs. */
+/**
+ * Runs a nested scope (a Parallel branch, a Map iteration) to its end and returns its output: the engine's
+ * runScope, handed to every executor in its StateCall so the executors need not import the engine.
+ */
+export type ScopeRunner = (runtime: Runtime, scope: Scope, input: unknown, frame: Frame) => Promise<unknown>;
+
 export interface StateCall {
   runtime: Runtime;
   node: StateNode;
@@ -22,6 +28,8 @@ export interface StateCall {
   taskToken?: string;
   /** When set (single-state runs with --inspect), each data-flow step records its value here. */
   inspection?: Record<string, unknown>;
+  /** Runs the scopes nested in this state (Parallel branches, Map iterations). */
+  runScope: ScopeRunner;
 }
 
 export interface StateOutcome {

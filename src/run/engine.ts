@@ -96,7 +96,7 @@ export async function runState(runtime: Runtime, node: StateNode, input: unknown
   let attempts: number[] | undefined;
   let retryCount = 0;
   for (;;) {
-    const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection };
+    const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection, runScope };
     try {
       const outcome = await execute(call);
       exitEvent(runtime, node, frame, outcome);

@@ -9,7 +9,7 @@ import { buildModel, qualifiedName } from '../asl/walker.js';
 import type { StateCall, StateOutcome } from './dataflow.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
 import { HistoryLimitError } from './history.js';
-import { caught, enterState, exitEvent } from './engine.js';
+import { caught, enterState, exitEvent, runScope } from './engine.js';
 import { backoffSeconds, findCatcherIndex, matchRetrier, maxAttemptsOf } from './retry.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
@@ -99,7 +99,7 @@ export async function testState(definition: unknown, stateName: string, input: u
   };
   try {
     const execute = enterState(runtime, node, input, frame);
-    const call: StateCall = { runtime, node, frame, input, enteredTime: frame.clock, retryCount, inspection };
+    const call: StateCall = { runtime, node, frame, input, enteredTime: frame.clock, retryCount, inspection, runScope };
     try {
       const outcome = await execute(call);
       exitEvent(runtime, node, frame, outcome);

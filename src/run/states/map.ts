@@ -7,7 +7,6 @@
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from '../errors.js';
 import { evaluateTemplate, jsonataBody } from '../jsonata.js';
 import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
-import { runScope } from '../engine.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
 import { childFrame, type Frame } from '../runtime.js';
 import { Lanes } from '../lanes.js';
@@ -50,7 +49,7 @@ async function iterationInput(call: StateCall, effective: unknown, item: unknown
 }
 
 export async function runMap(call: StateCall): Promise<StateOutcome> {
-  const { runtime, node, frame } = call;
+  const { runtime, node, frame, runScope } = call;
   const processor = node.children[0];
   if (!processor) throw runtimeError(`Map state '${node.name}' has no ItemProcessor.`);
   const distributed = processor.distributed;

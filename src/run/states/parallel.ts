@@ -6,12 +6,11 @@
  * stops them.
  */
 import { finishState, taskInput, type StateCall, type StateOutcome } from '../dataflow.js';
-import { runScope } from '../engine.js';
 import { Lanes } from '../lanes.js';
 import { childFrame } from '../runtime.js';
 
 export async function runParallel(call: StateCall): Promise<StateOutcome> {
-  const { runtime, node, frame } = call;
+  const { runtime, node, frame, runScope } = call;
   const input = await taskInput(call);
   runtime.event(frame, 'ParallelStateStarted');
   const results: unknown[] = new Array(node.children.length);
