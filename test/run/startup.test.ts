@@ -30,7 +30,8 @@ describe.skipIf(!built)('startup of asl run', () => {
   });
 
   it('does not load the report formatters, nor the code of validate, lint or graph', () => {
-    expect(loaded.filter((url) => /\/dist\/(report|validate|lint|graph)\//.test(url))).toEqual([]);
+    // report/names.js is the list of --format names (strings, no imports) that registering validate and lint needs.
+    expect(loaded.filter((url) => /\/dist\/(report|validate|lint|graph)\//.test(url) && !url.endsWith('/dist/report/names.js'))).toEqual([]);
   });
 });
 
