@@ -1,7 +1,7 @@
 // Small timing helpers shared by every bench/*.bench.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -71,4 +71,27 @@ export function printTable(title, rows, out = process.stdout) {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
   const line = (c) => '| ' + c.map((v, i) => String(v).padEnd(widths[i])).join(' | ') + ' |';
   out.write(`\n## ${title}\n\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${cells.map(line).join('\n')}\n`);
+}
+
+/**
+ * Up to n definitions as paths relative to the repository: *.asl.json of the real-world corpus (JSON only:
+ * the peers read JSON, only we read JSON5), or examples/ and test/fixtures/ without it. `skipDirs` adds
+ * folders to leave out (lint leaves out examples/broken, whose findings would swamp the timing).
+ */
+export function sampleFiles(n, skipDirs = []) {
+  const corpus = corpusDir();
+  const roots = corpus ? [corpus] : [join(repoRoot, 'examples'), join(repoRoot, 'test', 'fixtures')];
+  const skip = new Set(['invalid', 'unparseable', 'templates', 'node_modules', 'LICENSES', ...skipDirs]);
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) {
+        if (!skip.has(entry.name)) walk(join(dir, entry.name));
+      } else if (entry.name.endsWith('.asl.json') || (!corpus && entry.name.endsWith('.json'))) {
+        found.push(relative(repoRoot, join(dir, entry.name)));
+      }
+    }
+  };
+  for (const root of roots) walk(root);
+  return found.slice(0, n);
 }

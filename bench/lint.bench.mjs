@@ -1,10 +1,10 @@
 // asl lint against asl validate on the same inputs and Node: the issue's budget is lint ≤ 1.5× validate.
 // (a) 200 real-world files in one process (what CI pays), (b) one generated definition of 20,000 states
 // that assigns and reads a variable in every state (the variable rules' dataflow at scale).
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { aslBin, corpusDir, fmtMs, interleavedMedians, repoRoot } from './lib.mjs';
+import { join } from 'node:path';
+import { aslBin, corpusDir, fmtMs, interleavedMedians, sampleFiles } from './lib.mjs';
 
 const node = process.execPath;
 const anyExit = { expectExit: [0, 1] };
@@ -12,7 +12,7 @@ const budget = 1.5;
 
 export default async function lintBench() {
   const rows = [];
-  const files = sampleFiles(200);
+  const files = sampleFiles(200, ['broken']);
   const many = interleavedMedians(
     {
       validate: [node, [aslBin, 'validate', '--format', 'json', ...files], anyExit],
@@ -48,25 +48,6 @@ export default async function lintBench() {
 function row(label, { validate, lint }) {
   const ratio = lint / validate;
   return { case: label, ours: fmtMs(lint), peer: fmtMs(validate), ratio: `${ratio.toFixed(2)}× validate`, target: `≤ ${budget}× validate`, ok: ratio <= budget };
-}
-
-/** Up to n JSON definitions, as paths relative to the repository. */
-function sampleFiles(n) {
-  const corpus = corpusDir();
-  const roots = corpus ? [corpus] : [join(repoRoot, 'examples'), join(repoRoot, 'test', 'fixtures')];
-  const skip = new Set(['invalid', 'unparseable', 'templates', 'node_modules', 'LICENSES', 'broken']);
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name)) walk(join(dir, entry.name));
-      } else if (entry.name.endsWith('.asl.json')) {
-        found.push(relative(repoRoot, join(dir, entry.name)));
-      }
-    }
-  };
-  for (const root of roots) walk(root);
-  return found.slice(0, n);
 }
 
 /**

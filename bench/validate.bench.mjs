@@ -1,10 +1,10 @@
 // asl validate against asl-validator (npm, pinned in bench/package.json) on the same files and Node.
 // (a) one file from a cold start, (b) 200 real-world files in one process, (c) a generated definition
 // of 20,000 states, and how time grows with size.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { aslBin, benchDir, corpusDir, fmtMs, interleavedMedians, medianSpawn, repoRoot } from './lib.mjs';
+import { join } from 'node:path';
+import { aslBin, benchDir, corpusDir, fmtMs, interleavedMedians, medianSpawn, sampleFiles } from './lib.mjs';
 
 const node = process.execPath;
 const peerCli = join(benchDir, 'node_modules', 'asl-validator', 'dist', 'bin', 'asl-validator.js');
@@ -72,25 +72,6 @@ export default async function validateBench() {
 
   notes.push(`Files for (b): ${corpusDir() ? 'the first 200 *.asl.json of the shared real-world corpus' : 'examples/ and test/fixtures/'}; medians of 21 / 3 / 3 runs, contenders interleaved run by run.`);
   return { title: 'validate: asl-toolkit vs asl-validator', rows, notes };
-}
-
-/** Up to n JSON definitions, as paths relative to the repository (both tools read JSON; only ours reads JSON5). */
-function sampleFiles(n) {
-  const corpus = corpusDir();
-  const roots = corpus ? [corpus] : [join(repoRoot, 'examples'), join(repoRoot, 'test', 'fixtures')];
-  const skip = new Set(['invalid', 'unparseable', 'templates', 'node_modules', 'LICENSES']);
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name)) walk(join(dir, entry.name));
-      } else if (entry.name.endsWith('.asl.json') || (!corpus && entry.name.endsWith('.json'))) {
-        found.push(relative(repoRoot, join(dir, entry.name)));
-      }
-    }
-  };
-  for (const root of roots) walk(root);
-  return found.slice(0, n);
 }
 
 /** A chain of n states: Pass states, with a Choice every 50 and a Succeed at the end. */

@@ -2,11 +2,11 @@
  * The ink live view of `asl run`: the steps as they happen (nesting for branches and iterations,
  * retries, caught errors, virtual time), then the result. Imported only on a terminal outside CI.
  */
-import { Writable } from 'node:stream';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
 import type { OutputStream } from './io.js';
+import { asWriteStream } from './ink-stream.js';
 import { Trace, renderResult, type TraceLine } from './run-plain.js';
 
 type Listener = (lines: TraceLine[], result?: ExecutionResult) => void;
@@ -47,17 +47,4 @@ export async function startLiveView(stdout: OutputStream) {
       await instance.waitUntilExit();
     },
   };
-}
-
-/** ink needs a real stream (events, columns); the CLI's injected streams may be simple writers. */
-function asWriteStream(out: OutputStream): NodeJS.WriteStream {
-  if (typeof (out as { on?: unknown }).on === 'function') return out as NodeJS.WriteStream;
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      out.write(chunk.toString());
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { isTTY: true, columns: out.columns ?? 80, rows: 24 });
-  return stream;
 }

@@ -4,10 +4,10 @@
  * terminal outside CI and pre-commit. It reads no keys, so the terminal's Ctrl-C stays a SIGINT that the
  * watch loop handles.
  */
-import { Writable } from 'node:stream';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { OutputStream } from './io.js';
+import { asWriteStream } from './ink-stream.js';
 import type { WatchFrame, WatchView } from './watch-frame.js';
 import { clockTime, describeChanges, plural } from './watch-frame.js';
 
@@ -58,17 +58,4 @@ export async function startWatchView(stdout: OutputStream): Promise<WatchView> {
       await instance.waitUntilExit();
     },
   };
-}
-
-/** ink needs a real stream (events, columns); the CLI's injected streams may be simple writers. */
-function asWriteStream(out: OutputStream): NodeJS.WriteStream {
-  if (typeof (out as { on?: unknown }).on === 'function') return out as NodeJS.WriteStream;
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      out.write(chunk.toString());
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { isTTY: true, columns: out.columns ?? 80, rows: 24 });
-  return stream;
 }
