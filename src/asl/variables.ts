@@ -266,6 +266,8 @@ export interface VariableFlow {
   visibleAt(node: StateNode): Set<string>;
   /** True when `name` may hold a value when the state starts. */
   isVisible(node: StateNode, name: string): boolean;
+  /** True when `name` holds a value whichever path led to the state (every path assigns it first). */
+  isAlwaysAssigned(node: StateNode, name: string): boolean;
   /** False for a state no path reaches from its scope's start (or whose enclosing Parallel/Map is unreached). */
   isReached(node: StateNode): boolean;
   /**
@@ -389,6 +391,46 @@ function analyze(model: MachineModel): VariableFlow {
     return found;
   };
 
+  // "Must be assigned": no path from a scope start reaches the state without passing an edge that assigns the
+  // name. The same backward search, inverted: it fails at a start the name cannot come through (the top level,
+  // a Distributed Map's children, or a branch whose Parallel/Map may start without it). Per name, states known
+  // to be exposed (some unassigned path reaches them) or covered are remembered.
+  const exposedKnown = new Map<string, Map<StateNode, boolean>>();
+  const isAlwaysAssigned = (node: StateNode, name: string): boolean => {
+    if (!assigned.has(name) || !reached.has(node)) return false;
+    let memo = exposedKnown.get(name);
+    if (!memo) exposedKnown.set(name, (memo = new Map()));
+    const hit = memo.get(node);
+    if (hit !== undefined) return !hit;
+    const visited = new Set<StateNode>([node]);
+    const stack = [node];
+    let exposed = false;
+    search: while (stack.length > 0) {
+      const state = stack.pop()!;
+      if (starts.has(state)) {
+        const scope = state.scope;
+        if (!scope.owner || scope.distributed || !isAlwaysAssigned(scope.owner, name)) {
+          exposed = true;
+          break;
+        }
+      }
+      for (const edge of incoming.get(state) ?? []) {
+        if (!reached.has(edge.from) || edge.gen.includes(name)) continue;
+        const known = memo.get(edge.from);
+        if (known === true) {
+          exposed = true;
+          break search;
+        }
+        if (known === false || visited.has(edge.from)) continue;
+        visited.add(edge.from);
+        stack.push(edge.from);
+      }
+    }
+    if (exposed) memo.set(node, true);
+    else for (const state of visited) memo.set(state, false);
+    return !exposed;
+  };
+
   const readsBelow = new Map<Scope, Set<string>>();
   for (let s = model.scopes.length - 1; s >= 0; s--) {
     const scope = model.scopes[s]!;
@@ -405,6 +447,7 @@ function analyze(model: MachineModel): VariableFlow {
     reads,
     writes,
     isVisible,
+    isAlwaysAssigned,
     isReached: (node) => reached.has(node),
     visibleAt: (node) => new Set([...assigned].filter((n) => isVisible(node, n))),
     readsWithin: (scope) => readsBelow.get(scope) ?? new Set(),

@@ -54,10 +54,15 @@ describe('variable references (src/asl/variables.ts)', () => {
 ruleTester('undefined-variable', {
   valid: [
     { name: 'an earlier state assigns the variable', definition: machine({ A: pass({ Assign: { 'id.$': '$.id' }, Next: 'B' }), B: pass({ Parameters: { 'id.$': '$id' }, End: true }) }) },
-    { name: 'only one path before the read assigns it', definition: machine({
-      C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Set' }], Default: 'Use' },
+    { name: 'every path before the read assigns it, differently', definition: machine({
+      C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Set' }], Default: 'Other' },
       Set: pass({ Assign: { x: 1 }, Next: 'Use' }),
+      Other: pass({ Assign: { x: 2 }, Next: 'Use' }),
       Use: pass({ Parameters: { 'x.$': '$x' }, End: true }),
+    }) },
+    { name: 'a branch reads a variable assigned before its Parallel on every path', definition: machine({
+      A: pass({ Assign: { rate: 2 }, Next: 'P' }),
+      P: { Type: 'Parallel', Branches: [branch({ B: pass({ Next: 'B2' }), B2: pass({ Parameters: { 'r.$': '$rate' }, End: true }) })], End: true },
     }) },
     { name: 'a Choice rule assigns it on the way to the reader', definition: machine({
       C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Assign: { x: 1 }, Next: 'Use' }], Default: 'Done' },
@@ -86,6 +91,17 @@ ruleTester('undefined-variable', {
   invalid: [
     { name: 'the name is misspelt', definition: machine({ A: pass({ Assign: { 'orderId.$': '$.id' }, Next: 'B' }), B: pass({ Parameters: { 'order.$': '$orderID' }, End: true }) }), errors: [{ path: '/States/B/Parameters/order.$', message: /"B" reads "\$orderID".*did you mean "\$orderId"/, severity: 'error' }] },
     { name: 'a state reads its own assignment', definition: machine({ A: jsonata({ Assign: { total: 5, double: '{% $total * 2 %}' }, Next: 'B' }), B: jsonata({ Output: '{% $double + $total %}', End: true }) }), errors: [{ path: '/States/A/Assign/double', message: /own Assign/ }] },
+    { name: 'only one path before the read assigns it', definition: machine({
+      C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Set' }], Default: 'Use' },
+      Set: pass({ Assign: { x: 1 }, Next: 'Use' }),
+      Use: pass({ Parameters: { 'x.$': '$x' }, End: true }),
+    }), errors: [{ path: '/States/Use/Parameters/x.$', message: /some path to it assigns no "x"/, severity: 'error' }] },
+    { name: 'a loop reads the variable before its first assignment', definition: machine({
+      Loop: pass({ Parameters: { 'n.$': '$count' }, Next: 'Bump' }),
+      Bump: pass({ Assign: { count: 1 }, Next: 'Check' }),
+      Check: { Type: 'Choice', Choices: [{ Variable: '$.done', IsPresent: true, Next: 'Done' }], Default: 'Loop' },
+      Done: { Type: 'Succeed' },
+    }), errors: [{ path: '/States/Loop/Parameters/n.$', message: /some path/ }] },
     { name: 'the read comes before the assignment', definition: machine({ A: pass({ Parameters: { 'x.$': '$x' }, Next: 'B' }), B: pass({ Assign: { x: 1 }, Next: 'C' }), C: pass({ Parameters: { 'x.$': '$x' }, End: true }) }), errors: [{ path: '/States/A/Parameters/x.$' }] },
     { name: 'a variable assigned inside a Parallel branch is read after it', definition: machine({
       P: { Type: 'Parallel', Branches: [branch({ B: pass({ Assign: { inner: 1 }, Next: 'B2' }), B2: pass({ Parameters: { 'i.$': '$inner' }, End: true }) })], Next: 'After' },

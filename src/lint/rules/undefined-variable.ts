@@ -1,15 +1,17 @@
 import type { StateNode } from '../../asl/walker.js';
+import { getAtPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import { analyzeVariables } from '../../asl/variables.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /**
- * A read of a variable that no path to the state assigns fails at run time (JSONPath) or evaluates to
- * nothing (JSONata). Scoping follows Step Functions: branches and inline Map iterations see the variables of
+ * A read of a variable that some path to the state does not assign fails at run time on that path (JSONPath:
+ * States.Runtime; JSONata: States.QueryEvaluationError). Reported both when no path assigns it and when only
+ * some do. Scoping follows Step Functions: branches and inline Map iterations see the variables of
  * the scope around them, Distributed Map children see none, and a state never sees its own assignments.
  */
 export const undefinedVariable: Rule = {
-  meta: { id: 'undefined-variable', description: 'A variable read where no state on any path before it assigns it.', defaultSeverity: 'error', docsUrl: docsUrl('undefined-variable') },
+  meta: { id: 'undefined-variable', description: 'A variable read where, on some path to the state, no state before it assigns it.', defaultSeverity: 'error', docsUrl: docsUrl('undefined-variable') },
   check(ctx) {
     const flow = analyzeVariables(ctx.model);
     for (const node of ctx.model.states) {
@@ -18,15 +20,31 @@ export const undefinedVariable: Rule = {
       const done = new Set<string>();
       for (const read of reads) {
         if (read.builtinName && !flow.assigned.has(read.name)) continue;
-        if (flow.isVisible(node, read.name)) continue;
+        const visible = flow.isVisible(node, read.name);
+        if (visible && (flow.isAlwaysAssigned(node, read.name) || isPresenceTest(ctx.definition, read.pointer))) continue;
         const key = `${read.pointer}\u0000${read.name}`;
         if (done.has(key)) continue;
         done.add(key);
-        ctx.report({ path: read.pointer, message: explain(read.name, node.name, flow.assigned, insideDistributed(node)) });
+        ctx.report({
+          path: read.pointer,
+          message: visible
+            ? `"${node.name}" reads "$${read.name}", but some path to it assigns no "${read.name}" first, and an execution that takes that path fails here; assign it on every path (for example a default in an earlier state)`
+            : explain(read.name, node.name, flow.assigned, insideDistributed(node)),
+        });
       }
     }
   },
 };
+
+/**
+ * `"Variable": "$x", "IsPresent": …` is how a workflow asks whether a path assigned the variable, so a read
+ * there is the guard, not the use: only a name that no path assigns is reported there.
+ */
+function isPresenceTest(definition: unknown, pointer: string): boolean {
+  if (!pointer.endsWith('/Variable')) return false;
+  const rule = getAtPointer(definition, pointer.slice(0, -'/Variable'.length));
+  return typeof rule === 'object' && rule !== null && 'IsPresent' in rule;
+}
 
 function insideDistributed(node: StateNode): boolean {
   for (let scope = node.scope; scope.owner; scope = scope.owner.scope) if (scope.distributed) return true;
