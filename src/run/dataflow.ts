@@ -5,7 +5,8 @@
  */
 import type { Scope, StateNode } from '../asl/walker.js';
 import { ErrorNames, StatesError } from './errors.js';
-import { evaluateTemplate, jsonataBody, evaluateJsonata, type JsonataEnv } from './jsonata.js';
+import { evaluateTemplate, evaluateJsonata, type JsonataEnv } from './jsonata.js';
+import { jsonataBody } from '../asl/jsonata-syntax.js';
 import { writePath } from './jsonpath.js';
 import { evaluatePayload, resolvePath, type PathEnv } from './payload.js';
 import type { Frame, Runtime } from './runtime.js';

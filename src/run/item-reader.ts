@@ -3,7 +3,8 @@
  * (JSON array, JSON Lines or CSV).
  */
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from './errors.js';
-import { evaluateJsonata, evaluateTemplate, jsonataBody } from './jsonata.js';
+import { evaluateJsonata, evaluateTemplate } from './jsonata.js';
+import { jsonataBody } from '../asl/jsonata-syntax.js';
 import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 

@@ -6,6 +6,7 @@
 import { queryEvaluationError, StatesError } from './errors.js';
 import type { SeededRandom } from './random.js';
 import { HASH_ALGORITHMS, hexDigest } from './hash.js';
+import { jsonataBody } from '../asl/jsonata-syntax.js';
 
 type JsonataFactory = typeof import('jsonata');
 type Expression = ReturnType<JsonataFactory>;
@@ -20,14 +21,6 @@ export interface JsonataEnv {
   result?: unknown;
   errorOutput?: unknown;
   random: SeededRandom;
-}
-
-/** `{% expr %}` → "expr"; undefined when the string is not a JSONata expression. */
-export function jsonataBody(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value;
-  if (trimmed.startsWith('{%') && trimmed.endsWith('%}') && trimmed.length >= 4) return trimmed.slice(2, -2);
-  return undefined;
 }
 
 async function compile(body: string): Promise<Expression> {

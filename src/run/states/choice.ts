@@ -4,7 +4,8 @@
  */
 import { evaluateRule } from '../choice-rules.js';
 import { ErrorNames, StatesError } from '../errors.js';
-import { evaluateJsonata, evaluateTemplate, jsonataBody } from '../jsonata.js';
+import { evaluateJsonata, evaluateTemplate } from '../jsonata.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { applyInputPath, evaluateAssign, finishWithoutResult, isJsonata, jsonataEnv, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 
 function noMatch(call: StateCall): never {

@@ -2,7 +2,8 @@
  * Fail: raises its Error and Cause (or ErrorPath/CausePath, or JSONata expressions). With no Error, AWS
  * ends the execution with no error field at all.
  */
-import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { evaluateJsonata } from '../jsonata.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { ErrorNames, StatesError } from '../errors.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { dynamicValue } from '../payload.js';

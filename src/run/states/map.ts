@@ -5,7 +5,8 @@
  * virtual time (the lowest index on a tie) fails the Map with its own error and stops the others. Distributed: failures count against ToleratedFailurePercentage/Count.
  */
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from '../errors.js';
-import { evaluateTemplate, jsonataBody } from '../jsonata.js';
+import { evaluateTemplate } from '../jsonata.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
 import { childFrame, type Frame } from '../runtime.js';

@@ -1,7 +1,8 @@
 /** Wait: advances the virtual clock by Seconds or to Timestamp (and their Path / JSONata forms). */
 import { parseTimestamp } from '../choice-rules.js';
 import { ErrorNames, StatesError, runtimeError } from '../errors.js';
-import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { evaluateJsonata } from '../jsonata.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { applyInputPath, finishState, finishWithoutResult, nextOf, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { resolvePath } from '../payload.js';
 

@@ -7,9 +7,9 @@
  * express; every problem points at its value, so the CLI can show file:line:column.
  */
 import type { ErrorObject } from 'ajv';
-import { parseJsonata } from '../../asl/jsonata-syntax.js';
+import { jsonataBody, parseJsonata } from '../../asl/jsonata-syntax.js';
 import validateStubFile from '../../generated/stubs.schema.js';
-import { evaluateJsonata, jsonataBody } from '../jsonata.js';
+import { evaluateJsonata } from '../jsonata.js';
 import { childPointer, genericMessage, problemsMessage, valueAt, type FileProblem } from './problems.js';
 import { SeededRandom } from '../random.js';
 import type { StubAnswer, StubFile, TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
