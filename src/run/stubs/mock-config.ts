@@ -3,6 +3,7 @@
  * mocked response, `MockedResponses.<response>` maps invocation numbers ("0", "1-2") to `Return` or
  * `Throw`. Invocations are counted per state per execution, retries and loops included.
  */
+import { joinPointer } from '../../asl/pointer.js';
 import validateMockConfig from '../../generated/mock-config.schema.js';
 import type { TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
 import { childPointer, genericMessage, problemsMessage, type FileProblem } from './problems.js';
@@ -65,7 +66,7 @@ export function checkMockConfig(config: unknown): void {
         if (!Object.prototype.hasOwnProperty.call(mocked, response)) {
           const known = Object.keys(mocked);
           problems.push({
-            pointer: ['', 'StateMachines', machine, 'TestCases', testCase, state].map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+            pointer: joinPointer('', 'StateMachines', machine, 'TestCases', testCase, state),
             message: `test case "${testCase}" maps state "${state}" to "${response}", which MockedResponses does not define${known.length ? ` (it has ${known.join(', ')})` : ''}`,
           });
         }
