@@ -32,14 +32,19 @@ export function validateDefinition(definition: unknown, model: MachineModel = bu
 }
 
 /**
- * A misspelt key can be both an unknown field to the schema and something a semantic check explains
- * better at the same place (a Choice rule's "BooleanEqual" → did you mean "BooleanEquals"?). One
- * mistake gets one diagnostic: the semantic one.
+ * Schema codes about one key or one value, which a semantic check may explain better at the same
+ * place: a misspelt key (a Choice rule's "BooleanEqual" → did you mean "BooleanEquals"?) or a number
+ * out of range (a retrier's "BackoffRate": 0.5, which retry-limit explains with the allowed range).
  */
+const SUPERSEDABLE_SCHEMA_CODES: ReadonlySet<string> = new Set(['unknown-field', 'invalid-value']);
+
+/** One mistake gets one diagnostic: where both stages speak about the same key, the semantic one. */
 function withoutSupersededUnknownFields(findings: Finding[], schemaCount: number): Finding[] {
   if (schemaCount === 0 || schemaCount === findings.length) return findings;
   const semanticPaths = new Set(findings.slice(schemaCount).map((f) => f.path));
-  return findings.filter((f, index) => index >= schemaCount || f.code !== 'unknown-field' || !semanticPaths.has(f.path));
+  return findings.filter(
+    (f, index) => index >= schemaCount || !SUPERSEDABLE_SCHEMA_CODES.has(f.code) || !semanticPaths.has(f.path),
+  );
 }
 
 function findingKey(f: Finding): string {

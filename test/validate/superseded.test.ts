@@ -23,3 +23,31 @@ describe('findings of both stages at one place', () => {
     expect(findings.map((f) => f.code)).toContain('unknown-field');
   });
 });
+
+describe('a retrier value out of range', () => {
+  it('is reported once, by retry-limit, not also as a schema invalid-value', () => {
+    const { findings } = validateDefinition({
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: -1, BackoffRate: 0.5, IntervalSeconds: 0, MaxDelaySeconds: 0 }],
+          End: true,
+        },
+      },
+    });
+    const retry = findings.filter((f) => f.path.startsWith('/States/T/Retry/0/'));
+    expect(retry.map((f) => `${f.code} ${f.path}`).sort()).toEqual([
+      'retry-limit /States/T/Retry/0/BackoffRate',
+      'retry-limit /States/T/Retry/0/IntervalSeconds',
+      'retry-limit /States/T/Retry/0/MaxAttempts',
+      'retry-limit /States/T/Retry/0/MaxDelaySeconds',
+    ]);
+  });
+
+  it('keeps invalid-value where no semantic check speaks about the value', () => {
+    const { findings } = validateDefinition({ StartAt: 'P', TimeoutSeconds: -1, States: { P: { Type: 'Pass', End: true } } });
+    expect(findings.map((f) => [f.code, f.path])).toEqual([['invalid-value', '/TimeoutSeconds']]);
+  });
+});
