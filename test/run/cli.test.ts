@@ -89,9 +89,10 @@ describe('asl run', () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
-  test('prints plain text in CI even on a terminal', async () => {
-    const result = await asl(['wait.asl.json'], { tty: true, env: { CI: 'true' } });
+  test.each([{ CI: 'true' }, { PRE_COMMIT: '1' }])('prints plain text with %o even on a terminal', async (env) => {
+    const result = await asl(['wait.asl.json'], { tty: true, env });
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain('SUCCEEDED after');
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
