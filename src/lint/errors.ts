@@ -1,3 +1,5 @@
+import { docsUrl, type Rule } from './rule.js';
+
 /** Error-name coverage shared by the Retry/Catch rules (AWS: States.ALL covers all; States.TaskFailed all but States.Timeout). */
 export function errorNames(entry: unknown): string[] {
   const e = (entry as { ErrorEquals?: unknown } | null)?.ErrorEquals;
@@ -11,4 +13,23 @@ export function covers(caught: readonly string[], error: string): boolean {
 
 export function entries(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** The rule for `field` (Retry or Catch): entries are tried in order, so one whose errors an earlier entry already covers can never match. */
+export function shadowedEntryRule(field: 'Retry' | 'Catch'): Rule {
+  const id = `${field.toLowerCase()}-shadowed`;
+  return {
+    meta: { id, description: `A ${field.toLowerCase()} entry that earlier entries already cover can never match.`, defaultSeverity: 'warning', docsUrl: docsUrl(id) },
+    check(ctx) {
+      for (const node of ctx.model.states) {
+        const earlier: string[] = [];
+        entries(node.raw[field]).forEach((entry, i) => {
+          const names = errorNames(entry);
+          if (i > 0 && names.length > 0 && names.every((n) => covers(earlier, n)))
+            ctx.report({ path: `${node.pointer}/${field}/${i}`, message: `${field} entry ${i} of "${node.name}" can never match: earlier entries already cover ${names.join(', ')}. Remove it or move it before them.` });
+          earlier.push(...names);
+        });
+      }
+    },
+  };
 }
