@@ -92,7 +92,9 @@ ruleTester('retry-max-delay', {
 
 ruleTester('hardcoded-account', {
   valid: [{ name: 'the ARN uses placeholders', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f' }, Failed: failed }) }],
-  invalid: [{ name: 'the ARN holds an account id', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, Failed: failed }), errors: [{ path: '/States/Work/Resource', message: /123456789012/ }] }],
+  invalid: [{ name: 'the ARN holds an account id', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, Failed: failed }), errors: [{ path: '/States/Work/Resource', message: /123456789012/ }] },
+    { name: 'the ARN holds a region, the account is a placeholder', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:f' }, Failed: failed }), errors: [{ path: '/States/Work/Resource', message: /region eu-west-1/ }] },
+    { name: 'the ARN holds an account, the region is a placeholder', definition: machine({ Work: { ...goodTask, Resource: 'arn:aws:lambda:${AWS::Region}:123456789012:function:f' }, Failed: failed }), errors: [{ path: '/States/Work/Resource', message: /account 123456789012/ }] }],
 });
 
 ruleTester('pass-chain', {

@@ -1,7 +1,10 @@
 import { joinPointer } from '../../asl/pointer.js';
 import { docsUrl, type Rule } from '../rule.js';
 
-const arn = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d)?:(\d{12})?:/;
+/** The region is the fourth field (partition and service hold no colon); the account follows it, but a placeholder
+ * region such as `${AWS::Region}` holds colons itself, so the account is any 12-digit field. */
+const region = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d):/;
+const account = /:(\d{12}):/;
 /** Nested state machines are walked as their own states; comments are prose. */
 const skipped = new Set(['Comment', 'Branches', 'ItemProcessor', 'Iterator']);
 
@@ -27,9 +30,12 @@ export const hardcodedAccount: Rule = {
       };
       visit(node.raw, node.pointer, 0);
       for (const [pointer, value] of found) {
-        const m = arn.exec(value);
-        if (m && (m[1] || m[2]))
-          ctx.report({ path: pointer, message: `"${node.name}" hard-codes ${m[2] ? `account ${m[2]}` : `region ${m[1]}`} in "${value}"; use a DefinitionSubstitutions placeholder such as \${AccountId}.` });
+        const acct = account.exec(value)?.[1];
+        const where = region.exec(value)?.[1];
+        if (acct)
+          ctx.report({ path: pointer, message: `"${node.name}" hard-codes account ${acct} in "${value}"; use a DefinitionSubstitutions placeholder such as \${AccountId}.` });
+        else if (where)
+          ctx.report({ path: pointer, message: `"${node.name}" hard-codes region ${where} in "${value}"; use a DefinitionSubstitutions placeholder such as \${Region}.` });
       }
     }
   },
