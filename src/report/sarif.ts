@@ -78,7 +78,8 @@ export function artifactUri(file: string, baseDir?: string): string {
   if (base && slashed.startsWith(base)) slashed = slashed.slice(base.length);
   if (/^[A-Za-z]:\//.test(slashed)) return 'file:///' + encodePath(slashed);
   if (slashed.startsWith('/')) return 'file://' + encodePath(slashed);
-  return encodePath(slashed);
+  // A relative reference whose first segment holds a ":" would read as a URI scheme ("a:b.json").
+  return encodePath(slashed).replace(/^[^/]*/, (first) => first.replace(/:/g, '%3A'));
 }
 
 function encodePath(path: string): string {

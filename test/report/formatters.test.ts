@@ -127,4 +127,10 @@ describe('sarif artifact URIs', () => {
     expect(artifactUri('.\\sm\\a b.json')).toBe('sm/a%20b.json');
     expect(artifactUri('/elsewhere/a.json', '/repo')).toBe('file:///elsewhere/a.json');
   });
+
+  it('encodes a colon in the first segment of a relative path, which would otherwise read as a scheme', async () => {
+    const { artifactUri } = await import('../../src/report/sarif.js');
+    expect(artifactUri('we:ird.asl.json')).toBe('we%3Aird.asl.json');
+    expect(artifactUri('sm/we:ird.asl.json')).toBe('sm/we:ird.asl.json');
+  });
 });
