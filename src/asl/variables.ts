@@ -18,6 +18,7 @@ import { jsonataBody, parseJsonata, type JsonataNode } from './jsonata-syntax.js
 import { joinPointer, splitPointer } from './pointer.js';
 import type { MachineModel, Scope, StateNode } from './walker.js';
 import { transitionsOf } from './walker.js';
+import { isObject } from './is-object.js';
 
 export interface VariableRead {
   name: string;
@@ -62,7 +63,6 @@ const BUILTINS = new Set(
 const RESERVED = new Set(['states', '', '$']);
 
 const NONE: VariableWrite[] = [];
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Fields that hold nested scopes (walked as their own states) or never-evaluated text. */
 const SKIPPED = new Set(['Comment', 'Branches', 'ItemProcessor', 'Iterator', 'Result']);

@@ -5,6 +5,7 @@
  */
 import { joinPointer } from './pointer.js';
 import type { QueryLanguage, State } from './types.js';
+import { isObject } from './is-object.js';
 
 export type ScopeKind = 'machine' | 'branch' | 'processor';
 
@@ -55,10 +56,6 @@ export interface MachineModel {
   scopes: Scope[];
   /** Every state, depth-first in source order (a Parallel before its branches' states). */
   states: StateNode[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function asQueryLanguage(value: unknown): QueryLanguage | undefined {

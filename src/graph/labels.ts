@@ -4,6 +4,7 @@
  * a field of the wrong type simply shows nothing (or a "?").
  */
 import { isIntrinsicObject } from '../asl/unresolved.js';
+import { isObject } from '../asl/is-object.js';
 
 /** Labels longer than this are cut with an ellipsis: a diagram is not the place for a whole expression. */
 export const MAX_LABEL = 48;
@@ -12,10 +13,6 @@ export function shorten(text: string, max = MAX_LABEL): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
   return chars.length <= max ? flat : chars.slice(0, max - 1).join('') + '…';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** `{ "Fn::GetAtt": ["Fn", "Arn"] }` → `Fn::GetAtt Fn.Arn`; `{ "Ref": "X" }` → `Ref X`. */

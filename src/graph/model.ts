@@ -8,6 +8,7 @@ import { buildModel, transitionsOf } from '../asl/walker.js';
 import type { Scope, StateNode } from '../asl/walker.js';
 import { describeCatch, describeCondition, describeResource, describeRetries, describeWait, shorten } from './labels.js';
 import { IdAllocator } from './ids.js';
+import { isObject } from '../asl/is-object.js';
 
 export type NodeKind = 'start' | 'end' | 'state' | 'join' | 'missing';
 
@@ -288,10 +289,6 @@ class GraphBuilder {
     }
     return node.id;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 const KNOWN_TYPES = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);

@@ -8,6 +8,7 @@ import type { PathEnv } from './path-env.js';
 import { resolvePath } from './path-env.js';
 import { deepEqual } from './equality.js';
 import { HASH_ALGORITHMS as HASHES, hexDigest } from './hash.js';
+import { isObject } from '../asl/is-object.js';
 
 const parsed = new Map<string, Call>();
 
@@ -258,6 +259,3 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
   },
 };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { runtimeError } from './errors.js';
 import { evaluateFilter } from './jsonpath-filter.js';
+import { isObject } from '../asl/is-object.js';
 
 type Segment = string | number;
 
@@ -141,7 +142,7 @@ export function writePath(input: unknown, path: string, value: unknown, stateNam
     runtimeError(
       `An error occurred while executing the state '${stateName}'. Unable to apply ResultPath '${path}' to input ${preview(input)}`,
     );
-  if (!isPlainObject(input) && !Array.isArray(input)) throw fail();
+  if (!isObject(input) && !Array.isArray(input)) throw fail();
   const root: unknown = Array.isArray(input) ? [...input] : { ...input };
   let parent = root as Record<string | number, unknown>;
   for (let i = 0; i < segments.length; i++) {
@@ -154,7 +155,7 @@ export function writePath(input: unknown, path: string, value: unknown, stateNam
     }
     const existing = parent[segment];
     let next: Record<string | number, unknown>;
-    if (isPlainObject(existing)) next = { ...existing };
+    if (isObject(existing)) next = { ...existing };
     else if (Array.isArray(existing)) next = [...existing] as unknown as Record<number, unknown>;
     else if (existing === undefined) next = {};
     else throw fail();
@@ -162,10 +163,6 @@ export function writePath(input: unknown, path: string, value: unknown, stateNam
     parent = next;
   }
   return root;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function preview(value: unknown): string {

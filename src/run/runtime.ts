@@ -7,6 +7,7 @@ import { ExecutionTimeout } from './errors.js';
 import { History } from './history.js';
 import { SeededRandom } from './random.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
+import { isObject } from '../asl/is-object.js';
 
 /**
  * What a thread's frame needs from the scheduler of its Parallel or Map (the Lanes of lanes.ts): a way to
@@ -132,15 +133,11 @@ export function childFrame(parent: Frame, variables: Record<string, unknown>, ma
   return { clock: parent.clock, variables, mapItem, lastEventId: parent.lastEventId, silent: parent.silent, thread: parent.thread };
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** `over` merged into `base`, objects field by field (so `{"Map": {"Item": {"Index": 2}}}` keeps the rest). */
 function mergeObjects(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
-    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? mergeObjects(out[key] as Record<string, unknown>, value) : value;
+    out[key] = isObject(value) && isObject(out[key]) ? mergeObjects(out[key] as Record<string, unknown>, value) : value;
   }
   return out;
 }

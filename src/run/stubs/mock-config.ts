@@ -7,6 +7,7 @@ import { joinPointer } from '../../asl/pointer.js';
 import validateMockConfig from '../../generated/mock-config.schema.js';
 import type { TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
 import { childPointer, genericMessage, problemsMessage, type FileProblem } from './problems.js';
+import { isObject } from '../../asl/is-object.js';
 
 /** A mock config file that does not fit; `problems` point into the file when the place is known. */
 export class MockConfigError extends Error {
@@ -21,10 +22,6 @@ export class MockConfigError extends Error {
 }
 
 type Responses = Array<{ from: number; to: number; answer: Record<string, unknown> }>;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /**
  * Checks a parsed mock config file against schemas/mock-config.schema.json (compiled at build time) and

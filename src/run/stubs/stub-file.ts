@@ -13,6 +13,7 @@ import { evaluateJsonata } from '../jsonata.js';
 import { childPointer, genericMessage, problemsMessage, valueAt, type FileProblem } from './problems.js';
 import { SeededRandom } from '../random.js';
 import type { StubAnswer, StubFile, TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
+import { isObject } from '../../asl/is-object.js';
 
 export type { StubAnswer, StubFile } from '../types.js';
 
@@ -42,10 +43,6 @@ export interface StubHooks {
 
 const ANSWER_KEYS = ['result', 'error', 'sequence', 'expression', 'module'] as const;
 const TOP_KEYS = '"states", "resources", "items" or "results"';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /**
  * Checks a parsed stub file against schemas/stubs.schema.json (compiled at build time), then what the

@@ -6,9 +6,7 @@ import type { Finding, Severity } from '../../diagnostics.js';
 import { transitionsOf, type Scope, type StateNode, type Transition } from '../../asl/walker.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isObject } from '../../asl/is-object.js';
 
 /** A finite number we can compare (unresolved deploy-time values are not). */
 export function isNumber(value: unknown): value is number {
