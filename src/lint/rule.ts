@@ -1,6 +1,6 @@
 /** A lint rule is data (meta) plus a function (check); the registry, config validation and docs read the meta. */
 import type { Finding, Severity } from '../diagnostics.js';
-import type { MachineModel, StateNode } from '../asl/walker.js';
+import type { MachineModel } from '../asl/walker.js';
 
 export interface RuleMeta {
   id: string;
@@ -27,8 +27,4 @@ export interface Rule {
 
 export function docsUrl(id: string): string {
   return `docs/rules/${id}.md`;
-}
-
-export function isTask(node: StateNode): boolean {
-  return node.type === 'Task';
 }

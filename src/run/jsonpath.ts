@@ -165,7 +165,7 @@ export function writePath(input: unknown, path: string, value: unknown, stateNam
   return root;
 }
 
-export function preview(value: unknown): string {
+function preview(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
