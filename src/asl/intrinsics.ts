@@ -50,9 +50,12 @@ export class IntrinsicSyntaxError extends SyntaxError {
 const NAME = /[A-Za-z][A-Za-z0-9_.]*/y;
 const LITERAL = /(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)(?![A-Za-z0-9_.$])/y;
 
-/** True when a string is written as an intrinsic call (`Name(` at its very start), which is how AWS tells calls from paths. */
+/** An intrinsic call's start (`Name(` at the very start of the text), which is how AWS tells calls from paths. */
+export const INTRINSIC_CALL_START = /^[A-Za-z][A-Za-z0-9_.]*\s*\(/;
+
+/** True when a string is written as an intrinsic call. */
 export function looksLikeIntrinsic(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_.]*\s*\(/.test(value);
+  return typeof value === 'string' && INTRINSIC_CALL_START.test(value);
 }
 
 /** Parses one call; throws IntrinsicSyntaxError. Surrounding whitespace is allowed. */

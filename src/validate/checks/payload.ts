@@ -5,6 +5,7 @@
  * no object has both `key` and `key.$`, which would give the same field twice once `.$` is dropped.
  */
 import type { Finding } from '../../diagnostics.js';
+import { INTRINSIC_CALL_START } from '../../asl/intrinsics.js';
 import { joinPointer } from '../../asl/pointer.js';
 import type { SemanticCheck } from '../check.js';
 import { expressionSites, isPlaceholderValue, type Template } from './expression-sites.js';
@@ -45,10 +46,10 @@ function checkDynamicValue(field: string, value: unknown, pointer: string, repor
     );
     return;
   }
-  if (value.startsWith('$') || /^[A-Za-z][A-Za-z0-9_.]*\s*\(/.test(value)) return;
+  if (value.startsWith('$') || INTRINSIC_CALL_START.test(value)) return;
   const trimmed = value.trimStart();
   const why =
-    trimmed !== value && (trimmed.startsWith('$') || /^[A-Za-z][A-Za-z0-9_.]*\s*\(/.test(trimmed))
+    trimmed !== value && (trimmed.startsWith('$') || INTRINSIC_CALL_START.test(trimmed))
       ? 'it starts with whitespace; remove the leading spaces'
       : `"${value}" is neither; write a path such as "$.${plain || 'field'}", or name the field "${plain}" for a fixed value`;
   report(finding(codes, 'payload-dynamic-value', pointer, `"${field}" ends in ".$", so its value must be a path ($…, $$…, $variable) or an intrinsic call (States.…), but ${why}`));
