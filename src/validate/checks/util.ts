@@ -17,12 +17,12 @@ export function has(raw: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(raw, key) && raw[key] !== undefined;
 }
 
-/** A state name we can look up: a real string, not a deploy-time placeholder. */
 /** A value that will only be known at deploy time (an intrinsic object or a `${...}` substitution). */
 export function isDeployTime(value: unknown): boolean {
   return isUnresolved(value) || (typeof value === 'string' && hasPlaceholder(value));
 }
 
+/** A state name we can look up: a real string, not a deploy-time placeholder. */
 export function isKnownName(value: unknown): value is string {
   return typeof value === 'string' && !hasPlaceholder(value);
 }
