@@ -43,6 +43,11 @@ export interface StateOutcome {
 
 export const isJsonata = (call: StateCall): boolean => call.node.queryLanguage === 'JSONata';
 
+/** The body of a field written as `{% … %}` in a JSONata state; undefined otherwise (a literal, or a JSONPath state). */
+export function jsonataExpression(call: StateCall, value: unknown): string | undefined {
+  return isJsonata(call) ? jsonataBody(value) : undefined;
+}
+
 export function contextOf(call: StateCall): Record<string, unknown> {
   return call.runtime.context(call.frame, call.node, call.enteredTime, call.retryCount, call.taskToken);
 }
@@ -164,8 +169,9 @@ export async function numberField(call: StateCall, field: string, effective: unk
   const raw = call.node.raw;
   const value = raw[field];
   if (typeof value === 'number') return value;
-  if (isJsonata(call) && jsonataBody(value) !== undefined) {
-    const result = await evaluateJsonata(jsonataBody(value)!, jsonataEnv(call), field);
+  const expression = jsonataExpression(call, value);
+  if (expression !== undefined) {
+    const result = await evaluateJsonata(expression, jsonataEnv(call), field);
     if (typeof result !== 'number' || !Number.isInteger(result)) {
       throw new StatesError(ErrorNames.QueryEvaluationError, `The JSONata expression for ${field} in state '${call.node.name}' returned ${JSON.stringify(result)}; expected an integer.`);
     }

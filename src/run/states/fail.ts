@@ -3,16 +3,16 @@
  * ends the execution with no error field at all.
  */
 import { evaluateJsonata } from '../jsonata.js';
-import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { ErrorNames, StatesError } from '../errors.js';
-import { isJsonata, jsonataEnv, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
+import { jsonataEnv, jsonataExpression, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { dynamicValue } from '../payload.js';
 
 async function field(call: StateCall, name: 'Error' | 'Cause'): Promise<string | undefined> {
   const raw = call.node.raw;
   const value = raw[name];
-  if (isJsonata(call) && jsonataBody(value) !== undefined) {
-    const result = await evaluateJsonata(jsonataBody(value)!, jsonataEnv(call), name);
+  const expression = jsonataExpression(call, value);
+  if (expression !== undefined) {
+    const result = await evaluateJsonata(expression, jsonataEnv(call), name);
     if (typeof result !== 'string') {
       throw new StatesError(ErrorNames.QueryEvaluationError, `The JSONata expression for ${name} in state '${call.node.name}' returned ${JSON.stringify(result)}; expected a string.`);
     }

@@ -2,8 +2,7 @@
 import { parseTimestamp } from '../choice-rules.js';
 import { ErrorNames, StatesError, runtimeError } from '../errors.js';
 import { evaluateJsonata } from '../jsonata.js';
-import { jsonataBody } from '../../asl/jsonata-syntax.js';
-import { applyInputPath, finishState, finishWithoutResult, nextOf, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
+import { applyInputPath, finishState, finishWithoutResult, nextOf, isJsonata, jsonataEnv, jsonataExpression, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { resolvePath } from '../payload.js';
 
 async function waitUntil(call: StateCall, effective: unknown): Promise<number> {
@@ -11,8 +10,9 @@ async function waitUntil(call: StateCall, effective: unknown): Promise<number> {
   const seconds = await numberField(call, 'Seconds', effective);
   if (seconds !== undefined) return call.frame.clock + seconds * 1000;
   let stamp: unknown = raw.Timestamp;
-  const jsonata = isJsonata(call) && jsonataBody(stamp) !== undefined;
-  if (jsonata) stamp = await evaluateJsonata(jsonataBody(stamp)!, jsonataEnv(call), 'Timestamp');
+  const expression = jsonataExpression(call, stamp);
+  const jsonata = expression !== undefined;
+  if (jsonata) stamp = await evaluateJsonata(expression, jsonataEnv(call), 'Timestamp');
   else if (typeof raw.TimestampPath === 'string') stamp = resolvePath(raw.TimestampPath, pathEnv(call, effective), 'TimestampPath');
   const ms = parseTimestamp(stamp);
   if (ms === undefined) {
