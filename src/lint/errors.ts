@@ -23,12 +23,14 @@ export function shadowedEntryRule(field: 'Retry' | 'Catch'): Rule {
     check(ctx) {
       for (const node of ctx.model.states) {
         const earlier: string[] = [];
-        entries(node.raw[field]).forEach((entry, i) => {
+        for (const [i, entry] of entries(node.raw[field]).entries()) {
+          // Entries after a States.ALL one are validate's states-all-position error already: one diagnostic per mistake.
+          if (earlier.includes('States.ALL')) break;
           const names = errorNames(entry);
           if (i > 0 && names.length > 0 && names.every((n) => covers(earlier, n)))
             ctx.report({ path: `${node.pointer}/${field}/${i}`, message: `${field} entry ${i} of "${node.name}" can never match: earlier entries already cover ${names.join(', ')}. Remove it or move it before them.` });
           earlier.push(...names);
-        });
+        }
       }
     },
   };

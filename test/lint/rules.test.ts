@@ -77,7 +77,18 @@ ruleTester('retry-shadowed', {
 
 ruleTester('catch-shadowed', {
   valid: [{ name: 'States.Timeout follows States.TaskFailed', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Failed' }, { ErrorEquals: ['States.ALL'], Next: 'Failed' }] }, Failed: failed }) }],
-  invalid: [{ name: 'a catcher follows States.ALL', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }, { ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work/Catch/1' }] }],
+  invalid: [{ name: 'a catcher follows States.TaskFailed', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Failed' }, { ErrorEquals: ['X'], Next: 'Failed' }, { ErrorEquals: ['States.ALL'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work/Catch/1' }] }],
+});
+
+describe('an entry after a States.ALL one', () => {
+  it.each(['Retry', 'Catch'] as const)('is reported once in %s, by validate\'s states-all-position, not also as shadowed', (field) => {
+    const list = field === 'Retry'
+      ? [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['X'] }]
+      : [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }, { ErrorEquals: ['X'], Next: 'Failed' }];
+    const findings = lintDefinition(machine({ Work: { ...goodTask, [field]: list }, Failed: failed }));
+    expect(findings.filter((f) => f.code.endsWith('-shadowed'))).toEqual([]);
+    expect(findings.filter((f) => f.code === 'states-all-position').map((f) => f.path)).toEqual([`/States/Work/${field}/0/ErrorEquals/0`]);
+  });
 });
 
 ruleTester('lambda-transient-retry', {
