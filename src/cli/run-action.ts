@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
-import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer } from '../run/index.js';
+import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
 import { describeOffset, jsonErrorOffset } from './run-json-error.js';
 
@@ -309,6 +309,30 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FINDINGS;
 }
 
+/** Inspection data fields that the TestState API returns as numbers or objects; every other one is JSON text. */
+const NON_TEXT_INSPECTION_FIELDS = new Set(['errorDetails', 'maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage']);
+
+/**
+ * A TestState result in the shape of the TestState API's response: `output` and the data-flow steps of
+ * `inspectionData` (input, afterInputPath, afterParameters, result, variables …) are JSON text, as AWS
+ * returns them (type String in the API reference); `errorDetails` is an object, and `maxConcurrency`,
+ * `toleratedFailureCount` and `toleratedFailurePercentage` are numbers.
+ */
+export function testStateResponse(result: TestStateResult, inspect: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = { status: result.status };
+  if (result.output !== undefined) body.output = JSON.stringify(result.output);
+  for (const key of ['error', 'cause', 'nextState'] as const) if (result[key] !== undefined) body[key] = result[key];
+  if (inspect) {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(result.inspection)) {
+      if (value === undefined) continue;
+      data[key] = NON_TEXT_INSPECTION_FIELDS.has(key) ? value : JSON.stringify(value);
+    }
+    body.inspectionData = data;
+  }
+  return body;
+}
+
 const INSPECTION_LABELS: Array<[string, string]> = [
   ['input', 'input'],
   ['afterInputPath', 'after InputPath'],
@@ -353,11 +377,7 @@ async function runSingleState(
     throw error;
   }
   if (opts.format === 'json') {
-    // The fields of the TestState API's response.
-    const body: Record<string, unknown> = { status: result.status };
-    for (const key of ['output', 'error', 'cause', 'nextState'] as const) if (result[key] !== undefined) body[key] = result[key];
-    if (opts.inspect) body.inspectionData = result.inspection;
-    ctx.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    ctx.io.stdout.write(`${JSON.stringify(testStateResponse(result, Boolean(opts.inspect)), null, 2)}\n`);
   } else {
     const lines: string[] = [];
     if (opts.inspect) {

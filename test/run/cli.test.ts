@@ -328,7 +328,9 @@ describe('asl run --state', () => {
 
   test('reports a caught error and the catcher\'s next state as JSON', async () => {
     const result = await asl(['order.asl.json', '--state', 'Charge', '--input', '{"total":2}', '--stubs', 'declined.stubs.yaml', '--format', 'json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Report failure', output: { error: { Error: 'CardDeclined' } } });
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Report failure' });
+    expect(JSON.parse(body.output)).toMatchObject({ error: { Error: 'CardDeclined' } });
   });
 
   test('never retries, as TestState: a retried error is RETRIABLE with the retrier and back-off, and no next state', async () => {
@@ -349,7 +351,7 @@ describe('asl run --state', () => {
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
     expect(body).toMatchObject({ status: 'CAUGHT_ERROR', error: 'Lambda.TooManyRequestsException', nextState: 'Report failure' });
-    expect(body.output).toEqual({ total: 2, error: { Error: 'Lambda.TooManyRequestsException', Cause: 'slow down' } });
+    expect(JSON.parse(body.output)).toEqual({ total: 2, error: { Error: 'Lambda.TooManyRequestsException', Cause: 'slow down' } });
     expect(body.inspectionData.errorDetails).toEqual({ catchIndex: 0 });
     const back = await asl(['order.asl.json', '--state', 'Charge', '--input', '{}', '--stubs', 'stubs.yaml', '--format', 'json', '--retrier-retry-count', '1']);
     expect(JSON.parse(back.stdout)).toMatchObject({ status: 'RETRIABLE' });
@@ -364,8 +366,41 @@ describe('asl run --state', () => {
     expect(result.stderr).toBe('');
     const body = JSON.parse(result.stdout);
     expect(Object.keys(body).sort()).toEqual(['inspectionData', 'nextState', 'output', 'status']);
-    expect(body).toMatchObject({ status: 'SUCCEEDED', output: { id: 'o-1' }, nextState: 'Done' });
-    expect(body.inspectionData).toMatchObject({ input: {}, afterParameters: { id: 'o-1' }, variables: { orderId: 'o-1', tagged: true } });
+    // As the TestState API returns them: the output and every data-flow step are JSON text.
+    expect(body).toEqual({
+      status: 'SUCCEEDED',
+      output: '{"id":"o-1"}',
+      nextState: 'Done',
+      inspectionData: { input: '{}', afterInputPath: '{}', afterParameters: '{"id":"o-1"}', result: '{"id":"o-1"}', afterResultPath: '{"id":"o-1"}', variables: '{"orderId":"o-1","tagged":true}' },
+    });
+  });
+
+  test('a Map state: its data-flow steps are JSON text, MaxConcurrency a number, as the TestState API returns them', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemSelector: { 'n.$': '$$.Map.Item.Value' },
+          MaxConcurrency: 2,
+          ItemProcessor: { StartAt: 'Echo', States: { Echo: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
+    });
+    const result = await asl(['-', '--state', 'Each', '--input', '{"items":[1,2]}', '--format', 'json', '--inspect'], { stdin: definition });
+    expect(result.stderr).toBe('');
+    const body = JSON.parse(result.stdout);
+    expect(body.output).toBe('[{"n":1},{"n":2}]');
+    expect(body.inspectionData).toMatchObject({ input: '{"items":[1,2]}', afterItemsPath: '[1,2]', afterItemSelector: '[{"n":1},{"n":2}]', maxConcurrency: 2 });
+    for (const [key, value] of Object.entries(body.inspectionData as Record<string, unknown>)) {
+      expect([key, typeof value]).toEqual([key, key === 'maxConcurrency' ? 'number' : 'string']);
+    }
+    // The pretty form stays readable: one step a line, as JSON.
+    const text = await asl(['-', '--state', 'Each', '--input', '{"items":[1,2]}', '--inspect'], { stdin: definition });
+    expect(text.stdout).toContain('after ItemsPath: [1,2]\nafter ItemSelector: [{"n":1},{"n":2}]');
+    expect(text.stdout).toContain('output: [{"n":1},{"n":2}]');
   });
 
   test('--context sets context object fields, such as the Map item of a state inside a Map', async () => {
@@ -381,7 +416,7 @@ describe('asl run --state', () => {
     });
     const result = await asl(['-', '--state', 'Each/Label', '--context', '{"Map":{"Item":{"Index":2,"Value":"c"}},"Execution":{"Name":"nightly"}}', '--format', 'json'], { stdin: definition });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: { index: 2, name: 'nightly', state: 'Label' } });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 'SUCCEEDED', output: '{"index":2,"name":"nightly","state":"Label"}' });
     const bad = await asl(['-', '--state', 'Each/Label', '--context', '[1]'], { stdin: definition });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--context must be a JSON object');
