@@ -5,7 +5,8 @@ import { plainPainter, type Formatter, type MachineResult, type Painter } from '
 /**
  * The human format: results grouped by file (and by machine inside templates), one line per
  * diagnostic (`line:column  severity  message  code`), the offending source line with a caret under
- * the column, and a summary line.
+ * the column and, after the caret, the JSON Pointer of the culprit (the `path` of the diagnostic),
+ * and a summary line.
  */
 export const formatStylish: Formatter = (results, options = {}) => {
   const paint = options.painter ?? plainPainter;
@@ -60,12 +61,17 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], sourceLines: string
     out.push(`  ${paint.dim(position)}  ${severity}  ${message}  ${paint.dim(d.code)}`);
     const excerpt = sourceExcerpt(d, sourceLines, paint);
     if (excerpt) out.push(...excerpt);
+    // Without a quoted line the pointer still says which state (and field) the finding is about.
+    else if (d.path !== '') out.push(`    ${paint.dim(`path: ${d.path}`)}`);
     if (d.hint) out.push(`    ${paint.dim('hint:')} ${d.hint}`);
   }
   return out;
 }
 
-/** The offending line and a caret under the column; tabs are kept so the caret lines up. */
+/**
+ * The offending line and a caret under the column, followed by the JSON Pointer of the culprit
+ * (nothing for "", the definition itself); tabs are kept so the caret lines up.
+ */
 function sourceExcerpt(d: Diagnostic, sourceLines: string[] | undefined, paint: Painter): string[] | undefined {
   if (!sourceLines || d.line < 1 || d.line > sourceLines.length) return undefined;
   const raw = sourceLines[d.line - 1]!;
@@ -73,7 +79,8 @@ function sourceExcerpt(d: Diagnostic, sourceLines: string[] | undefined, paint: 
   const { text, column } = clip(raw, Math.max(1, d.column));
   const gutter = String(d.line);
   const pad = text.slice(0, column - 1).replace(/[^\t]/g, ' ');
-  return [`    ${paint.dim(`${gutter} |`)} ${text}`, `    ${' '.repeat(gutter.length)} ${paint.dim('|')} ${pad}${paint.red('^')}`];
+  const pointer = d.path === '' ? '' : ` ${paint.dim(d.path)}`;
+  return [`    ${paint.dim(`${gutter} |`)} ${text}`, `    ${' '.repeat(gutter.length)} ${paint.dim('|')} ${pad}${paint.red('^')}${pointer}`];
 }
 
 const MAX_EXCERPT = 120;

@@ -46,6 +46,23 @@ describe('stylish', () => {
     expect(formatters.stylish([sampleResults[1]!], options)).not.toMatch(/\u001b\[/);
   });
 
+  it('names the JSON Pointer of each finding after the caret, and nothing for the definition itself', () => {
+    const lines = formatters.stylish(sampleResults, options).split('\n');
+    expect(lines.find((l) => l.includes('^') && l.includes('/States/Validate/Next'))).toBe('      |               ^ /States/Validate/Next');
+    expect(lines).toContain('       |     ^ /States/Orphan');
+    // The syntax error's path is "": its caret line ends at the caret.
+    const syntaxCaret = lines[lines.findIndex((l) => l.includes('{ "a" & }')) + 1]!;
+    expect(syntaxCaret.trimEnd().endsWith('^')).toBe(true);
+  });
+
+  it('names the JSON Pointer on a line of its own when the source line cannot be shown', () => {
+    const out = formatters.stylish([sampleResults[1]!]);
+    expect(out).toContain('next-state-exists\n    path: /States/Validate/Next\n');
+    expect(out).toContain('unreachable-state\n    path: /States/Orphan\n    hint: ');
+    const root = { file: 'x.json', machine: '', valid: false, diagnostics: [{ code: 'c', severity: 'error' as const, message: 'm', path: '', line: 1, column: 1 }] };
+    expect(formatters.stylish([root])).not.toContain('path:');
+  });
+
   it('shows a window of a very long line around the column', () => {
     const long = '{' + '"k": 1, '.repeat(100) + '"bad": x}';
     const result = { file: 'min.json', machine: '', valid: false, diagnostics: [{ code: 'json-syntax', severity: 'error' as const, message: 'bad', path: '', line: 1, column: long.indexOf('x') + 1 }] };
