@@ -87,8 +87,9 @@ interface SiteContext {
 
 function addSite(ctx: SiteContext, site: MachineSite): void {
   const { file, parsed, loaded } = ctx;
+  // A finding about the file rather than a machine points (path) into the file: where the template names the machine.
   const fileDiagnostic = (code: LoaderCode, message: string, where = ctx.locateInFile(site.pointer)): void => {
-    loaded.diagnostics.push(loaderDiagnostic(code, message, where));
+    loaded.diagnostics.push(loaderDiagnostic(code, message, where, site.pointer));
   };
   const label = site.name ? `State machine ${site.name}` : 'The state machine';
   switch (site.kind) {

@@ -55,13 +55,30 @@ describe('a SAM template in YAML with short tags', () => {
       expect.objectContaining({ code: 'definition-not-local', severity: 'info', ...positionOf(text, 'DefinitionS3Location') }),
       expect.objectContaining({ code: 'definition-not-static', severity: 'warning', ...positionOf(text, 'DefinitionString: !Join') }),
     ]);
+    // File-level findings point into the file: at the property that names the definition.
+    expect(loaded.diagnostics.map((d) => d.path)).toEqual([
+      '/Resources/RemoteMachine/Properties/DefinitionS3Location',
+      '/Resources/GluedMachine/Properties/DefinitionString',
+    ]);
     expect(loaded.diagnostics[1]!.message).toContain('GluedMachine');
     expect(loaded.diagnostics[1]!.message).toContain('Fn::Join');
   });
 
+  it('loads a DefinitionS3Location that names a local file (as before `aws cloudformation package`)', () => {
+    const template = 'Resources:\n  Local:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location: statemachine/order.asl.yaml\n';
+    const local = loadText(template, 'infra/template.yaml', { baseDir: fixtures });
+    expect(local.diagnostics).toEqual([]);
+    expect(local.machines).toEqual([expect.objectContaining({ name: 'Local', file: 'infra/statemachine/order.asl.yaml', pointer: '' })]);
+    expect(local.machines[0]!.locate('/States/Work/Resource')).toMatchObject(positionOf(fixture('statemachine/order.asl.yaml'), '${WorkerArn}'));
+  });
+
   it('reports a DefinitionUri that cannot be read at the DefinitionUri', () => {
     const other = loadText(text, 'sam-template.yaml', { readFile: () => undefined });
-    expect(other.diagnostics[0]).toMatchObject({ code: 'definition-file-unreadable', ...positionOf(text, 'statemachine/order.asl.yaml') });
+    expect(other.diagnostics[0]).toMatchObject({
+      code: 'definition-file-unreadable',
+      path: '/Resources/FileMachine/Properties/DefinitionUri',
+      ...positionOf(text, 'statemachine/order.asl.yaml'),
+    });
   });
 });
 
