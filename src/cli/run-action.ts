@@ -11,7 +11,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
-import { describeOffset, jsonErrorOffset } from './run-json-error.js';
+import { describeJsonError, describeOffset, jsonErrorOffset, lineColumn } from './run-json-error.js';
 
 export interface RunOptions {
   input?: string;
@@ -60,8 +60,32 @@ export function parseJsonArgument(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const offset = jsonErrorOffset(text);
-    const where = offset >= 0 ? ` at ${describeOffset(text, offset)}` : '';
-    throw new InputError(`${what} is not valid JSON${where}: ${(error as Error).message}`);
+    if (offset < 0) throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${what} is not valid JSON at ${describeOffset(text, offset)}: ${describeJsonError(text, offset)}.`);
+  }
+}
+
+/**
+ * The execution input from --input-file: a file that cannot be read, or whose JSON is bad, is exit 2 with
+ * `file:line:column` of the mistake (as an editor or compiler gives it), what is wrong there, and how to fix it.
+ */
+export function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
+    throw new InputError(`cannot read the input file ${file}: ${reasonOf(error)}${hint}.`);
+  }
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) throw new InputError(`${file}: the input file is not valid JSON: ${(error as Error).message}`);
+    const { line, column } = lineColumn(text, offset);
+    throw new InputError(`${file}:${line}:${column}: the input file is not valid JSON: ${describeJsonError(text, offset)}. Fix it there: the input must be one JSON value, such as {"total": 3}.`);
   }
 }
 
@@ -225,7 +249,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
   if (opts.input !== undefined && opts.inputFile !== undefined) throw new UsageError('use either --input or --input-file, not both.');
   if (opts.input !== undefined) return parseJsonArgument(opts.input, '--input');
-  if (opts.inputFile !== undefined) return parseJsonArgument(readText(ctx, opts.inputFile, 'the input file'), `the input file ${opts.inputFile}`);
+  if (opts.inputFile !== undefined) return readInputFile(ctx, opts.inputFile);
   return {};
 }
 

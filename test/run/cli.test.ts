@@ -230,7 +230,8 @@ describe('asl run', () => {
 
   test.each([
     [['--input', '{}', '--input-file', 'input.json'], 'use either --input or --input-file'],
-    [['--input', '[1,'], '--input is not valid JSON at line 1, column 4'],
+    [['--input', '[1,'], '--input is not valid JSON at line 1, column 4 (position 3): the JSON ends too early'],
+    [['--input', "{'a': 1}"], '--input is not valid JSON at line 1, column 2 (position 1): unexpected \' (JSON strings use double quotes)'],
     [['--seed', 'x'], '--seed must be an integer'],
     [['--max-events', '0'], '--max-events must be an integer of at least 1'],
     [['--now', 'yesterday'], '--now must be an ISO-8601 timestamp'],
@@ -244,16 +245,50 @@ describe('asl run', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
-  test('rejects bad JSON in --input-file with the file and the position', async () => {
+  test.each([
+    ['a bad literal', '{\n  "a": 1,\n  "b": tru\n}', 'in.json:3:8: the input file is not valid JSON: unexpected "tru"'],
+    ['a byte-order mark before a bad literal (not counted as a column)', '\ufeff{\n  "b": tru\n}', 'in.json:2:8: the input file is not valid JSON: unexpected "tru"'],
+    ['a missing closing brace', '{\n  "a": [1, 2]\n', 'in.json:3:1: the input file is not valid JSON: the JSON ends too early'],
+    ['an empty file', '', 'in.json:1:1: the input file is not valid JSON: there is no JSON value'],
+    ['a trailing comma', '{"a": 1,}', 'in.json:1:9: the input file is not valid JSON: unexpected "}"'],
+    ['text after the value', '{"a": 1}\n{"b": 2}', 'in.json:2:1: the input file is not valid JSON: unexpected text after the JSON value'],
+    ['a line break inside a string', '{"a": "x\ny"}', 'in.json:1:9: the input file is not valid JSON: unexpected line break'],
+  ])('rejects --input-file with %s: exit 2 with file:line:column and what is wrong there', async (_what, content, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'asl-input-'));
     try {
-      writeFileSync(path.join(dir, 'in.json'), '{\n  "a": 1,\n  "b": tru\n}');
-      const result = await asl(['wait.asl.json', '--input-file', path.join(dir, 'in.json')]);
+      writeFileSync(path.join(dir, 'in.json'), content);
+      const result = await asl(['wait.asl.json', '--input-file', path.join(dir, 'in.json'), '--format', 'json']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/in\.json is not valid JSON at line 3, column 8/);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`asl: ${path.join(dir, message)}`);
+      // One line, no stack, and it says how to fix it.
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('the input must be one JSON value');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('reads a valid --input-file that starts with a byte-order mark', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asl-input-'));
+    try {
+      writeFileSync(path.join(dir, 'in.json'), '\ufeff{"total": 1}');
+      const result = await asl(['order.asl.json', '--input-file', path.join(dir, 'in.json'), '--stubs', 'charge.stubs.yaml', '--format', 'json']);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout).status).toBe('SUCCEEDED');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['missing.json', 'cannot read the input file missing.json: no such file (relative paths start from the current directory); check the path, or give the input inline with --input JSON.'],
+    ['.', 'cannot read the input file .: it is a directory.'],
+  ])('exits 2 with a clear message when --input-file %s cannot be read', async (file, message) => {
+    const result = await asl(['wait.asl.json', '--input-file', file, '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`asl: ${message}\n`);
   });
 
   test('ends a self-looping machine at the default limit of 25,000 events', async () => {
