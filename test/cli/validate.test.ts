@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectGolden } from '../report/golden.js';
+import { fixtures, runCli } from './run-cli.js';
 
 const valid = 'valid.asl.json';
 const validText = readFileSync(new URL('../fixtures/cli/valid.asl.json', import.meta.url), 'utf8');
@@ -95,6 +96,32 @@ describe('asl validate: inputs', () => {
   });
 });
 
+describe('asl validate: templates end to end', () => {
+  const inputs = ['templates/sam.yaml', 'templates/serverless.yml'];
+
+  it('reports every machine of a SAM template and a serverless.yml on its own, at positions in the file the user wrote', async () => {
+    const run = await runCli(['validate', ...inputs]);
+    expect(run.code).toBe(1);
+    expectGolden(run.stdout, `${fixtures}templates/expected.stylish.txt`);
+  });
+
+  it('names each machine by logical id with the pointer of its definition, and skipped ones at the file', async () => {
+    const run = await runCli(['validate', ...inputs, '--format', 'json']);
+    const entries = JSON.parse(run.stdout) as Array<{ file: string; machine: string; name?: string; valid: boolean; diagnostics: Array<{ code: string; path: string }> }>;
+    expect(entries.map((e) => [e.file, e.machine, e.name, e.valid, e.diagnostics.map((d) => d.code)])).toEqual([
+      ['templates/sam.yaml', '', undefined, true, ['definition-not-static']],
+      ['templates/sam.yaml', '/Resources/InlineMachine/Properties/Definition', 'InlineMachine', false, ['unknown-field', 'unreachable-state']],
+      ['templates/sam.yaml', '/Resources/SubMachine/Properties/DefinitionString/Fn::Sub', 'SubMachine', false, ['unknown-state']],
+      ['templates/sam.yaml', '/Resources/LongSubMachine/Properties/DefinitionString/Fn::Sub/0', 'LongSubMachine', false, ['mutually-exclusive-fields']],
+      ['templates/statemachine/order.asl.yaml', '', 'FileMachine', false, ['states-all-position']],
+      ['templates/serverless.yml', '', undefined, true, ['definition-not-static']],
+      ['templates/serverless.yml', '/stepFunctions/stateMachines/placeOrder/definition', 'placeOrder', false, ['choice-rule-operator', 'unreachable-state']],
+    ]);
+    // Unresolved values (!GetAtt, !Ref, ${WorkerArn}, Fn::GetAtt) are never findings.
+    expect(entries.flatMap((e) => e.diagnostics.map((d) => d.path)).filter((p) => /Resource$|TimeoutSeconds$/.test(p))).toEqual([]);
+  });
+});
+
 describe('asl validate: output', () => {
   it('writes the report to --output instead of stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-out-'));
@@ -150,3 +177,96 @@ describe('asl validate: colour', () => {
   });
 });
 
+
+describe('asl validate: bad input ends quickly with a clear message, never a crash', () => {
+  let dir: string;
+  const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  const files: Record<string, string | Buffer> = {
+    'empty.asl.json': '',
+    'binary.asl.json': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    'array.asl.json': '[{"StartAt": "A"}]\n',
+    'number.asl.json': '42\n',
+    'deep.asl.json': '['.repeat(100_000) + ']'.repeat(100_000),
+    'deep.asl.yaml': 'a: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n',
+    'bomb.asl.yaml': bomb.join('\n') + '\n',
+    'huge.asl.yaml': 'StartAt: A\nStates:\n' + '  # filler filler filler filler\n'.repeat(600_000),
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'asl-bad-'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    mkdirSync(join(dir, 'folder.asl.json'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['empty.asl.json', 'not-a-state-machine', /empty/],
+    ['binary.asl.json', 'parse-error', /binary/],
+    ['array.asl.json', 'not-a-state-machine', /array/],
+    ['number.asl.json', 'not-a-state-machine', /number/],
+    ['deep.asl.json', 'nesting-too-deep', /nested more than/],
+    ['deep.asl.yaml', 'nesting-too-deep', /nested more than/],
+    ['bomb.asl.yaml', 'parse-error', /alias/],
+    ['huge.asl.yaml', 'file-too-large', /MB/],
+  ])('%s: one %s diagnostic with a position, exit 1', async (name, code, message) => {
+    const started = performance.now();
+    const run = await runCli(['validate', name, '--format', 'json'], { cwd: dir });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(run).toMatchObject({ code: 1, stderr: '' });
+    const [entry, ...rest] = JSON.parse(run.stdout) as Array<{ valid: boolean; diagnostics: Array<{ code: string; message: string; line: number; column: number }> }>;
+    expect(rest).toEqual([]);
+    expect(entry!.valid).toBe(false);
+    expect(entry!.diagnostics).toHaveLength(1);
+    expect(entry!.diagnostics[0]).toMatchObject({ code, message: expect.stringMatching(message), line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('a directory or a missing file in place of a file: one line on stderr, exit 2', async () => {
+    for (const name of ['folder.asl.json', 'missing.asl.json']) {
+      const run = await runCli(['validate', name], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^asl: ${name.replace('.', '\\.')}: [^\\n]+\\n$`));
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('writes nothing: every input file keeps its content and time stamp, and no file appears', async () => {
+    const before = snapshot(dir);
+    await runCli(['validate', '.', ...Object.keys(files)], { cwd: dir });
+    await runCli(['validate', 'empty.asl.json', '--format', 'sarif'], { cwd: dir });
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(root, { recursive: true }) as string[]) {
+    const stat = statSync(join(root, name));
+    out[name] = stat.isDirectory() ? 'dir' : `${stat.size} ${stat.mtimeMs} ${readFileSync(join(root, name)).toString('base64').length}`;
+  }
+  return out;
+}
+
+describe('asl validate --debug', () => {
+  afterEach(() => {
+    vi.doUnmock('../../src/validate/index.js');
+    vi.resetModules();
+  });
+
+  it('shows the stack of an internal error only with --debug, and exits 2 either way', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/validate/index.js', () => ({
+      validateMachine: () => {
+        throw new Error('boom');
+      },
+    }));
+    const { runCli: fresh } = await import('./run-cli.js');
+    const plain = await fresh(['validate', valid]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^asl: internal error while checking valid\.asl\.json: boom .*--debug/);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = await fresh(['validate', valid, '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/boom/);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
