@@ -83,6 +83,15 @@ describe('action.yml', () => {
     for (const step of action.runs.steps) expect(step.run ?? '').not.toContain('${{');
   });
 
+  it('expands arrays so that an empty one is not "unbound" under set -u in bash before 4.4 (macOS /bin/bash)', () => {
+    const arrays = [...lintStep.run!.matchAll(/(\w+)=\(/g)].map((m) => m[1]!);
+    expect(arrays).toEqual(expect.arrayContaining(['files', 'extra', 'flags']));
+    for (const name of arrays) {
+      const bare = lintStep.run!.replaceAll(`\${${name}[@]+"\${${name}[@]}"}`, '');
+      expect(bare, `"\${${name}[@]}" outside the \${${name}[@]+…} guard`).not.toContain(`\${${name}[@]}`);
+    }
+  });
+
   it('uses only flags that asl lint accepts, and --format values it knows', () => {
     const accepted = lintFlags();
     expect(accepted.has('--format')).toBe(true);
