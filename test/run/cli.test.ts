@@ -315,6 +315,25 @@ describe('asl run', () => {
     expect(history.at(-1)!.timestamp).toBe('2030-01-01T01:00:00.000Z');
   });
 
+  test('--real-time really waits for a Wait state; without it the same Wait passes at once', async () => {
+    const definition = JSON.stringify({ StartAt: 'Pause', States: { Pause: { Type: 'Wait', Seconds: 1, End: true } } });
+    const timed = async (extra: string[]) => {
+      const started = performance.now();
+      const result = await asl(['-', '--format', 'json', '--history', ...extra], { stdin: definition });
+      const elapsed = performance.now() - started;
+      const body = JSON.parse(result.stdout) as { status: string; history: Array<{ timestamp: string }> };
+      const virtual = Date.parse(body.history.at(-1)!.timestamp) - Date.parse(body.history[0]!.timestamp);
+      return { code: result.code, status: body.status, elapsed, virtual };
+    };
+    // The real-time run first: it also pays for loading the interpreter, so the other one is not slowed by it.
+    const real = await timed(['--real-time']);
+    expect(real).toMatchObject({ code: 0, status: 'SUCCEEDED', virtual: 1000 });
+    expect(real.elapsed).toBeGreaterThanOrEqual(900);
+    const virtualOnly = await timed([]);
+    expect(virtualOnly).toMatchObject({ code: 0, status: 'SUCCEEDED', virtual: 1000 });
+    expect(virtualOnly.elapsed).toBeLessThan(900);
+  });
+
   test('gives the same history for the same seed', async () => {
     const argv = ['order.asl.json', '--input', '{"total":2}', '--stubs', 'stubs.yaml', '--format', 'json', '--history', '--seed', '9'];
     expect((await asl(argv)).stdout).toBe((await asl(argv)).stdout);
