@@ -15,6 +15,7 @@
  *   Map's child executions see no outer variable.
  */
 import { jsonataBody, parseJsonata, type JsonataNode } from './jsonata-syntax.js';
+import { visitLeaves } from './path-like.js';
 import { joinPointer, splitPointer } from './pointer.js';
 import type { MachineModel, Scope, StateNode } from './walker.js';
 import { transitionsOf } from './walker.js';
@@ -211,14 +212,9 @@ export function variableReads(node: StateNode): VariableRead[] {
 
 /** Calls `visit` for every string in a state's own fields (nested scopes and Comment excluded). */
 function visitStrings(raw: Record<string, unknown>, pointer: string, visit: (text: string, pointer: string) => void): void {
-  const stack: Array<[unknown, string, number]> = [];
-  for (const [key, value] of Object.entries(raw)) if (!SKIPPED.has(key)) stack.push([value, joinPointer(pointer, key), 1]);
-  while (stack.length > 0) {
-    const [value, at, depth] = stack.pop()!;
-    if (typeof value === 'string') visit(value, at);
-    else if (depth > 200) continue;
-    else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${at}/${i}`, depth + 1]));
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push([v, joinPointer(at, k), depth + 1]);
+  for (const [key, value] of Object.entries(raw)) {
+    if (SKIPPED.has(key)) continue;
+    visitLeaves(value, joinPointer(pointer, key), (_key, leaf, at) => typeof leaf === 'string' && visit(leaf, at), key, 200);
   }
 }
 
