@@ -239,52 +239,29 @@ function relativePath(config: ResolvedLintConfig, file: string): string | undefi
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, (path: string) => boolean>();
+let picomatchModule: typeof import('picomatch') | undefined;
 
 /**
  * Glob matching as .gitignore users expect: `*` and `?` stay within a folder, `**` spans folders, `{a,b}`
- * alternatives, `[abc]` classes. A pattern without "/" matches the file name in any folder; a trailing "/"
- * matches everything under that folder; a leading "/" or "./" anchors at the config's folder.
+ * alternatives, `[abc]` classes, dot files included. A pattern without "/" matches the file name in any folder;
+ * a trailing "/" matches everything under that folder; a leading "/" or "./" anchors at the config's folder.
+ * The matching is picomatch's; only the anchoring rules are ours. picomatch loads with the first pattern.
  */
 export function globMatches(glob: string, path: string): boolean {
-  let re = globCache.get(glob);
-  if (!re) {
-    globCache.set(glob, (re = globToRegExp(glob)));
+  let matches = globCache.get(glob);
+  if (!matches) {
+    picomatchModule ??= createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
+    globCache.set(glob, (matches = picomatchModule(gitignoreStyle(glob), { dot: true })));
   }
-  return re.test(path);
+  return matches(path);
 }
 
-export function globToRegExp(glob: string): RegExp {
-  let g = glob.replace(/^\.\//, '');
-  const anchored = g.startsWith('/') || g.slice(0, -1).includes('/');
-  g = g.replace(/^\//, '');
-  if (g.endsWith('/')) g += '**';
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i]!;
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        const slash = g[i + 2] === '/';
-        out += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = g.indexOf(']', i + 1);
-      if (end === -1) out += '\\[';
-      else {
-        out += `[${g.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) out += '|';
-    else out += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${out}$`);
+// The picomatch pattern for a .gitignore-style one: an unanchored pattern may sit in any folder ("**/" before it).
+function gitignoreStyle(glob: string): string {
+  let pattern = glob.replace(/^\.\//, '');
+  const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
+  pattern = pattern.replace(/^\//, '');
+  if (pattern.endsWith('/')) pattern += '**';
+  return anchored ? pattern : `**/${pattern}`;
 }

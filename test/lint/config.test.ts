@@ -24,6 +24,10 @@ describe('config globs', () => {
     ['/top.json', 'sub/top.json', false],
     ['file?.json', 'file1.json', true],
     ['file[0-9].json', 'fileA.json', false],
+    ['file[!0-9].json', 'fileA.json', true],
+    ['*.asl.json', 'sub/.hidden.asl.json', true],
+    ['.generated/', 'a/.generated/x.asl.json', true],
+    ['{a,b}/*.json', 'b/x.json', true],
   ])('%s against %s → %s', (glob, path, expected) => {
     expect(globMatches(glob, path)).toBe(expected);
   });
