@@ -263,5 +263,7 @@ function gitignoreStyle(glob: string): string {
   const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
   pattern = pattern.replace(/^\//, '');
   if (pattern.endsWith('/')) pattern += '**';
+  // .gitignore negates a class as [!…]; picomatch 4 reads only [^…] and would take the "!" literally.
+  pattern = pattern.replace(/(^|[^\\])\[!/g, '$1[^');
   return anchored ? pattern : `**/${pattern}`;
 }
