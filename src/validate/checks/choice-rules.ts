@@ -2,13 +2,15 @@
  * The rules of Choice states. JSONPath rules: a top-level rule has `Next`, nested ones (inside And,
  * Or, Not) do not; each rule is either a combinator or `Variable` plus exactly one comparison
  * operator with a value of the right kind. JSONata rules: `Condition` and `Next`. Fields of the
- * other query language are reported by the query-language check, not here.
+ * other query language are reported by the query-language check, not here. Timestamps are checked
+ * here too, in comparisons and in a Wait state's `Timestamp`, under one code.
  */
 import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
-import { isUnresolved } from '../../asl/unresolved.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
+import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 import type { StateNode } from '../../asl/walker.js';
 import {
   COMBINATORS,
@@ -27,7 +29,7 @@ const codes = {
   'choice-rule-variable': { description: 'A JSONPath Choice rule lacks Variable (or a combinator has one), or a JSONata rule lacks Condition', severity: 'error' as const },
   'choice-rule-combinator': { description: 'And / Or holds no rules', severity: 'error' as const },
   'string-matches-pattern': { description: 'A StringMatches pattern uses an escape other than \\* or \\\\', severity: 'error' as const },
-  'invalid-timestamp': { description: 'A Timestamp comparison value is not an RFC 3339 timestamp', severity: 'error' as const },
+  'invalid-timestamp': { description: 'A Timestamp comparison value, or the Timestamp of a Wait state, is not an RFC 3339 timestamp', severity: 'error' as const },
 };
 
 type Report = (f: Finding) => void;
@@ -40,6 +42,7 @@ export const choiceRulesCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const node of model.states) {
+      if (node.type === 'Wait') checkWaitTimestamp(node, report);
       if (node.type !== 'Choice' || !Array.isArray(node.raw.Choices)) continue;
       const choicesPointer = joinPointer(node.pointer, 'Choices');
       if (node.raw.Choices.length === 0) {
@@ -58,6 +61,22 @@ export const choiceRulesCheck: SemanticCheck = {
     }
   },
 };
+
+/** A literal Wait `Timestamp` (not a JSONata expression, not a deploy-time placeholder) must be RFC 3339. */
+function checkWaitTimestamp(node: StateNode, report: Report): void {
+  const value = node.raw.Timestamp;
+  if (typeof value !== 'string' || hasPlaceholder(value)) return;
+  if (node.queryLanguage === 'JSONata' && jsonataBody(value) !== undefined) return;
+  if (isRfc3339Timestamp(value)) return;
+  report(
+    finding(
+      codes,
+      'invalid-timestamp',
+      joinPointer(node.pointer, 'Timestamp'),
+      `"Timestamp" of Wait state "${node.name}" is "${value}", not an RFC 3339 timestamp; write it like "2024-03-14T01:59:00Z" (uppercase T, and Z or an offset such as +02:00)`,
+    ),
+  );
+}
 
 function checkJsonataRule(node: StateNode, rule: Record<string, unknown>, pointer: string, index: number, report: Report): void {
   if (has(rule, 'Condition')) return;
@@ -149,7 +168,8 @@ function checkOperand(value: unknown, operator: string, pointer: string, report:
     report(finding(codes, 'choice-rule-operator', pointer, `"${operator}" takes ${describeKind(kind)}, not ${describeValue(value)}`));
     return;
   }
-  if (kind === 'timestamp' && !isRfc3339Timestamp(value as string)) {
+  // "${Day}T00:00:00Z" becomes a timestamp only after substitution.
+  if (kind === 'timestamp' && !hasPlaceholder(value as string) && !isRfc3339Timestamp(value as string)) {
     report(
       finding(codes, 'invalid-timestamp', pointer, `"${operator}" value "${String(value)}" is not an RFC 3339 timestamp; write it like "2024-03-14T01:59:00Z" (uppercase T, and Z or an offset such as +02:00)`),
     );
