@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
+import { suggestNearest } from '../asl/suggest.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
@@ -111,7 +112,11 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   let machine = loaded.machines[0]!;
   if (machineName !== undefined && loaded.machines.some((m) => m.name !== undefined)) {
     const match = loaded.machines.find((m) => m.name === machineName);
-    if (!match) throw new UsageError(`${file} has no state machine "${machineName}"; it has ${loaded.machines.map((m) => m.name).join(', ')}.`);
+    if (!match) {
+      const names = loaded.machines.flatMap((m) => (m.name === undefined ? [] : [m.name]));
+      const near = suggestNearest(machineName, names);
+      throw new UsageError(`${file} has no state machine "${machineName}"; it has ${names.join(', ')}.${near ? ` Did you mean "${near}"?` : ''}`);
+    }
     machine = match;
   } else if (loaded.machines.length > 1) {
     throw new UsageError(`${file} holds ${loaded.machines.length} state machines; pick one with --state-machine: ${loaded.machines.map((m) => m.name).join(', ')}`);

@@ -6,6 +6,7 @@
  * catcher's index, its output and its Next, anything else as FAILED.
  */
 import { buildModel, qualifiedName } from '../asl/walker.js';
+import { suggestNearest } from '../asl/suggest.js';
 import type { StateCall, StateOutcome } from './dataflow.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
 import { HistoryLimitError } from './history.js';
@@ -69,7 +70,9 @@ export async function testState(definition: unknown, stateName: string, input: u
   const model = buildModel(definition);
   const node = model.states.find((n) => qualifiedName(n) === stateName) ?? model.states.find((n) => n.name === stateName);
   if (!node) {
-    throw new RunSetupError(`There is no state "${stateName}"; the states are ${model.states.map((n) => `"${qualifiedName(n)}"`).join(', ')}.`);
+    const names = model.states.map((n) => qualifiedName(n));
+    const near = suggestNearest(stateName, names);
+    throw new RunSetupError(`There is no state "${stateName}"; the states are ${names.map((n) => `"${n}"`).join(', ')}.${near ? ` Did you mean "${near}"?` : ''}`);
   }
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? '2024-01-01T00:00:00.000Z'));
   if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);

@@ -360,6 +360,31 @@ describe('asl run', () => {
     }
   });
 
+  test.each([
+    [['wait.asl.json', '--format', 'jsn'], "argument 'jsn' is invalid. Allowed choices are pretty, json. Did you mean \"json\"?"],
+    [['wait.asl.json', '--format', 'Pretty'], 'Allowed choices are pretty, json. Did you mean "pretty"?'],
+    [['order.asl.json', '--mock-config', 'mock-config.json', '--test-case', 'HappyPath', '--state-machine', 'Ordrs'], 'mock-config.json: The mock config file has no state machine "Ordrs"; it has Orders. Did you mean "Orders"?'],
+    [['order.asl.json', '--mock-config', 'mock-config.json', '--test-case', 'HapyPath'], 'State machine "Orders" has no test case "HapyPath"; it has HappyPath, Throttled. Did you mean "HappyPath"?'],
+    [['two-machines.yaml', '--state-machine', 'Greter'], 'two-machines.yaml has no state machine "Greter"; it has Greeter, Stopper. Did you mean "Greeter"?'],
+    [['order.asl.json', '--state', 'Chrage'], 'There is no state "Chrage"; the states are "Charge", "Report failure", "Done". Did you mean "Charge"?'],
+  ])('suggests the nearest name for a misspelt option value: %j', async (argv, message) => {
+    const result = await asl(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  test.each([
+    [['wait.asl.json', '--format', 'xml'], 'Allowed choices are pretty, json.'],
+    [['order.asl.json', '--mock-config', 'mock-config.json', '--test-case', 'Refund'], 'has no test case "Refund"; it has HappyPath, Throttled.'],
+    [['two-machines.yaml', '--state-machine', 'Nope'], 'has no state machine "Nope"; it has Greeter, Stopper.'],
+  ])('suggests nothing when no name is close: %j', async (argv, message) => {
+    const result = await asl(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/did you mean/i);
+  });
+
   test('rejects --test-case without --mock-config as a usage error', async () => {
     const result = await asl(['wait.asl.json', '--test-case', 'X']);
     expect(result.code).toBe(2);

@@ -117,6 +117,11 @@ describe('AWS Step Functions Local mock config', () => {
     [{ StateMachines: {}, MockedResponses: { R: { '3-1': { Return: 1 } } } }, '/MockedResponses/R/3-1', 'runs backwards'],
     [{ StateMachines: {}, MockedResponses: { R: { '0-2': { Return: 1 }, '2-3': { Return: 2 } } } }, '/MockedResponses/R/2-3', 'overlap "0-2"'],
     [{ StateMachines: { M: { TestCases: { C: { T: 'Missing' } } } }, MockedResponses: {} }, '/StateMachines/M/TestCases/C/T', 'which MockedResponses does not define'],
+    [
+      { StateMachines: { M: { TestCases: { C: { T: 'ChargeOK' } } } }, MockedResponses: { ChargeOk: { '0': { Return: 1 } }, Fails: { '0': { Return: 2 } } } },
+      '/StateMachines/M/TestCases/C/T',
+      'which MockedResponses does not define (it has ChargeOk, Fails); did you mean "ChargeOk"?',
+    ],
   ])('rejects %j at %s: %s', (config, pointer, message) => {
     let error: MockConfigError | undefined;
     try {

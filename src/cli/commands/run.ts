@@ -1,5 +1,19 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
+
+const FORMATS = ['pretty', 'json'];
+
+/**
+ * A --format value that is not one of FORMATS, as commander words it, with the nearest format for a typo
+ * (`--format jsn`). Checked in the action, not by commander's choices: the suggestion code loads only then.
+ */
+async function checkFormat(command: Command, format: unknown): Promise<void> {
+  if (format === undefined || FORMATS.includes(String(format))) return;
+  const { suggestNearest } = await import('../../asl/suggest.js');
+  const near = suggestNearest(String(format), FORMATS);
+  const message = `error: option '--format <format>' argument '${String(format)}' is invalid. Allowed choices are ${FORMATS.join(', ')}.`;
+  command.error(`${message}${near ? ` Did you mean "${near}"?` : ''}`, { code: 'commander.invalidArgument' });
+}
 
 export const register: RegisterCommand = (program, ctx) => {
   program
@@ -12,7 +26,12 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--mock-config <file>', 'an AWS Step Functions Local mock config file (default: none)')
     .option('--test-case <name>', 'the test case in --mock-config to use (default: none; required with --mock-config)')
     .option('--state-machine <name>', 'which state machine, when the template or mock config has several (default: the only one)')
-    .addOption(new Option('--format <format>', 'output format (default: pretty, a live view on a terminal and plain text otherwise)').choices(['pretty', 'json']))
+    .addOption(
+      new Option('--format <format>', 'output format (default: pretty, a live view on a terminal and plain text otherwise)')
+        .choices(FORMATS)
+        // The choices show in the help; checkFormat checks the value, suggesting the nearest.
+        .argParser((value: string) => value),
+    )
     .option('--history', 'include the execution history events')
     .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
@@ -31,7 +50,8 @@ Examples:
   $ asl run template.yaml --state-machine OrderMachine --mock-config MockConfigFile.json --test-case HappyPath --format json
 `,
     )
-    .action(async (definition: string, opts: Record<string, unknown>) => {
+    .action(async (definition: string, opts: Record<string, unknown>, command: Command) => {
+      await checkFormat(command, opts.format);
       // Loaded only when run runs: the interpreter, and ink only for the live view.
       const { runCommand } = await import('../run-action.js');
       ctx.exitCode = await runCommand(ctx, definition, opts);

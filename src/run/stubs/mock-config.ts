@@ -8,6 +8,19 @@ import validateMockConfig from '../../generated/mock-config.schema.js';
 import type { TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
 import { childPointer, genericMessage, problemsMessage, type FileProblem } from './problems.js';
 import { isObject } from '../../asl/is-object.js';
+import { suggestNearest } from '../../asl/suggest.js';
+
+/** ` Did you mean "X"?` for the name nearest to a misspelt one, or nothing when none is close. */
+function didYouMean(word: string, names: readonly string[]): string {
+  const near = suggestNearest(word, names);
+  return near === undefined ? '' : ` Did you mean "${near}"?`;
+}
+
+/** `; did you mean "X"?` to end a problem line (which has no full stop), or nothing. */
+function nearest(word: string, names: readonly string[]): string {
+  const near = suggestNearest(word, names);
+  return near === undefined ? '' : `; did you mean "${near}"?`;
+}
 
 /** A mock config file that does not fit; `problems` point into the file when the place is known. */
 export class MockConfigError extends Error {
@@ -64,7 +77,7 @@ export function checkMockConfig(config: unknown): void {
           const known = Object.keys(mocked);
           problems.push({
             pointer: joinPointer('', 'StateMachines', machine, 'TestCases', testCase, state),
-            message: `test case "${testCase}" maps state "${state}" to "${response}", which MockedResponses does not define${known.length ? ` (it has ${known.join(', ')})` : ''}`,
+            message: `test case "${testCase}" maps state "${state}" to "${response}", which MockedResponses does not define${known.length ? ` (it has ${known.join(', ')})` : ''}${nearest(response, known)}`,
           });
         }
       }
@@ -95,11 +108,11 @@ export function mockConfigAnswerer(config: unknown, testCase: string, stateMachi
     machineName = machines[0]!;
   }
   if (!Object.prototype.hasOwnProperty.call(file.StateMachines, machineName)) {
-    throw new MockConfigError(`The mock config file has no state machine "${machineName}"; it has ${machines.join(', ') || 'none'}.`);
+    throw new MockConfigError(`The mock config file has no state machine "${machineName}"; it has ${machines.join(', ') || 'none'}.${didYouMean(machineName, machines)}`);
   }
   const cases = file.StateMachines[machineName]!.TestCases;
   if (!Object.prototype.hasOwnProperty.call(cases, testCase)) {
-    throw new MockConfigError(`State machine "${machineName}" has no test case "${testCase}"; it has ${Object.keys(cases).join(', ') || 'none'}.`);
+    throw new MockConfigError(`State machine "${machineName}" has no test case "${testCase}"; it has ${Object.keys(cases).join(', ') || 'none'}.${didYouMean(testCase, Object.keys(cases))}`);
   }
   const mocked = file.MockedResponses ?? {};
   const byState = new Map<string, { name: string; responses: Responses }>();
