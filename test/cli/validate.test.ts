@@ -68,6 +68,12 @@ describe('asl validate: inputs', () => {
     expect(JSON.parse(run.stdout)).toEqual([{ file: '-', machine: '', valid: true, diagnostics: [] }]);
   });
 
+  it('reads a YAML definition from stdin, telling it from JSON by its content', async () => {
+    const run = await runCli(['validate', '-'], { stdin: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Nxt: B\n    End: true\n' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^<stdin>\n {2}5:10 +error +"Nxt" is not a field of Pass state "A"; did you mean "Next"\?  unknown-field\n/);
+  });
+
   it('checks several files given at once, in the order given', async () => {
     const run = await runCli(['validate', valid, 'dir/first.asl.json', '--format', 'json']);
     expect(JSON.parse(run.stdout).map((r: { file: string }) => r.file)).toEqual([valid, 'dir/first.asl.json']);
@@ -171,6 +177,19 @@ describe('asl validate: colour', () => {
   });
   it('honours FORCE_COLOR on a pipe', async () => {
     expect((await runCli(['validate', 'syntax-error.asl.json'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+  });
+  it('never colours a report written to --output, even on a terminal with FORCE_COLOR, unless --color', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-colour-'));
+    try {
+      const plain = await runCli(['validate', 'syntax-error.asl.json', '--output', join(dir, 'plain.txt')], { tty: true, env: { FORCE_COLOR: '1' } });
+      expect(plain.stdout).toBe('');
+      expect(readFileSync(join(dir, 'plain.txt'), 'utf8')).toMatch(/^syntax-error\.asl\.json\n/);
+      expect(readFileSync(join(dir, 'plain.txt'), 'utf8')).not.toMatch(ansi);
+      await runCli(['validate', 'syntax-error.asl.json', '--output', join(dir, 'colour.txt'), '--color']);
+      expect(readFileSync(join(dir, 'colour.txt'), 'utf8')).toMatch(ansi);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('lets --no-color win over FORCE_COLOR', async () => {
     expect((await runCli(['validate', 'syntax-error.asl.json', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
