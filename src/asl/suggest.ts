@@ -2,24 +2,14 @@
  * "Did you mean …?" suggestions: the candidate closest to a misspelt word by edit distance,
  * when it is close enough to be a plausible typo.
  */
+import { createRequire } from 'node:module';
 
-/** Levenshtein distance with an early exit once it exceeds `limit` (keeps the cost bounded for long lists). */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+let levenshtein: typeof import('fastest-levenshtein').distance | undefined;
+
+/** Levenshtein distance (fastest-levenshtein, loaded with the first suggestion: a clean file never needs one). */
+function editDistance(a: string, b: string): number {
+  levenshtein ??= (createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein')).distance;
+  return levenshtein(a, b);
 }
 
 /**
@@ -34,7 +24,9 @@ export function suggestNearest(word: string, candidates: Iterable<string>): stri
   for (const candidate of candidates) {
     if (candidate === word) continue;
     if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(word, candidate, bestDistance - 1);
+    // A length difference is a lower bound on the distance: most candidates are ruled out without computing it.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

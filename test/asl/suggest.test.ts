@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestNearest } from '../../src/asl/suggest.js';
+import { suggestNearest } from '../../src/asl/suggest.js';
 
 describe('suggestNearest', () => {
   it('suggests the closest name within a few edits', () => {
@@ -16,11 +16,15 @@ describe('suggestNearest', () => {
   });
 });
 
-describe('editDistance', () => {
-  it('counts insertions, deletions and substitutions', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
+describe('suggestNearest by edit distance', () => {
+  it('counts insertions, deletions and substitutions alike', () => {
+    expect(suggestNearest('Notfy', ['Notify', 'Ship'])).toBe('Notify');
+    expect(suggestNearest('Notiffy', ['Notify', 'Ship'])).toBe('Notify');
+    expect(suggestNearest('Notifz', ['Notify', 'Ship'])).toBe('Notify');
+    expect(suggestNearest('Ntfy', ['Notify'])).toBeUndefined();
   });
-  it('stops early past the limit', () => {
-    expect(editDistance('a', 'abcdef', 2)).toBe(3);
+  it('prefers the nearer of two candidates whatever their order', () => {
+    expect(suggestNearest('ResultPth', ['ResultPaths', 'ResultPath'])).toBe('ResultPath');
+    expect(suggestNearest('ResultPth', ['ResultPath', 'ResultPaths'])).toBe('ResultPath');
   });
 });
