@@ -30,4 +30,26 @@ describe.skipIf(!existsSync(corpus))('schema stage over the real-world corpus', 
     console.log(`schema stage corpus: ${parsed - failing.length}/${parsed} clean\n${failing.join('\n')}`);
     expect(failing.length).toBeLessThanOrEqual(parsed * 0.02);
   });
+
+  it('never passes ajv wording through, on the valid and the invalid definitions alike', () => {
+    const ajvWording = /must match|must be equal to one of the allowed values|must NOT have|must have required|must be (string|integer|number|object|array|boolean)\b|oneOf|anyOf|allOf|additionalProperties/;
+    const files = globSync(['**/*.asl.json', '**/*.asl.yaml'], { cwd: corpus });
+    const raw: string[] = [];
+    let findings = 0;
+    for (const file of files) {
+      let definition: unknown;
+      try {
+        const text = readFileSync(path.join(corpus, file), 'utf8');
+        definition = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent' });
+      } catch {
+        continue;
+      }
+      for (const f of runSchemaStage(definition)) {
+        findings++;
+        if (ajvWording.test(f.message)) raw.push(`${file} ${f.path}: ${f.message}`);
+      }
+    }
+    expect(findings).toBeGreaterThan(20);
+    expect(raw).toEqual([]);
+  });
 });
