@@ -139,7 +139,18 @@ function syntaxMessage(error: Jsonc.ParseErrorCode, text: string, offset: number
       return `Invalid JSON: trailing comma before "${text[offset]}" (remove the comma)`;
     }
   }
+  if (error === 1) return `Invalid JSON: ${unexpectedSymbol(text, offset)}`;
   return `Invalid JSON: ${what}`;
+}
+
+/** jsonc-parser's "invalid symbol", said with the text it stopped at and the likely fix. */
+function unexpectedSymbol(text: string, offset: number): string {
+  const token = /^[^\s,:{}[\]"]{1,30}/.exec(text.slice(offset, offset + 30))?.[0] ?? text.charAt(offset);
+  if (token.startsWith("'")) return `unexpected ${token}: JSON strings and property names take double quotes, not single quotes`;
+  if (/^[A-Za-z_$]/.test(token)) {
+    return `unexpected ${token}: put strings and property names in double quotes (true, false and null are the only bare words JSON knows)`;
+  }
+  return `unexpected ${JSON.stringify(token)}; remove it, or put the value in double quotes`;
 }
 
 interface IndexFrame {

@@ -106,6 +106,14 @@ describe('syntax errors', () => {
     expect(loaded.diagnostics[0]!.message).toMatch(/comments are not allowed/);
   });
 
+  it('names the text it stopped at, and the fix, for a bare word or a single-quoted string', () => {
+    const bare = loadText('{"StartAt": "A",\n  States: {}}', 'x.asl.json').diagnostics;
+    expect(bare).toEqual([expect.objectContaining({ code: 'parse-error', line: 2, column: 3 })]);
+    expect(bare[0]!.message).toBe('Invalid JSON: unexpected States: put strings and property names in double quotes (true, false and null are the only bare words JSON knows)');
+    const quoted = loadText("{'StartAt': 'A'}", 'x.asl.json').diagnostics;
+    expect(quoted[0]!.message).toMatch(/^Invalid JSON: unexpected 'StartAt': JSON strings and property names take double quotes/);
+  });
+
   it('names a trailing comma in a .json file', () => {
     const loaded = loadText('{"StartAt": "A", "States": {},\n}', 'x.asl.json');
     expect(loaded.diagnostics[0]).toMatchObject({ code: 'parse-error', line: 2, column: 1 });
