@@ -12,7 +12,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
-import { describeJsonError, describeOffset, jsonErrorOffset, lineColumn } from './run-json-error.js';
+import { describePlace, jsonSyntaxError } from './run-json-error.js';
 
 export interface RunOptions {
   input?: string;
@@ -60,9 +60,9 @@ export function parseJsonArgument(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const offset = jsonErrorOffset(text);
-    if (offset < 0) throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
-    throw new InputError(`${what} is not valid JSON at ${describeOffset(text, offset)}: ${describeJsonError(text, offset)}.`);
+    const problem = jsonSyntaxError(text);
+    if (!problem) throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${what} is not valid JSON at ${describePlace(problem)}: ${problem.message}.`);
   }
 }
 
@@ -83,10 +83,9 @@ export function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): u
   try {
     return JSON.parse(text);
   } catch (error) {
-    const offset = jsonErrorOffset(text);
-    if (offset < 0) throw new InputError(`${file}: the input file is not valid JSON: ${(error as Error).message}`);
-    const { line, column } = lineColumn(text, offset);
-    throw new InputError(`${file}:${line}:${column}: the input file is not valid JSON: ${describeJsonError(text, offset)}. Fix it there: the input must be one JSON value, such as {"total": 3}.`);
+    const problem = jsonSyntaxError(text);
+    if (!problem) throw new InputError(`${file}: the input file is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${file}:${problem.line}:${problem.column}: the input file is not valid JSON: ${problem.message}. Fix it there: the input must be one JSON value, such as {"total": 3}.`);
   }
 }
 

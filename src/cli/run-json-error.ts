@@ -1,92 +1,64 @@
 /**
- * Where a JSON text first goes wrong. Node 20's JSON.parse messages do not always say, and a user who
- * typed `--input '{"a":}'` needs the spot, so this small scanner finds the offset of the first error.
+ * Where and why a JSON text the user gave (`--input`, `--input-file`, `--variables`, `--context`) is not
+ * valid JSON, in one line. Node 20's JSON.parse messages do not always give the spot and quote a stretch of
+ * the text, line breaks included; jsonc-parser finds the first error, and this module words it. It is loaded
+ * only after JSON.parse has failed, so a good input never pays for it.
  */
-export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const value = (): void => {
-    ws();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '"') return string();
-    const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i));
-    if (!literal) fail();
-    i += literal![0].length;
-  };
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail();
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : -1;
-  } catch (offset) {
-    return offset as number;
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+
+// jsonc-parser's ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere.
+let jsonc: typeof Jsonc | undefined;
+
+export interface JsonSyntaxError {
+  /** 0-based offset of the mistake (past the end when the text stops too early). */
+  offset: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  /** What is wrong there, e.g. `unexpected "tru" (strings need double quotes; …)`. */
+  message: string;
+}
+
+/** The first mistake in a JSON text, or undefined when it is valid JSON. */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+  const errors: Jsonc.ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  const code = jsonc.printParseErrorCode(first.error);
+  const { offset, message } = STRING_ERRORS.has(code)
+    ? stringProblem(text, first.offset)
+    : { offset: first.offset, message: code === 'EndOfFileExpected' ? 'unexpected text after the JSON value (the input must be a single JSON value)' : describeAt(text, first.offset) };
+  return { offset, ...lineColumn(text, offset), message };
+}
+
+/** "line 1, column 6 (position 5)". */
+export function describePlace(error: JsonSyntaxError): string {
+  return `line ${error.line}, column ${error.column} (position ${error.offset})`;
+}
+
+/** jsonc-parser reports these at the start of the string token; the mistake itself is somewhere inside. */
+const STRING_ERRORS = new Set(['UnexpectedEndOfString', 'InvalidEscapeCharacter', 'InvalidCharacter', 'InvalidUnicode']);
+
+/** The first bad character of the string token starting at `start` (its opening quote). */
+function stringProblem(text: string, start: number): { offset: number; message: string } {
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') break;
+    if (text.charCodeAt(i) < 0x20) return { offset: i, message: describeAt(text, i) };
+    if (ch !== '\\') continue;
+    const escape = text[i + 1];
+    if (escape !== undefined && '"\\/bfnrt'.includes(escape)) i++;
+    else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
+    else return { offset: i, message: `invalid escape ${JSON.stringify(text.slice(i, i + 2))} in a string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write \\\\ for a backslash)` };
   }
+  return { offset: text.length, message: describeAt(text, text.length) };
 }
 
-/** The 1-based line and column of a 0-based offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-/**
- * What is wrong at the offset jsonErrorOffset found, in one line: Node's own JSON.parse messages quote a
- * stretch of the text, line breaks included, and do not say what was expected.
- */
-export function describeJsonError(text: string, offset: number): string {
+function describeAt(text: string, offset: number): string {
   if (offset >= text.length) return text.trim() === '' ? 'there is no JSON value (the text is empty)' : 'the JSON ends too early (is a closing bracket, brace or quote missing?)';
-  if (offset > 0 && text.slice(0, offset).trim() !== '') {
-    try {
-      JSON.parse(text.slice(0, offset));
-      return 'unexpected text after the JSON value (the input must be a single JSON value)';
-    } catch {
-      // Not a complete value before the offset: the mistake is at the offset itself.
-    }
-  }
   const ch = text[offset]!;
   if (ch === '\n' || ch === '\r') return 'unexpected line break (is a string missing its closing quote?)';
   if (text.charCodeAt(offset) < 0x20) return `unexpected control character ${JSON.stringify(ch)}`;
@@ -96,8 +68,7 @@ export function describeJsonError(text: string, offset: number): string {
   return `unexpected ${JSON.stringify(ch)}`;
 }
 
-/** "line 1, column 6 (position 5)" for a 0-based offset. */
-export function describeOffset(text: string, offset: number): string {
-  const { line, column } = lineColumn(text, offset);
-  return `line ${line}, column ${column} (position ${offset})`;
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

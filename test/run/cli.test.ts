@@ -253,6 +253,7 @@ describe('asl run', () => {
     ['a trailing comma', '{"a": 1,}', 'in.json:1:9: the input file is not valid JSON: unexpected "}"'],
     ['text after the value', '{"a": 1}\n{"b": 2}', 'in.json:2:1: the input file is not valid JSON: unexpected text after the JSON value'],
     ['a line break inside a string', '{"a": "x\ny"}', 'in.json:1:9: the input file is not valid JSON: unexpected line break'],
+    ['an escape JSON does not have', '{"path": "C:\\q"}', 'in.json:1:13: the input file is not valid JSON: invalid escape "\\\\q" in a string'],
   ])('rejects --input-file with %s: exit 2 with file:line:column and what is wrong there', async (_what, content, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'asl-input-'));
     try {
