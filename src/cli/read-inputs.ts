@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import type { LoadedFile } from '../source/types.js';
-import { loadText } from '../source/load-text.js';
+import { loadText, MAX_FILE_BYTES, tooLargeFile } from '../source/load-text.js';
 import { reasonOf } from '../source/load-file.js';
 
 export interface ReadInput {
@@ -31,6 +31,12 @@ export async function readInputs(
   for (const path of paths) {
     let text: string;
     try {
+      // A file far over the loader's limits is refused from its size, never read into memory.
+      const size = path === '-' ? 0 : statSync(resolve(cwd, path)).size;
+      if (size > MAX_FILE_BYTES) {
+        files.push({ loaded: tooLargeFile(path, size), text: '' });
+        continue;
+      }
       // Synchronous reads: definitions are small, and this beats the thread pool's round trips.
       text = path === '-' ? await readAll(stdin) : readFileSync(resolve(cwd, path), 'utf8');
     } catch (error) {

@@ -36,12 +36,15 @@ export async function expandInputs(args: string[], cwd: string): Promise<{ files
       continue;
     }
     const info = await stat(resolve(cwd, arg)).catch(() => undefined);
-    if (info?.isFile()) {
+    // A pipe is read like a file: `asl validate <(aws stepfunctions describe-state-machine …)`.
+    if (info?.isFile() || info?.isFIFO()) {
       add(arg);
     } else if (info?.isDirectory()) {
       const found = await searchDirectory(arg, cwd);
       if (found.length === 0) problems.push(`${arg}: no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates with state machines found in this directory`);
       found.forEach(add);
+    } else if (info) {
+      problems.push(`${arg}: not a regular file (a device or a socket); name a definition file, a directory or a glob`);
     } else if (isDynamicPattern(arg)) {
       // Dot folders are left out by the glob itself (dot: false) unless the pattern names them.
       const ignore = ['**/node_modules/**', '**/cdk.out/**'];

@@ -2,8 +2,8 @@
  * One text in, the state machines it holds out. Parses once; positions are looked up only when a
  * diagnostic needs one. See docs/architecture.md for the flow of one file.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { getAtPointer } from '../asl/pointer.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoaderCode } from './codes.js';
@@ -33,6 +33,27 @@ const MAX_YAML_CHARS = 4 * 1024 * 1024;
 const MAX_JSON_CHARS = 64 * 1024 * 1024;
 
 const megabytes = (chars: number): string => (chars / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+
+/**
+ * Bytes above which a file is refused without reading it: four times the JSON limit, so its text is
+ * over that limit whatever its encoding (a character takes at most four bytes of UTF-8).
+ */
+export const MAX_FILE_BYTES = 4 * MAX_JSON_CHARS;
+
+/** The file-level finding for a file too large to read at all (`bytes` from a stat); its text is never loaded. */
+export function tooLargeFile(file: string, bytes: number): LoadedFile {
+  return {
+    file,
+    machines: [],
+    diagnostics: [
+      loaderDiagnostic(
+        'file-too-large',
+        `The file has ${megabytes(bytes)} MB; files over ${megabytes(MAX_JSON_CHARS)} MB are not checked (AWS accepts definitions up to 1 MB)`,
+        { line: 1, column: 1 },
+      ),
+    ],
+  };
+}
 
 export function loadText(text: string, file: string, options: LoadTextOptions = {}): LoadedFile {
   const table = new LineTable(text);
@@ -155,10 +176,12 @@ function addDefinitionFile(
   const { file, options } = ctx;
   const absolute = resolve(options.baseDir ?? (file === '-' ? '.' : dirname(file)), site.path);
   // The definition file as the user would name it: next to the template they named.
-  const shown = file === '-' ? site.path : join(dirname(file), site.path);
-  const text = (options.readFile ?? readIfPossible)(absolute);
+  const shown = file === '-' || isAbsolute(site.path) ? site.path : join(dirname(file), site.path);
+  const read = options.readFile ? { text: options.readFile(absolute), reason: undefined } : readDefinitionFile(absolute);
+  const text = read.text;
   if (text === undefined) {
-    fileDiagnostic('definition-file-unreadable', `${label}: cannot read its definition file ${shown}; check the path (it is relative to the template's folder)`);
+    const why = read.reason ? ` (${read.reason})` : '';
+    fileDiagnostic('definition-file-unreadable', `${label}: cannot read its definition file ${shown}${why}; check the path (it is relative to the template's folder)`);
     return;
   }
   const sub = loadText(text, shown, { baseDir: dirname(absolute), readFile: options.readFile });
@@ -171,11 +194,20 @@ function addDefinitionFile(
   }
 }
 
-function readIfPossible(path: string): string | undefined {
+/**
+ * A definition file named by a template, read only when it is a regular file of a sane size: a
+ * DefinitionUri naming a device (/dev/zero), a pipe or a huge file must not hang or exhaust memory.
+ */
+function readDefinitionFile(path: string): { text: string | undefined; reason?: string } {
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+    const info = statSync(path);
+    if (info.isDirectory()) return { text: undefined, reason: 'it is a directory' };
+    if (!info.isFile()) return { text: undefined, reason: 'it is not a regular file' };
+    if (info.size > MAX_FILE_BYTES) return { text: undefined, reason: `it has ${megabytes(info.size)} MB` };
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return { text: undefined, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : undefined };
   }
 }
 

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectGolden } from '../report/golden.js';
-import { fixtures, runCli } from './run-cli.js';
+import { fixtures, repoRoot, runCli } from './run-cli.js';
 
 const valid = 'valid.asl.json';
 const validText = readFileSync(new URL('../fixtures/cli/valid.asl.json', import.meta.url), 'utf8');
@@ -72,6 +73,13 @@ describe('asl validate: inputs', () => {
     const run = await runCli(['validate', '-'], { stdin: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Nxt: B\n    End: true\n' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^<stdin>\n {2}5:10 +error +"Nxt" is not a field of Pass state "A"; did you mean "Next"\?  unknown-field\n/);
+  });
+
+  it.skipIf(process.platform === 'win32')('reads a pipe named as a path, as in asl validate <(command)', () => {
+    const script = `"${process.execPath}" "${repoRoot}bin/asl.js" validate <(cat valid.asl.json) --format json`;
+    const run = spawnSync('bash', ['-c', script], { cwd: fixtures, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([{ file: expect.stringMatching(/^\/(dev|proc)\//), machine: '', valid: true, diagnostics: [] }]);
   });
 
   it('checks several files given at once, in the order given', async () => {
@@ -237,6 +245,27 @@ describe('asl validate: bad input ends quickly with a clear message, never a cra
     expect(entry!.valid).toBe(false);
     expect(entry!.diagnostics).toHaveLength(1);
     expect(entry!.diagnostics[0]).toMatchObject({ code, message: expect.stringMatching(message), line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('a file of hundreds of MB is refused from its size without being read, exit 1', async () => {
+    const big = join(dir, 'big.asl.json');
+    writeFileSync(big, '');
+    truncateSync(big, 300 * 1024 * 1024); // sparse: no disk space, no time
+    try {
+      const started = performance.now();
+      const run = await runCli(['validate', 'big.asl.json', '--format', 'json'], { cwd: dir });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)[0].diagnostics).toEqual([expect.objectContaining({ code: 'file-too-large', line: 1, column: 1, message: expect.stringMatching(/^The file has 300 MB/) })]);
+    } finally {
+      rmSync(big);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('a device in place of a file: one line on stderr, exit 2, nothing read', async () => {
+    const run = await runCli(['validate', '/dev/zero']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe('asl: /dev/zero: not a regular file (a device or a socket); name a definition file, a directory or a glob\n');
   });
 
   it('a directory or a missing file in place of a file: one line on stderr, exit 2', async () => {

@@ -72,6 +72,27 @@ describe('a SAM template in YAML with short tags', () => {
     expect(local.machines[0]!.locate('/States/Work/Resource')).toMatchObject(positionOf(fixture('statemachine/order.asl.yaml'), '${WorkerArn}'));
   });
 
+  it.skipIf(process.platform === 'win32')('does not read a DefinitionUri that names a directory or a device, and says why', () => {
+    const template = [
+      'Resources:',
+      '  Folder:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionUri: statemachine',
+      '  Device:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionUri: /dev/zero',
+      '',
+    ].join('\n');
+    const loaded = loadText(template, 'template.yaml', { baseDir: fixtures });
+    expect(loaded.machines).toEqual([]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['definition-file-unreadable', 5, "State machine Folder: cannot read its definition file statemachine (it is a directory); check the path (it is relative to the template's folder)"],
+      ['definition-file-unreadable', 9, "State machine Device: cannot read its definition file /dev/zero (it is not a regular file); check the path (it is relative to the template's folder)"],
+    ]);
+  });
+
   it('reports a DefinitionUri that cannot be read at the DefinitionUri', () => {
     const other = loadText(text, 'sam-template.yaml', { readFile: () => undefined });
     expect(other.diagnostics[0]).toMatchObject({
