@@ -117,7 +117,7 @@ function nodes(value: unknown): JsonataNode[] {
 }
 
 /** Every node of the tree once (the parser shares subtrees, e.g. for `?:`), iteratively. */
-export function eachJsonataNode(ast: JsonataNode, visit: (node: JsonataNode) => void): void {
+function eachJsonataNode(ast: JsonataNode, visit: (node: JsonataNode) => void): void {
   const seen = new Set<object>();
   const stack: unknown[] = [ast];
   while (stack.length > 0) {

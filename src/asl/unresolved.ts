@@ -18,7 +18,7 @@ export function hasPlaceholder(value: string): boolean {
 }
 
 /** True when a string is nothing but one placeholder, so it may stand for a number, boolean or object after substitution. */
-export function isWholePlaceholder(value: unknown): boolean {
+function isWholePlaceholder(value: unknown): boolean {
   return typeof value === 'string' && /^\$\{[^}]*\}$/.test(value);
 }
 

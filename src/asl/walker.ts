@@ -63,7 +63,7 @@ function asQueryLanguage(value: unknown): QueryLanguage | undefined {
 }
 
 /** The Map field that holds its processor: `ItemProcessor`, or the legacy `Iterator`. */
-export function mapProcessorKey(raw: Record<string, unknown>): 'ItemProcessor' | 'Iterator' | undefined {
+function mapProcessorKey(raw: Record<string, unknown>): 'ItemProcessor' | 'Iterator' | undefined {
   if (isObject(raw.ItemProcessor)) return 'ItemProcessor';
   if (isObject(raw.Iterator)) return 'Iterator';
   return undefined;

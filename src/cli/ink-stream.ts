@@ -5,8 +5,8 @@
 import { Writable } from 'node:stream';
 import type { OutputStream } from './io.js';
 
-export const DEFAULT_COLUMNS = 80;
-export const DEFAULT_ROWS = 24;
+const DEFAULT_COLUMNS = 80;
+const DEFAULT_ROWS = 24;
 
 /**
  * A usable terminal size: some CI pseudo-terminals report 0 columns and rows (or none at all). Given 0

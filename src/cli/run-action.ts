@@ -56,7 +56,7 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Parses JSON from the user; a mistake is exit 2 with where it is. */
-export function parseJsonArgument(text: string, what: string): unknown {
+function parseJsonArgument(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -70,7 +70,7 @@ export function parseJsonArgument(text: string, what: string): unknown {
  * The execution input from --input-file: a file that cannot be read, or whose JSON is bad, is exit 2 with
  * `file:line:column` of the mistake (as an editor or compiler gives it), what is wrong there, and how to fix it.
  */
-export function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown {
+function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown {
   let text: string;
   try {
     text = readFileSync(resolve(ctx.cwd, file), 'utf8');
@@ -268,7 +268,7 @@ function useLiveView(ctx: CommandContext, format: RunOptions['format']): boolean
   return Boolean(ctx.io.stdout.isTTY) && !ctx.env.CI && !ctx.env.PRE_COMMIT;
 }
 
-export function jsonResult(result: ExecutionResult, withHistory: boolean): Record<string, unknown> {
+function jsonResult(result: ExecutionResult, withHistory: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { status: result.status };
   if (result.status === 'SUCCEEDED') out.output = result.output;
   else {
@@ -346,7 +346,7 @@ const NON_TEXT_INSPECTION_FIELDS = new Set(['errorDetails', 'maxConcurrency', 't
  * returns them (type String in the API reference); `errorDetails` is an object, and `maxConcurrency`,
  * `toleratedFailureCount` and `toleratedFailurePercentage` are numbers.
  */
-export function testStateResponse(result: TestStateResult, inspect: boolean): Record<string, unknown> {
+function testStateResponse(result: TestStateResult, inspect: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = { status: result.status };
   if (result.output !== undefined) body.output = JSON.stringify(result.output);
   for (const key of ['error', 'cause', 'nextState'] as const) if (result[key] !== undefined) body[key] = result[key];

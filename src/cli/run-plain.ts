@@ -88,7 +88,7 @@ export class Trace {
   }
 }
 
-export function renderLines(lines: TraceLine[]): string {
+function renderLines(lines: TraceLine[]): string {
   if (lines.length === 0) return '';
   return lines.map((line) => `${line.time.padStart(9)}  ${'  '.repeat(line.depth)}${line.text}`).join('\n') + '\n';
 }

@@ -62,7 +62,7 @@ export interface WatchDeps {
   onCycle?(): void;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 100;
+const DEFAULT_DEBOUNCE_MS = 100;
 
 const realClock: WatchClock = {
   now: () => new Date(),
@@ -382,7 +382,7 @@ const chokidarWatcher: CreateWatcher = async ({ roots, ignored, onChange, onErro
 };
 
 /** ink only on a real terminal outside CI and pre-commit (it writes cursor codes even when piped). */
-export function useInkView(ctx: CommandContext): boolean {
+function useInkView(ctx: CommandContext): boolean {
   return Boolean(ctx.io.stdout.isTTY) && !ctx.env.CI && !ctx.env.PRE_COMMIT;
 }
 
@@ -397,7 +397,7 @@ async function openView(ctx: CommandContext, choice: WatchDeps['view']): Promise
 }
 
 /** Plain text: the first report, then a separator line and the fresh report per change. No cursor codes. */
-export function plainView(stdout: OutputStream, stderr: OutputStream): WatchView {
+function plainView(stdout: OutputStream, stderr: OutputStream): WatchView {
   return {
     show(frame) {
       if (frame.run > 1) stdout.write(`\n${separator(frame)}\n`);

@@ -16,7 +16,7 @@ export { quoteDot } from './dot.js';
 export { renderSvg, GraphRenderError } from './svg.js';
 
 export type GraphTextFormat = 'mermaid' | 'dot' | 'markdown';
-export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
+const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export interface GraphOptions {

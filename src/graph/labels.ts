@@ -7,7 +7,7 @@ import { isIntrinsicObject } from '../asl/unresolved.js';
 import { isObject } from '../asl/is-object.js';
 
 /** Labels longer than this are cut with an ellipsis: a diagram is not the place for a whole expression. */
-export const MAX_LABEL = 48;
+const MAX_LABEL = 48;
 
 export function shorten(text: string, max = MAX_LABEL): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -95,8 +95,8 @@ const MAX_INDENT_DEPTH = 12;
 /** Longer qualified names keep their last characters only; an id stem uses far fewer (see ids.ts). */
 const MAX_PATH = 256;
 
-export const START_ID = 'start_marker';
-export const END_ID = 'end_marker';
+const START_ID = 'start_marker';
+const END_ID = 'end_marker';
 
 export function buildGraphModel(definition: unknown, options: GraphModelOptions = {}): GraphModel {
   return new GraphBuilder(options).build(definition);

@@ -147,7 +147,7 @@ type AjvValidate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | nul
 const compiled = new WeakMap<object, AjvValidate>();
 
 /** Checks rule options against the rule's JSON Schema; ajv is loaded (and the schema compiled) only when options are given. */
-export function validateOptions(schema: Record<string, unknown>, options: unknown): string[] {
+function validateOptions(schema: Record<string, unknown>, options: unknown): string[] {
   let validate = compiled.get(schema);
   if (!validate) {
     const Ajv = createRequire(import.meta.url)('ajv').default as new (o: object) => { compile(s: object): AjvValidate };

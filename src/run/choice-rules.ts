@@ -68,7 +68,7 @@ function timestampCompare(test: (a: number, b: number) => boolean) {
 }
 
 /** `*` matches any run of characters; `\*` and `\\` are a literal star and backslash. */
-export function stringMatches(value: string, pattern: string): boolean {
+function stringMatches(value: string, pattern: string): boolean {
   let regex = '^';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;

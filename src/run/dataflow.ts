@@ -142,7 +142,7 @@ export function applyResultPath(call: StateCall, resultPath: unknown, result: un
   return writePath(call.input, String(resultPath), result, call.node.name);
 }
 
-export function applyOutputPath(call: StateCall, value: unknown): unknown {
+function applyOutputPath(call: StateCall, value: unknown): unknown {
   const path = call.node.raw.OutputPath;
   if (path === undefined) return value;
   if (path === null) return {};

@@ -88,7 +88,7 @@ export function enterState(runtime: Runtime, node: StateNode, input: unknown, fr
   return execute;
 }
 
-export async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
+async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
   const enteredTime = frame.clock;
   const execute = enterState(runtime, node, input, frame);
   const enteredEventId = frame.lastEventId;

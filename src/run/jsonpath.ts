@@ -24,7 +24,7 @@ function jsonPathQuery(): JsonPathFn {
 const referenceCache = new Map<string, Segment[] | null>();
 
 /** Parses `$.a.b[0]['c']` into segments; null when the path is not a plain reference path. */
-export function parseReferencePath(path: string): Segment[] | null {
+function parseReferencePath(path: string): Segment[] | null {
   const cached = referenceCache.get(path);
   if (cached !== undefined) return cached;
   const parsed = parseReference(path);
