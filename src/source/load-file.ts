@@ -1,7 +1,7 @@
 /** Reading one named file from disk; bad paths become a SourceInputError the CLI maps to exit 2. */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadText } from './load-text.js';
+import { loadText, MAX_FILE_BYTES, tooLargeFile } from './load-text.js';
 import type { LoadedFile } from './types.js';
 
 /** The path itself is the problem (missing, a directory, unreadable), not the file's content. */
@@ -21,6 +21,9 @@ export async function loadFile(path: string, options: { cwd?: string } = {}): Pr
   try {
     const info = await stat(absolute);
     if (info.isDirectory()) throw new SourceInputError(path, 'it is a directory; name a file, or pass the directory to expandInputs to search it');
+    if (!info.isFile() && !info.isFIFO()) throw new SourceInputError(path, 'it is not a regular file (a device or a socket)');
+    // Far over the loader's limits: refused from its size, never read into memory.
+    if (info.size > MAX_FILE_BYTES) return tooLargeFile(path, info.size);
     text = await readFile(absolute, 'utf8');
   } catch (error) {
     if (error instanceof SourceInputError) throw error;

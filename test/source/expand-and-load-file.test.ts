@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,23 @@ describe('loadFile', () => {
   it('throws SourceInputError naming a missing path', async () => {
     await expect(loadFile('missing.asl.json', { cwd: root })).rejects.toThrow(SourceInputError);
     await expect(loadFile('missing.asl.json', { cwd: root })).rejects.toThrow(/missing\.asl\.json: no such file/);
+  });
+
+  it.skipIf(process.platform === 'win32')('throws SourceInputError for a device, without reading it', async () => {
+    await expect(loadFile('/dev/zero')).rejects.toThrow(/^cannot read \/dev\/zero: it is not a regular file/);
+  });
+
+  it('refuses a file of hundreds of MB from its size, without reading it', async () => {
+    const big = join(root, 'big.asl.json');
+    writeFileSync(big, '');
+    truncateSync(big, 300 * 1024 * 1024);
+    try {
+      const loaded = await loadFile('big.asl.json', { cwd: root });
+      expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'file-too-large', line: 1, column: 1 })]);
+      expect(loaded.machines).toEqual([]);
+    } finally {
+      rmSync(big);
+    }
   });
 
   it('throws SourceInputError for a directory', async () => {
