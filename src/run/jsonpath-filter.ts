@@ -2,6 +2,9 @@
  * A small evaluator for JSONPath filter and script expressions (`[?(@.price < 10 && @.tag == 'x')]`,
  * `[(@.length-1)]`). jsonpath-plus hands us the expression text with `@` rewritten to `_$_v`; we
  * interpret only comparisons, logic, arithmetic, literals and member access, so input can never run code.
+ * jsonpath-plus's own `eval: 'safe'` interpreter is not used because it keeps JavaScript's loose semantics
+ * (`5 == '5'` and `'5' < 9` are true there), while Step Functions' JSONPath (Jayway) compares by type:
+ * equality is strict and `<`/`>` hold only between two numbers or two strings.
  */
 type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string };
 
