@@ -2,10 +2,13 @@
  * A small evaluator for JSONPath filter and script expressions (`[?(@.price < 10 && @.tag == 'x')]`,
  * `[(@.length-1)]`). jsonpath-plus hands us the expression text with `@` rewritten to `_$_v`; we
  * interpret only comparisons, logic, arithmetic, literals and member access, so input can never run code.
- * jsonpath-plus's own `eval: 'safe'` interpreter is not used because it keeps JavaScript's loose semantics
- * (`5 == '5'` and `'5' < 9` are true there), while Step Functions' JSONPath (Jayway) compares by type:
- * equality is strict and `<`/`>` hold only between two numbers or two strings.
+ * The operators mean what they mean in Jayway JsonPath, which Step Functions evaluates paths with, not what
+ * JavaScript makes of them (so jsonpath-plus's own `eval: 'safe'` interpreter, which keeps JavaScript's
+ * `'5' < 9` and `true == 1`, is not used): `<` `<=` `>` `>=` hold only between two numbers or two strings;
+ * `==` is equal values of one kind, objects and arrays compared by content, except that a number and a string
+ * holding the same number are equal; `===` is equal values of one kind only.
  */
+import { deepEqual } from './equality.js';
 type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string };
 
 function tokenize(text: string): Token[] {
@@ -100,7 +103,10 @@ export function evaluateFilter(script: string, sandbox: Record<string, unknown>)
   const multiplicative = binary(primary, ['*', '/', '%'], (op, a, b) => arithmetic(op, a, b));
   const additive = binary(multiplicative, ['+', '-'], (op, a, b) => arithmetic(op, a, b));
   const relational = binary(additive, ['<', '<=', '>', '>='], (op, a, b) => compare(op, a, b));
-  const equality = binary(relational, ['==', '!=', '===', '!=='], (op, a, b) => (op.startsWith('=') ? same(a, b) : !same(a, b)));
+  const equality = binary(relational, ['==', '!=', '===', '!=='], (op, a, b) => {
+    const equal = op.length === 3 ? deepEqual(a, b) : jaywayEquals(a, b);
+    return op.startsWith('=') ? equal : !equal;
+  });
   const and = binary(equality, ['&&'], (_op, a, b) => Boolean(a) && Boolean(b));
   const or = binary(and, ['||'], (_op, a, b) => Boolean(a) || Boolean(b));
   const result = or();
@@ -117,8 +123,14 @@ function member(value: unknown, key: unknown): unknown {
   return undefined;
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return a === b;
+/** A number as Java's BigDecimal reads it from a string (no spaces, no hex, no Infinity). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Jayway's `==`: a number equals a string that holds the same number; otherwise values of one kind, by content. */
+function jaywayEquals(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'string') return DECIMAL.test(b) && Number(b) === a;
+  if (typeof a === 'string' && typeof b === 'number') return a === String(b);
+  return deepEqual(a, b);
 }
 
 function compare(op: string, a: unknown, b: unknown): boolean {
