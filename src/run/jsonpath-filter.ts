@@ -6,10 +6,16 @@
  * JavaScript makes of them (so jsonpath-plus's own `eval: 'safe'` interpreter, which keeps JavaScript's
  * `'5' < 9` and `true == 1`, is not used): `<` `<=` `>` `>=` hold only between two numbers or two strings;
  * `==` is equal values of one kind, objects and arrays compared by content, except that a number and a string
- * holding the same number are equal; `===` is equal values of one kind only.
+ * holding the same number are equal; `===` is equal values of one kind only. Jayway's other filter operators
+ * work too: `=~ /regex/i` (the whole text must match), `in`, `nin`, `subsetof`, `anyof`, `noneof`, `size`
+ * and `empty`, with list literals such as `['a', 'b']`.
  */
 import { deepEqual } from './equality.js';
-type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string };
+
+type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string } | { kind: 're'; value: string; flags: string };
+
+/** Jayway's operators spelt as words; they bind as tightly as `==`. */
+const WORD_OPERATORS = new Set(['in', 'nin', 'subsetof', 'anyof', 'noneof', 'size', 'empty']);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -45,12 +51,26 @@ function tokenize(text: string): Token[] {
       i += id[0].length;
       continue;
     }
-    const op = /^(===|!==|==|!=|<=|>=|&&|\|\||[<>!()[\].+\-*/%])/.exec(rest);
+    const op = /^(===|!==|==|!=|=~|<=|>=|&&|\|\||[<>!()[\].,+\-*/%])/.exec(rest);
     if (!op) throw new Error(`unsupported character ${JSON.stringify(ch)} in filter ${text}`);
     tokens.push({ kind: 'op', value: op[0] });
     i += op[0].length;
+    if (op[0] === '=~') i = regexLiteral(text, i, tokens);
   }
   return tokens;
+}
+
+/** Reads the `/source/flags` after `=~` into a token; returns the offset after it. */
+function regexLiteral(text: string, from: number, tokens: Token[]): number {
+  let i = from;
+  while (/\s/.test(text[i] ?? '')) i++;
+  if (text[i] !== '/') throw new Error(`=~ needs a regular expression such as /^a.*/i in filter ${text}`);
+  let j = i + 1;
+  while (j < text.length && text[j] !== '/') j += text[j] === '\\' ? 2 : 1;
+  if (j >= text.length) throw new Error(`unterminated regular expression in filter ${text}`);
+  const flags = /^[a-z]*/.exec(text.slice(j + 1))![0];
+  tokens.push({ kind: 're', value: text.slice(i + 1, j), flags });
+  return j + 1 + flags.length;
 }
 
 export function evaluateFilter(script: string, sandbox: Record<string, unknown>): unknown {
@@ -79,6 +99,15 @@ export function evaluateFilter(script: string, sandbox: Record<string, unknown>)
     else if (token.value === '(') {
       value = or();
       take(')');
+    } else if (token.value === '[') {
+      // A list literal, the right-hand side of in, nin, subsetof, anyof and noneof.
+      const items: unknown[] = [];
+      while (peek()?.value !== ']') {
+        items.push(or());
+        if (peek()?.value !== ']') take(',');
+      }
+      take(']');
+      value = items;
     } else if (token.value === '!') return !primary();
     else if (token.value === '-') return -(primary() as number);
     else if (token.kind === 'id') {
@@ -103,10 +132,26 @@ export function evaluateFilter(script: string, sandbox: Record<string, unknown>)
   const multiplicative = binary(primary, ['*', '/', '%'], (op, a, b) => arithmetic(op, a, b));
   const additive = binary(multiplicative, ['+', '-'], (op, a, b) => arithmetic(op, a, b));
   const relational = binary(additive, ['<', '<=', '>', '>='], (op, a, b) => compare(op, a, b));
-  const equality = binary(relational, ['==', '!=', '===', '!=='], (op, a, b) => {
-    const equal = op.length === 3 ? deepEqual(a, b) : jaywayEquals(a, b);
-    return op.startsWith('=') ? equal : !equal;
-  });
+  const equality = (): unknown => {
+    let left = relational();
+    for (;;) {
+      const token = peek();
+      if (token?.kind === 'op' && ['==', '!=', '===', '!=='].includes(token.value)) {
+        take();
+        const right = relational();
+        const equal = token.value.length === 3 ? deepEqual(left, right) : jaywayEquals(left, right);
+        left = token.value.startsWith('=') ? equal : !equal;
+      } else if (token?.kind === 'op' && token.value === '=~') {
+        take();
+        const pattern = take();
+        if (pattern.kind !== 're') throw new Error(`=~ needs a regular expression in filter ${script}`);
+        left = matchesWhole(left, pattern.value, pattern.flags);
+      } else if (token?.kind === 'id' && WORD_OPERATORS.has(token.value)) {
+        take();
+        left = wordOperator(token.value, left, relational());
+      } else return left;
+    }
+  };
   const and = binary(equality, ['&&'], (_op, a, b) => Boolean(a) && Boolean(b));
   const or = binary(and, ['||'], (_op, a, b) => Boolean(a) || Boolean(b));
   const result = or();
@@ -121,6 +166,33 @@ function member(value: unknown, key: unknown): unknown {
     return (value as Record<string, unknown>)[String(key)];
   }
   return undefined;
+}
+
+/** Jayway's `=~`: the whole text of a string, number or boolean matches the pattern (other values are ""). */
+function matchesWhole(value: unknown, source: string, flags: string): boolean {
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  const jsFlags = [...new Set(flags.replace(/[^ims]/g, ''))].join('');
+  return new RegExp(`^(?:${source})$`, jsFlags).test(text);
+}
+
+function wordOperator(op: string, left: unknown, right: unknown): boolean {
+  const contains = (list: unknown, item: unknown) => Array.isArray(list) && list.some((x) => jaywayEquals(item, x));
+  switch (op) {
+    case 'in':
+      return contains(right, left);
+    case 'nin':
+      return !contains(right, left);
+    case 'subsetof':
+      return Array.isArray(left) && Array.isArray(right) && left.every((x) => contains(right, x));
+    case 'anyof':
+      return Array.isArray(left) && Array.isArray(right) && left.some((x) => contains(right, x));
+    case 'noneof':
+      return Array.isArray(left) && Array.isArray(right) && !left.some((x) => contains(right, x));
+    case 'size':
+      return (typeof left === 'string' || Array.isArray(left)) && left.length === right;
+    default: // empty
+      return (typeof left === 'string' || Array.isArray(left)) && typeof right === 'boolean' && (left.length === 0) === right;
+  }
 }
 
 /** A number as Java's BigDecimal reads it from a string (no spaces, no hex, no Infinity). */
