@@ -2,19 +2,36 @@
  * Fields that belong to one query language only. JSONata states replace InputPath, Parameters,
  * ResultSelector, ResultPath and OutputPath with Arguments and Output, take no `…Path` forms, and
  * test Choice rules with Condition instead of Variable and operators ("Transforming data with
- * JSONata in Step Functions"). A JSONata machine cannot switch a state back to JSONPath.
+ * JSONata in Step Functions"). A JSONata machine cannot switch a state back to JSONPath. The number
+ * fields that a JSONata state may fill with a `{% %}` expression take only numbers in a JSONPath state
+ * (the schema admits strings there for JSONata's sake, so the string is caught here).
  */
 import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import type { StateNode } from '../../asl/walker.js';
 import { COMBINATORS, COMPARISON_OPERATORS } from './choice-operators.js';
-import { finding, has, isObject } from './util.js';
+import { jsonataBody } from '../../asl/jsonata-syntax.js';
+import { finding, has, isDeployTime, isObject } from './util.js';
 
 const codes = {
   'query-language-field': { description: 'A field of the other query language is used in a state', severity: 'error' as const },
   'query-language-switch': { description: 'A state of a JSONata state machine switches back to JSONPath', severity: 'error' as const },
+  'string-in-number-field': { description: 'A number field of a JSONPath state (TimeoutSeconds, Seconds, MaxConcurrency …) holds a string', severity: 'error' as const },
 };
+
+/** Number fields that take a `{% %}` expression in JSONata and only a number in JSONPath, by their path under the state. */
+const NUMBER_FIELDS: ReadonlyArray<readonly string[]> = [
+  ['TimeoutSeconds'],
+  ['HeartbeatSeconds'],
+  ['Seconds'],
+  ['MaxConcurrency'],
+  ['ToleratedFailurePercentage'],
+  ['ToleratedFailureCount'],
+  ['ItemBatcher', 'MaxItemsPerBatch'],
+  ['ItemBatcher', 'MaxInputBytesPerBatch'],
+  ['ItemReader', 'ReaderConfig', 'MaxItems'],
+];
 
 /** JSONPath-only state fields, each with the JSONata way to say the same. */
 const JSONPATH_ONLY: Record<string, string> = {
@@ -47,8 +64,12 @@ type Report = (f: Finding) => void;
 export const queryLanguageCheck: SemanticCheck = {
   name: 'query-language',
   codes,
-  run({ model, report }) {
+  run({ definition, model, report }) {
+    if (model.queryLanguage === 'JSONPath' && isObject(definition)) {
+      numberField(definition.TimeoutSeconds, '/TimeoutSeconds', '"TimeoutSeconds" of the state machine', undefined, report);
+    }
     for (const node of model.states) {
+      if (node.queryLanguage === 'JSONPath') checkNumberFields(node, report);
       if (model.queryLanguage === 'JSONata' && node.raw.QueryLanguage === 'JSONPath') {
         report(
           finding(codes, 'query-language-switch', joinPointer(node.pointer, 'QueryLanguage'), `State "${node.name}" sets "QueryLanguage": "JSONPath", but the state machine uses JSONata, and a JSONata state machine cannot contain JSONPath states; rewrite the state in JSONata, or set JSONPath at the top and JSONata on individual states`),
@@ -70,6 +91,31 @@ export const queryLanguageCheck: SemanticCheck = {
     }
   },
 };
+
+function checkNumberFields(node: StateNode, report: Report): void {
+  for (const path of NUMBER_FIELDS) {
+    let owner: unknown = node.raw;
+    for (const key of path.slice(0, -1)) owner = isObject(owner) ? owner[key] : undefined;
+    const field = path[path.length - 1]!;
+    if (!isObject(owner) || !has(owner, field)) continue;
+    numberField(owner[field], joinPointer(node.pointer, ...path), `"${field}" of state "${node.name}"`, field, report);
+  }
+}
+
+/** A string where a JSONPath state takes a number: say which, and the ways to a number or a dynamic value. */
+function numberField(value: unknown, pointer: string, label: string, field: string | undefined, report: Report): void {
+  if (typeof value !== 'string' || isDeployTime(value)) return;
+  const fromInput = field === undefined ? '' : `"${field}Path" to read it from the input`;
+  const what = field === undefined ? 'a JSONPath state machine' : 'a JSONPath state';
+  let message: string;
+  if (jsonataBody(value) !== undefined) {
+    message = `${label} is the JSONata expression ${JSON.stringify(value)}, but ${what} takes it as a plain string; write a number${fromInput ? `, use ${fromInput},` : ''} or set "QueryLanguage": "JSONata"`;
+  } else {
+    const fix = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? `write ${value.trim()} without quotes` : 'write a number';
+    message = `${label} is the string ${JSON.stringify(value)}, but ${what} takes a number here; ${fix}${fromInput ? `, or use ${fromInput}` : ''}`;
+  }
+  report(finding(codes, 'string-in-number-field', pointer, message));
+}
 
 function misplaced(node: StateNode, pointer: string, key: string, fix: string, report: Report): void {
   const language = node.queryLanguage;
