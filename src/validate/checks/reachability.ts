@@ -4,6 +4,7 @@
  * only point at each other is caught too. Iterative and linear in states plus transitions.
  */
 import type { SemanticCheck } from '../check.js';
+import { suggestNearest } from '../../asl/suggest.js';
 import type { Scope, StateNode } from '../../asl/walker.js';
 import { describeScope, finding, isDeployTime, isKnownName, transitions } from './util.js';
 
@@ -32,23 +33,34 @@ export const reachabilityCheck: SemanticCheck = {
   },
 };
 
+/** Misspelt targets looked up by their nearest name before the search gives up (bounds the cost on huge machines). */
+const MAX_SUGGESTED_TARGETS = 20;
+
 /**
  * The states of a scope that no path from StartAt reaches. Empty when StartAt itself is unusable
- * (reported by `unknown-state`), when a reachable transition names no state of the scope, or when a
- * transition is a deploy-time placeholder we cannot follow.
+ * (reported by `unknown-state`), when a reachable transition names no state of the scope and no
+ * state is close enough to be the one meant, or when a transition is a deploy-time placeholder we
+ * cannot follow.
  */
 export function unreachableStates(scope: Scope): StateNode[] {
   const start = isKnownName(scope.startAt) ? scope.byName.get(scope.startAt) : undefined;
   if (!start) return [];
   const seen = new Set<StateNode>([start]);
   const queue: StateNode[] = [start];
+  let suggested = 0;
   for (let i = 0; i < queue.length; i++) {
     for (const transition of transitions(queue[i]!)) {
       if (isDeployTime(transition.target)) return [];
       if (!isKnownName(transition.target)) continue;
-      const next = scope.byName.get(transition.target);
-      // A dangling target (reported by unknown-state) hides what the author meant to reach;
-      // reporting everything behind it as unreachable would bury the one real mistake.
+      let next = scope.byName.get(transition.target);
+      // A dangling target (reported by unknown-state) hides what the author meant to reach. A typo
+      // ("NotifyFailur") is followed to the state unknown-state suggests, so the states behind it are
+      // not buried under false findings while a real orphan elsewhere is still reported; with no
+      // close name, what lies behind it is unknowable, so nothing is reported.
+      if (!next) {
+        const meant = ++suggested <= MAX_SUGGESTED_TARGETS ? suggestNearest(transition.target, scope.byName.keys()) : undefined;
+        next = meant === undefined ? undefined : scope.byName.get(meant);
+      }
       if (!next) return [];
       if (!seen.has(next)) {
         seen.add(next);
