@@ -110,6 +110,23 @@ describe('asl validate: inputs', () => {
   });
 });
 
+describe('asl validate: every mistake in one pass', () => {
+  it('reports each of the seven deliberate mistakes of the broken example, once', async () => {
+    const run = await runCli(['validate', 'examples/broken/order-processing.asl.json', '--format', 'json'], { cwd: repoRoot });
+    expect(run.code).toBe(1);
+    const [entry] = JSON.parse(run.stdout) as Array<{ diagnostics: Array<{ code: string; path: string }> }>;
+    expect(entry!.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
+      'choice-rule-operator /States/IsOrderValid/Choices/0/And/0/BooleanEqual',
+      'states-all-position /States/RejectOrder/Retry/0/ErrorEquals/0',
+      'string-in-number-field /States/ReserveAndCharge/Branches/1/States/ChargePayment/TimeoutSeconds',
+      'invalid-value /States/ShipItems/MaxConcurrency',
+      'unknown-state /States/ShipItems/Catch/0/Next',
+      'unknown-field /States/OrderCompleted/Next',
+      'unreachable-state /States/LegacyAudit',
+    ]);
+  });
+});
+
 describe('asl validate: templates end to end', () => {
   const inputs = ['templates/sam.yaml', 'templates/serverless.yml'];
 
