@@ -18,6 +18,13 @@ describe('findings of both stages at one place', () => {
     expect(findings[0]!.message).toContain('did you mean "BooleanEquals"?');
   });
 
+  it('reports a …Path comparison operand that is no path once: wrong-type for a number, invalid-path for a plain string', () => {
+    const number = validateDefinition(choiceWith({ StringEqualsPath: 5 })).findings;
+    expect(number.map((f) => [f.code, f.path])).toEqual([['wrong-type', '/States/C/Choices/0/StringEqualsPath']]);
+    const word = validateDefinition(choiceWith({ NumericEqualsPath: 'n' })).findings;
+    expect(word.map((f) => [f.code, f.path])).toEqual([['invalid-path', '/States/C/Choices/0/NumericEqualsPath']]);
+  });
+
   it('keeps unknown-field where no semantic check speaks about the key', () => {
     const { findings } = validateDefinition({ StartAt: 'P', States: { P: { Type: 'Pass', Nxt: 'Q', End: true } } });
     expect(findings.map((f) => f.code)).toContain('unknown-field');

@@ -164,6 +164,9 @@ function pushNested(
 function checkOperand(value: unknown, operator: string, pointer: string, report: Report): void {
   if (isUnresolved(value)) return;
   const kind = COMPARISON_OPERATORS.get(operator)!;
+  // A `…Path` operand is checked once, elsewhere: its type by the schema (wrong-type), its text by
+  // the paths check (invalid-path, invalid-reference-path).
+  if (kind === 'path') return;
   if (!matchesKind(value, kind)) {
     report(finding(codes, 'choice-rule-operator', pointer, `"${operator}" takes ${describeKind(kind)}, not ${describeValue(value)}`));
     return;
