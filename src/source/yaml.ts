@@ -127,9 +127,25 @@ function indentFlowClosers(text: string): { text: string; toOriginal: (offset: n
   };
 }
 
+/** How to fix the commonest YAML mistakes, after the yaml library's description of what it met. */
+const YAML_FIXES: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces',
+  MISSING_CHAR: 'add it where the value ends',
+  BLOCK_AS_IMPLICIT_KEY: 'put the value in quotes when it contains ": "',
+  MULTILINE_IMPLICIT_KEY: 'a line here or above probably lacks the ":" between key and value, or a quote that is never closed',
+  BAD_SCALAR_START: 'put the value in quotes',
+};
+
 function yamlErrorMessage(error: { code: string; message: string }): string {
   if (error.code === 'MULTIPLE_DOCS') return 'the file holds several YAML documents (separated by "---"); put one state machine or template in each file';
-  return firstLine(error.message);
+  const message = firstLine(error.message);
+  let fix = YAML_FIXES[error.code];
+  if (error.code === 'BAD_INDENT') {
+    fix = /^Flow (map|sequence)/.test(message)
+      ? `close the ${message.startsWith('Flow map') ? '"{"' : '"["'} it opens, and indent its continuation lines deeper than its key`
+      : 'line up the keys of one mapping in the same column';
+  }
+  return fix ? `${message}; ${fix}` : message;
 }
 
 function firstLine(message: string): string {

@@ -94,6 +94,16 @@ describe('syntax errors', () => {
     expect(loaded.diagnostics[0]!.message).toMatch(/^Invalid YAML: /);
   });
 
+  it('adds how to fix the commonest YAML mistakes to the parser\'s description', () => {
+    const tab = loadText('StartAt: A\nStates:\n\tA: {Type: Succeed}\n', 'x.asl.yaml').diagnostics;
+    expect(tab).toEqual([expect.objectContaining({ code: 'parse-error', line: 3, column: 1, message: 'Invalid YAML: Tabs are not allowed as indentation; indent with spaces' })]);
+    const colon = loadText('StartAt: A\nStates:\n  A:\n    Type Succeed\n    End: true\n', 'x.asl.yaml').diagnostics;
+    expect(colon).toEqual([expect.objectContaining({ code: 'parse-error', line: 4, column: 5 })]);
+    expect(colon[0]!.message).toMatch(/lacks the ":" between key and value/);
+    const keys = loadText('StartAt: A\nStates:\n  A:\n    Type: Succeed\n   End: true\n', 'x.asl.yaml').diagnostics;
+    expect(keys[0]!.message).toMatch(/; line up the keys of one mapping in the same column$/);
+  });
+
   it('explains a YAML stream with several documents', () => {
     const loaded = loadText('StartAt: A\nStates: {}\n---\nStartAt: B\nStates: {}\n', 'two.asl.yaml');
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', line: 3, column: 1 })]);
