@@ -16,6 +16,7 @@ beforeAll(() => {
     'flows/a.asl.yaml': 'StartAt: A\nStates:\n  A: { Type: Succeed }\n',
     'flows/nested/c.asl.yml': 'StartAt: A\nStates:\n  A: { Type: Succeed }\n',
     'flows/nested/template.yaml': template,
+    'flows/nested/stack.json': '{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": "{}"}}}}',
     'flows/nested/serverless.yml': 'stepFunctions:\n  stateMachines:\n    m:\n      definition: { StartAt: A, States: { A: { Type: Succeed } } }\n',
     'flows/nested/config.yaml': 'retries: 3\n',
     'flows/nested/policy.json': '{"Statement": [{"Action": "states:StartExecution", "Condition": "AWS::StepFunctions::StateMachine"}], "stepFunctions": 1}',
@@ -43,6 +44,7 @@ describe('expandInputs', () => {
       'flows/b.asl.json',
       'flows/nested/c.asl.yml',
       'flows/nested/serverless.yml',
+      'flows/nested/stack.json',
       'flows/nested/template.yaml',
     ]);
   });
