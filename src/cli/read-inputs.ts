@@ -51,7 +51,25 @@ export async function readInputs(
       problems.push(`internal error while reading ${path}: ${error instanceof Error ? error.message : String(error)} (a bug in asl-toolkit; please report it)`);
     }
   }
+  dropDefinitionsTemplatesLoad(files, cwd);
   return { files, problems };
+}
+
+/**
+ * A definition file that a template among the inputs also names (SAM's `DefinitionUri`, next to it in
+ * the same folder) would be checked, and its findings reported, twice. The template's copy is kept:
+ * it knows the machine's logical id and workflow type. The file's own file-level findings stay.
+ */
+function dropDefinitionsTemplatesLoad(files: ReadInput[], cwd: string): void {
+  const viaTemplate = new Set<string>();
+  for (const { loaded } of files) {
+    for (const machine of loaded.machines) if (machine.file !== loaded.file) viaTemplate.add(resolve(cwd, machine.file));
+  }
+  if (viaTemplate.size === 0) return;
+  for (const { loaded } of files) {
+    if (loaded.file === '-' || !viaTemplate.has(resolve(cwd, loaded.file))) continue;
+    loaded.machines = loaded.machines.filter((machine) => machine.file !== loaded.file);
+  }
 }
 
 /**

@@ -136,6 +136,15 @@ describe('asl validate: templates end to end', () => {
     expectGolden(run.stdout, `${fixtures}templates/expected.stylish.txt`);
   });
 
+  it('checks a definition file once when a template in the same search names it (SAM DefinitionUri), under the logical id', async () => {
+    const run = await runCli(['validate', 'templates', '--format', 'json']);
+    const entries = JSON.parse(run.stdout) as Array<{ file: string; name?: string }>;
+    const order = entries.filter((e) => e.file.replace(/\\/g, '/') === 'templates/statemachine/order.asl.yaml');
+    expect(order).toEqual([expect.objectContaining({ name: 'FileMachine', valid: false })]);
+    const stylish = await runCli(['validate', 'templates']);
+    expect(stylish.stdout.match(/states-all-position/g)).toHaveLength(1);
+  });
+
   it('names each machine by logical id with the pointer of its definition, and skipped ones at the file', async () => {
     const run = await runCli(['validate', ...inputs, '--format', 'json']);
     const entries = JSON.parse(run.stdout) as Array<{ file: string; machine: string; name?: string; valid: boolean; diagnostics: Array<{ code: string; path: string }> }>;
