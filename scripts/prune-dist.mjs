@@ -11,10 +11,17 @@ const src = join(root, 'src');
 const OUTPUT = /(\.d\.ts\.map|\.d\.ts|\.js\.map|\.js)$/;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+// The command-line bundle has no sources of its own; scripts/bundle-cli.mjs rewrites it whole after this.
+const BUNDLE = join(dist, 'cli-bundle');
+
 function prune(dir) {
   let left = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (path === BUNDLE) {
+      left++;
+      continue;
+    }
     if (entry.isDirectory()) {
       if (prune(path) === 0) rmdirSync(path);
       else left++;
