@@ -3,7 +3,7 @@ import type { Option } from 'commander';
 import { CliError, EXIT_USAGE } from './errors.js';
 import type { CliIO } from './io.js';
 import type { CommandContext } from './context.js';
-import { commandModules } from './commands/index.js';
+import { commands } from './commands/index.js';
 import { readOwnVersion } from './version.js';
 
 /** Runs the `asl` command line with the given arguments and streams; returns the exit code. */
@@ -46,7 +46,7 @@ export async function createProgram(ctx: CommandContext): Promise<Command> {
     .configureHelp({ optionDescription: describeOption })
     .addHelpText('after', ROOT_HELP);
 
-  for (const { register } of await Promise.all(commandModules.map((load) => load()))) register(program, ctx);
+  for (const register of commands) register(program, ctx);
   // A mistake in a command's flags points at that command's help.
   for (const command of program.commands) command.showHelpAfterError(`(run "asl ${command.name()} --help" for usage)`);
   return program;

@@ -16,11 +16,7 @@ Examples:
     );
   addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
     // Loaded only when validate runs, so other commands (and --help) stay fast.
-    const [{ runCheckCommand }, { validateMachine }, { validationRules }] = await Promise.all([
-      import('../check-runner.js'),
-      import('../../validate/index.js'),
-      import('../validation-rules.js'),
-    ]);
-    ctx.exitCode = await runCheckCommand(ctx, paths, readCheckOptions(opts), validateMachine, validationRules());
+    const { runValidate } = await import('../validate-action.js');
+    ctx.exitCode = await runValidate(ctx, paths, readCheckOptions(opts));
   });
 };
