@@ -1,7 +1,10 @@
 /**
- * JSON (and JSON with comments and trailing commas, for .json5) through jsonc-parser's event visitor:
- * it reports offsets, so duplicate keys and syntax errors get exact positions, and it is several times
- * faster than parsing JSON as YAML. The value is built from the events in one pass.
+ * JSON (and JSON with comments and trailing commas, for .json5). A clean file, the common case, is read by
+ * JSON.parse: native, many times faster, and nothing to load. Everything else (a syntax error, a duplicate key,
+ * nesting past the limit, `.json5`) goes through jsonc-parser's event visitor, which reports offsets, so each
+ * problem gets its exact position; it is several times faster than parsing JSON as YAML, builds the value in
+ * one pass, and is loaded only when needed. Positions of a clean file's findings come from the same visitor,
+ * afterwards (lazyIndex).
  */
 import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
@@ -9,8 +12,13 @@ import { escapePointerToken } from '../asl/pointer.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
 import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
 
-// jsonc-parser's ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere.
-const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+let jsoncModule: typeof Jsonc | undefined;
+
+/** jsonc-parser, on first use. Its ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere. */
+function jsonc(): typeof Jsonc {
+  jsoncModule ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+  return jsoncModule;
+}
 
 export interface JsonOptions {
   /** Accept comments and trailing commas (JSON5-style files). */
@@ -57,6 +65,66 @@ function escapeToken(key: string): string {
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
+  const value = options.tolerant ? NOT_CLEAN : parseCleanJson(text);
+  if (value !== NOT_CLEAN) return { format: 'json', parsed: true, value, problems: [], spanOf: lazyIndex(() => indexJson(text, options)) };
+  return parseJsonExactly(text, options);
+}
+
+const NOT_CLEAN = Symbol('not clean JSON');
+
+/**
+ * The value of a text that is valid JSON, repeats no key and nests less deeply than the limit; NOT_CLEAN for
+ * anything else. JSON.parse keeps the last of two equal keys silently, so a repeat is told by counting: the
+ * keys written in the text against the properties JSON.parse kept.
+ */
+function parseCleanJson(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return NOT_CLEAN;
+  }
+  const kept = countProperties(value);
+  return kept >= 0 && kept === countWrittenKeys(text) ? value : NOT_CLEAN;
+}
+
+/** Properties of every object in a parsed value; -1 when containers nest to the limit (the exact path says so). */
+function countProperties(root: unknown): number {
+  let count = 0;
+  const stack: Array<[value: unknown, depth: number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_NESTING_DEPTH) return -1;
+    const children = Array.isArray(value) ? value : Object.values(value as object);
+    if (!Array.isArray(value)) count += children.length;
+    for (const child of children) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return count;
+}
+
+/** The rest of a JSON string after its opening quote, up to and including the closing quote. */
+const STRING_REST = /(?:[^"\\]|\\.)*"/y;
+
+/**
+ * Keys written in a valid JSON text: string tokens followed by ":". Outside strings JSON has no quotes, so
+ * the next quote after a string token always opens the next one; tokens are read one after another, never
+ * from inside one.
+ */
+function countWrittenKeys(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at >= 0; ) {
+    STRING_REST.lastIndex = at + 1;
+    if (!STRING_REST.test(text)) return -1;
+    let next = STRING_REST.lastIndex;
+    while (next < text.length && (text[next] === ' ' || text[next] === '\n' || text[next] === '\r' || text[next] === '\t')) next++;
+    if (text[next] === ':') count++;
+    at = text.indexOf('"', next);
+  }
+  return count;
+}
+
+function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
   let root: unknown;
@@ -110,7 +178,7 @@ export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
     },
   };
   try {
-    jsonc.visit(text, visitor, { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant, allowEmptyContent: false });
+    jsonc().visit(text, visitor, { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant, allowEmptyContent: false });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The recursive descent ran out of stack before our depth guard could stop it.
@@ -183,7 +251,7 @@ function indexJson(text: string, options: JsonOptions): Map<string, NodeSpan> {
     if (frame?.span) frame.span.end = offset + length;
   };
   try {
-    jsonc.visit(
+    jsonc().visit(
       text,
       {
         onObjectBegin: (offset) => begin(false, offset),

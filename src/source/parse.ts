@@ -5,7 +5,6 @@ import type { ParsedText } from './document.js';
 import { parseJson } from './json.js';
 import { parseYaml } from './yaml.js';
 
-const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
 
 /** The YAML fallback for JSON5 is slow (about 1 MB a second); past this size the JSON error stands. */
 const YAML_FALLBACK_LIMIT = 4 * 1024 * 1024;
@@ -35,6 +34,7 @@ export function parseText(text: string, format: Format): ParsedText {
 
 /** Replaces // and /* comments with spaces (newlines kept), so offsets do not move. */
 function blankComments(text: string): string {
+  const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
   const scanner = jsonc.createScanner(text, false);
   const parts: string[] = [];
   let last = 0;
