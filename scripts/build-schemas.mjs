@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { transformSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schemas');
@@ -75,6 +76,9 @@ export function compileSchema(schema, label, out = outDir) {
   } catch (error) {
     throw new Error(`${label} does not compile: ${error.message}`);
   }
+  // Nobody reads generated code, and Node parses every byte of it on each cold start (the ASL validator shrinks
+  // by a quarter). Minified before the helper imports go in: ajv's require() stays a free name, never renamed.
+  code = transformSync(code, { minify: true, format: 'esm', target: 'node20' }).code;
   return esmHelperImports(code, label, out);
 }
 
