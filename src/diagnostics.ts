@@ -31,9 +31,14 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.line - b.line ||
     a.column - b.column ||
     severityRank[a.severity] - severityRank[b.severity] ||
-    a.code.localeCompare(b.code) ||
-    a.message.localeCompare(b.message)
+    byCodeUnits(a.code, b.code) ||
+    byCodeUnits(a.message, b.message)
   );
+}
+
+/** Plain string order: a stable tie-break, without localeCompare's collation cost (it showed in lint's profile). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
