@@ -307,50 +307,56 @@ function analyze(model: MachineModel): VariableFlow {
     for (const { name } of allWrites(w)) assigned.add(name);
   }
 
-  // Incoming edges per state, and which states a path from their scope's start reaches.
+  // Incoming edges per state, and which states a path from their scope's start reaches: built on the first
+  // question about visibility or reachability (most machines read no variable and never ask).
   const incoming = new Map<StateNode, Edge[]>();
   const successors = new Map<StateNode, StateNode[]>();
   const starts = new Set<StateNode>();
   const reached = new Set<StateNode>();
-  const none: readonly string[] = [];
-  const names = (list: VariableWrite[] | undefined) => (list?.length ? list.map((x) => x.name) : none);
-  for (const scope of model.scopes) {
-    for (const node of scope.states) {
-      const w = writes.get(node)!;
-      for (const t of transitionsOf(node)) {
-        const to = typeof t.target === 'string' ? scope.byName.get(t.target) : undefined;
-        if (!to) continue;
-        // A catcher's or a Choice rule's own Assign; Next, and a Choice's Default, carry the state's Assign.
-        const gen = t.kind === 'catch' ? names(w.catches.get(indexIn(t.pointer))) : t.kind === 'choice' ? names(w.choices.get(indexIn(t.pointer))) : names(w.success);
-        let list = incoming.get(to);
-        if (!list) incoming.set(to, (list = []));
-        list.push({ from: node, gen });
-        let out = successors.get(node);
-        if (!out) successors.set(node, (out = []));
-        out.push(to);
-      }
-    }
-  }
-  // model.scopes lists a scope before the scopes nested in it, so an owner's reachability is known first.
-  for (const scope of model.scopes) {
-    if (scope.owner && !reached.has(scope.owner)) continue;
-    const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
-    if (!start) continue;
-    starts.add(start);
-    const queue = [start];
-    reached.add(start);
-    for (let head = 0; head < queue.length; head++)
-      for (const to of successors.get(queue[head]!) ?? []) {
-        if (!reached.has(to)) {
-          reached.add(to);
-          queue.push(to);
+  let graphBuilt = false;
+  const buildGraph = (): void => {
+    graphBuilt = true;
+    const none: readonly string[] = [];
+    const names = (list: VariableWrite[] | undefined) => (list?.length ? list.map((x) => x.name) : none);
+    for (const scope of model.scopes) {
+      for (const node of scope.states) {
+        const w = writes.get(node)!;
+        for (const t of transitionsOf(node)) {
+          const to = typeof t.target === 'string' ? scope.byName.get(t.target) : undefined;
+          if (!to) continue;
+          // A catcher's or a Choice rule's own Assign; Next, and a Choice's Default, carry the state's Assign.
+          const gen = t.kind === 'catch' ? names(w.catches.get(indexIn(t.pointer))) : t.kind === 'choice' ? names(w.choices.get(indexIn(t.pointer))) : names(w.success);
+          let list = incoming.get(to);
+          if (!list) incoming.set(to, (list = []));
+          list.push({ from: node, gen });
+          let out = successors.get(node);
+          if (!out) successors.set(node, (out = []));
+          out.push(to);
         }
       }
-  }
+    }
+    // model.scopes lists a scope before the scopes nested in it, so an owner's reachability is known first.
+    for (const scope of model.scopes) {
+      if (scope.owner && !reached.has(scope.owner)) continue;
+      const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
+      if (!start) continue;
+      starts.add(start);
+      const queue = [start];
+      reached.add(start);
+      for (let head = 0; head < queue.length; head++)
+        for (const to of successors.get(queue[head]!) ?? []) {
+          if (!reached.has(to)) {
+            reached.add(to);
+            queue.push(to);
+          }
+        }
+    }
+  };
 
   // Per name: states known to see it (true) or known not to (false).
   const known = new Map<string, Map<StateNode, boolean>>();
   const isVisible = (node: StateNode, name: string): boolean => {
+    if (!graphBuilt) buildGraph();
     if (!assigned.has(name) || !reached.has(node)) return false;
     // The common case first, with nothing to remember: the state right before assigns it.
     for (const edge of incoming.get(node) ?? []) if (edge.gen.includes(name) && reached.has(edge.from)) return true;
@@ -393,7 +399,11 @@ function analyze(model: MachineModel): VariableFlow {
   // to be exposed (some unassigned path reaches them) or covered are remembered.
   const exposedKnown = new Map<string, Map<StateNode, boolean>>();
   const isAlwaysAssigned = (node: StateNode, name: string): boolean => {
+    if (!graphBuilt) buildGraph();
     if (!assigned.has(name) || !reached.has(node)) return false;
+    // The common case first, with nothing to remember: every way into the state assigns it (the search below
+    // would stop at once, having found no unassigned way in).
+    if (!starts.has(node) && (incoming.get(node) ?? []).every((edge) => !reached.has(edge.from) || edge.gen.includes(name))) return true;
     let memo = exposedKnown.get(name);
     if (!memo) exposedKnown.set(name, (memo = new Map()));
     const hit = memo.get(node);
@@ -444,7 +454,10 @@ function analyze(model: MachineModel): VariableFlow {
     writes,
     isVisible,
     isAlwaysAssigned,
-    isReached: (node) => reached.has(node),
+    isReached: (node) => {
+      if (!graphBuilt) buildGraph();
+      return reached.has(node);
+    },
     visibleAt: (node) => new Set([...assigned].filter((n) => isVisible(node, n))),
     readsWithin: (scope) => readsBelow.get(scope) ?? new Set(),
   };
