@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, compareDiagnostics } from '../diagnostics.js';
 import type { MachineSource } from '../source/types.js';
 import { loadFormatter } from '../report/load.js';
+import { countProblems } from '../report/counts.js';
 import { formatNames, isFormatName } from '../report/names.js';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
@@ -73,7 +74,9 @@ export async function formatReport(
   const level = decideColorLevel(toFile ? (options.color === true ? true : false) : options.color, ctx.env, ctx.io.stdout);
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; valid formats: ${formatNames.join(', ')}`);
   const formatter = await loadFormatter(format);
+  const all = options.quiet ? countProblems(results) : undefined;
   return formatter(shown, {
+    ...(all ? { hidden: { warnings: all.warnings, infos: all.infos } } : {}),
     painter: await makePainter(level),
     rules,
     sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { countProblems, plural } from './counts.js';
-import { plainPainter, type Formatter, type MachineResult, type Painter } from './types.js';
+import { plainPainter, type FormatOptions, type Formatter, type MachineResult, type Painter } from './types.js';
 
 /**
  * The human format: results grouped by file (and by machine inside templates), one line per
@@ -23,7 +23,7 @@ export const formatStylish: Formatter = (results, options = {}) => {
     }
     lines.push('');
   }
-  lines.push(summary(results, paint));
+  lines.push(summary(results, paint, options.hidden));
   return lines.join('\n') + '\n';
 };
 
@@ -94,12 +94,20 @@ function clip(line: string, column: number): { text: string; column: number } {
   return { text: prefix + line.slice(start, end) + suffix, column: column - start + prefix.length };
 }
 
-function summary(results: readonly MachineResult[], paint: Painter): string {
+function summary(results: readonly MachineResult[], paint: Painter, hidden: FormatOptions['hidden']): string {
   const c = countProblems(results);
   const problems = c.errors + c.warnings + c.infos;
-  if (problems === 0) return paint.green(`✔ ${plural(c.machines, 'state machine')} valid`);
+  const quietNote = hiddenNote(hidden);
+  if (problems === 0) return paint.green(`✔ ${plural(c.machines, 'state machine')} valid`) + quietNote;
   const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
   if (c.infos > 0) parts.push(`${c.infos} info`);
   const line = `✖ ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(c.filesWithProblems, 'file')}`;
-  return c.errors > 0 ? paint.red(paint.bold(line)) : paint.yellow(paint.bold(line));
+  return (c.errors > 0 ? paint.red(paint.bold(line)) : paint.yellow(paint.bold(line))) + quietNote;
+}
+
+/** " (3 warnings not shown: --quiet)", or "" when --quiet hid nothing. */
+function hiddenNote(hidden: FormatOptions['hidden']): string {
+  if (!hidden || hidden.warnings + hidden.infos === 0) return '';
+  const parts = [hidden.warnings > 0 ? plural(hidden.warnings, 'warning') : '', hidden.infos > 0 ? `${hidden.infos} info` : ''].filter(Boolean);
+  return ` (${parts.join(' and ')} not shown: --quiet)`;
 }

@@ -49,6 +49,8 @@ export interface FormatOptions {
   informationUri?: string;
   /** Directory the command ran in: SARIF makes absolute paths under it relative. */
   baseDir?: string;
+  /** Warnings and infos left out of `results` by --quiet, for a summary that does not hide that they exist. */
+  hidden?: { warnings: number; infos: number };
 }
 
 export type Formatter = (results: readonly MachineResult[], options?: FormatOptions) => string;

@@ -99,6 +99,15 @@ describe('asl lint flags', () => {
     expect(over.stderr).toContain('--max-warnings allows 0');
   });
 
+  it('--quiet says in the stylish summary how many warnings it hid, which --max-warnings still counts', async () => {
+    const quietOver = await runCli(['lint', 'plain.asl.json', '--quiet', '--max-warnings', '0'], { cwd: dir });
+    expect(quietOver.code).toBe(1);
+    expect(quietOver.stdout).toMatch(/^✔ 1 state machine valid \(\d+ warnings? not shown: --quiet\)\n$/);
+    expect(quietOver.stderr).toContain('--max-warnings allows 0');
+    const loud = await runCli(['lint', 'plain.asl.json'], { cwd: dir });
+    expect(loud.stdout).not.toContain('not shown');
+  });
+
   it('SARIF carries each lint rule with its description, default level and a help URI to its docs page', async () => {
     const run = await runCli(['lint', 'plain.asl.json', '-f', 'sarif'], { cwd: dir });
     const sarif = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
