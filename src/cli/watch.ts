@@ -223,7 +223,11 @@ export async function runWatch(
   };
 
   const redraw = async (changes: WatchChange[], problems: string[]): Promise<void> => {
-    const results = order.flatMap((f) => entries.get(f)?.results ?? []);
+    // A definition file that a template among the inputs names is reported once, under the template (which
+    // knows its logical id and workflow type), as a one-off run does (read-inputs.ts).
+    const viaTemplate = new Set<string>();
+    for (const f of order) for (const r of entries.get(f)?.results ?? []) if (r.file !== f) viaTemplate.add(resolve(ctx.cwd, r.file));
+    const results = order.flatMap((f) => (viaTemplate.has(resolve(ctx.cwd, f)) ? [] : entries.get(f)?.results ?? []));
     const texts = new Map<string, string>();
     for (const f of order) {
       const text = entries.get(f)?.text;

@@ -101,6 +101,22 @@ describe('asl validate --watch (real files, real watcher)', () => {
     await until(() => fileWatchers() === before, 'the file watchers to be released', 3000);
   });
 
+  it('reports a definition file that a SAM template names once, under the template, and follows its edits', async () => {
+    writeFileSync(join(dir, 'defs/order.asl.json'), UNKNOWN_NEXT);
+    writeFileSync(
+      join(dir, 'defs/template.yaml'),
+      ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  OrderFlow:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: order.asl.json', ''].join('\n'),
+    );
+    const cli = startCli(['validate', '--watch', 'defs']);
+    await until(() => cli.latest().includes('unknown-state'), 'the first report');
+    expect(cli.latest().match(/unknown-state/g)).toHaveLength(1);
+    expect(cli.latest()).toContain('OrderFlow');
+
+    writeFileSync(join(dir, 'defs/order.asl.json'), VALID);
+    await until(() => !cli.latest().includes('unknown-state') && cli.latest().includes('✔'), 'the fixed definition');
+    expect(await cli.stop()).toBe(0);
+  });
+
   it('files in a folder created later under a watched directory are picked up', async () => {
     writeFileSync(join(dir, 'defs/a.asl.json'), VALID);
     const cli = startCli(['validate', '--watch', 'defs']);
