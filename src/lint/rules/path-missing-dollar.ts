@@ -24,10 +24,10 @@ export const pathMissingDollar: Rule = {
       // Find templates in source order, outside other templates (whose nested objects are payload, not fields).
       const find = (object: Record<string, unknown>, pointer: string, depth: number): void => {
         for (const [key, value] of Object.entries(object)) {
-          if (depth === 0 && nested.has(key)) continue;
+          if ((depth === 0 && nested.has(key)) || value === null || typeof value !== 'object') continue;
           const at = joinPointer(pointer, key);
           if (templates.has(key)) visitTemplate(value, at);
-          else if (value !== null && typeof value === 'object' && depth < 20) {
+          else if (depth < 20) {
             if (Array.isArray(value)) value.forEach((v, i) => v !== null && typeof v === 'object' && !Array.isArray(v) && find(v as Record<string, unknown>, joinPointer(at, i), depth + 1));
             else find(value as Record<string, unknown>, at, depth + 1);
           }
