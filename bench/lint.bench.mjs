@@ -18,7 +18,7 @@ export default async function lintBench() {
       validate: [node, [aslBin, 'validate', '--format', 'json', ...files], anyExit],
       lint: [node, [aslBin, 'lint', '--format', 'json', ...files], anyExit],
     },
-    { runs: 5 },
+    { runs: 11 },
   );
   rows.push(row(`${files.length} files, one process`, many));
 
@@ -30,7 +30,7 @@ export default async function lintBench() {
         validate: [node, [aslBin, 'validate', '--format', 'json', file], anyExit],
         lint: [node, [aslBin, 'lint', '--format', 'json', file], anyExit],
       },
-      { runs: 3 },
+      { runs: 7 },
     );
     rows.push(row('generated, 20,000 states with variables', big));
   } finally {
@@ -40,7 +40,7 @@ export default async function lintBench() {
     title: 'lint: asl lint vs asl validate (same files)',
     rows,
     notes: [
-      `Files for (a): ${corpusDir() ? 'the first 200 *.asl.json of the shared real-world corpus' : 'examples/ and test/fixtures/'}; medians of 5 / 3 runs, validate and lint interleaved run by run; "peer" is asl validate.`,
+      `Files for (a): ${corpusDir() ? 'the first 200 *.asl.json of the shared real-world corpus' : 'examples/ and test/fixtures/'}; medians of 11 / 7 runs, validate and lint interleaved run by run; "peer" is asl validate.`,
     ],
   };
 }
