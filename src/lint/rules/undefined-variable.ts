@@ -17,14 +17,14 @@ export const undefinedVariable: Rule = {
     for (const node of ctx.model.states) {
       const reads = flow.reads.get(node) ?? [];
       if (reads.length === 0 || !flow.isReached(node)) continue;
-      const done = new Set<string>();
+      let done: Set<string> | undefined; // reported (pointer, name) pairs; most states report nothing
       for (const read of reads) {
         if (read.builtinName && !flow.assigned.has(read.name)) continue;
         const visible = flow.isVisible(node, read.name);
         if (visible && (flow.isAlwaysAssigned(node, read.name) || isPresenceTest(ctx.definition, read.pointer))) continue;
         const key = `${read.pointer}\u0000${read.name}`;
-        if (done.has(key)) continue;
-        done.add(key);
+        if (done?.has(key)) continue;
+        (done ??= new Set()).add(key);
         ctx.report({
           path: read.pointer,
           message: visible
