@@ -125,6 +125,19 @@ describe.skipIf(SKIP)('the npm package', () => {
       expect(JSON.parse(broken.stdout)[0].valid).toBe(false);
     }, 60_000);
 
+    it('runs every command from the installed bundle, each loading its own lazy code and packages', ({ skip }) => {
+      needInstall(skip);
+      const asl = join(app, 'node_modules/.bin/asl');
+      const fixtures = join(root, 'test/fixtures/run/cli');
+      const ran = run(asl, ['run', join(fixtures, 'order.asl.json'), '--stubs', join(fixtures, 'charge.stubs.yaml'), '--input-file', join(fixtures, 'input.json'), '--format', 'json'], app);
+      expect(JSON.parse(ran.stdout).status, explain(ran)).toBe('SUCCEEDED');
+      const linted = run(asl, ['lint', '--format', 'json', join(root, 'examples/template.yaml')], app);
+      expect(Array.isArray(JSON.parse(linted.stdout)), explain(linted)).toBe(true);
+      const svg = run(asl, ['graph', '--format', 'svg', join(root, 'examples/order-processing.asl.json')], app);
+      expect(svg.status, explain(svg)).toBe(0);
+      expect(svg.stdout).toContain('<svg');
+    }, 60_000);
+
     it('imports by name from JavaScript, and every docs/api.md example prints what the doc says', ({ skip }) => {
       needInstall(skip);
       writeFileSync(
