@@ -4,11 +4,10 @@
  * the text, line breaks included; jsonc-parser finds the first error, and this module words it. It is loaded
  * only after JSON.parse has failed, so a good input never pays for it.
  */
-import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
+import { jsonc } from '../source/json.js';
+import { LineTable } from '../source/positions.js';
 
-// jsonc-parser's ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere.
-let jsonc: typeof Jsonc | undefined;
 
 export interface JsonSyntaxError {
   /** 0-based offset of the mistake (past the end when the text stops too early). */
@@ -22,16 +21,15 @@ export interface JsonSyntaxError {
 
 /** The first mistake in a JSON text, or undefined when it is valid JSON. */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
   const errors: Jsonc.ParseError[] = [];
-  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  jsonc().parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return undefined;
-  const code = jsonc.printParseErrorCode(first.error);
+  const code = jsonc().printParseErrorCode(first.error);
   const { offset, message } = STRING_ERRORS.has(code)
     ? stringProblem(text, first.offset)
     : { offset: first.offset, message: code === 'EndOfFileExpected' ? 'unexpected text after the JSON value (the input must be a single JSON value)' : describeAt(text, first.offset) };
-  return { offset, ...lineColumn(text, offset), message };
+  return { offset, ...new LineTable(text).position(offset), message };
 }
 
 /** "line 1, column 6 (position 5)". */
@@ -66,9 +64,4 @@ function describeAt(text: string, offset: number): string {
   if (word) return `unexpected ${JSON.stringify(word.slice(0, 20))}${/^[A-Za-z_]/.test(word) ? ' (strings need double quotes; the literals are true, false and null)' : ''}`;
   if (ch === "'") return "unexpected ' (JSON strings use double quotes)";
   return `unexpected ${JSON.stringify(ch)}`;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

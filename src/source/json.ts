@@ -14,8 +14,8 @@ import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
 
 let jsoncModule: typeof Jsonc | undefined;
 
-/** jsonc-parser, on first use. Its ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere. */
-function jsonc(): typeof Jsonc {
+/** jsonc-parser, on first use (the source layer's one loader of it). Its ESM build uses extension-less imports that Node refuses; its CommonJS build works everywhere. */
+export function jsonc(): typeof Jsonc {
   jsoncModule ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
   return jsoncModule;
 }
@@ -54,14 +54,9 @@ interface Frame {
 function pointerOf(stack: readonly Frame[]): string {
   let pointer = '';
   for (const frame of stack) {
-    pointer += '/' + (Array.isArray(frame.value) ? String(frame.value.length - 1) : escapeToken(frame.key!));
+    pointer += '/' + (Array.isArray(frame.value) ? String(frame.value.length - 1) : escapePointerToken(frame.key!));
   }
   return pointer;
-}
-
-/** escapePointerToken, skipping the regular expressions for the usual key without "~" or "/". */
-function escapeToken(key: string): string {
-  return key.includes('~') || key.includes('/') ? escapePointerToken(key) : key;
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
@@ -238,7 +233,7 @@ function indexJson(text: string, options: JsonOptions): Map<string, NodeSpan> {
     const top = stack[stack.length - 1];
     if (!top) return { pointer: '' };
     if (top.isArray) return { pointer: `${top.pointer}/${top.count++}` };
-    return { pointer: `${top.pointer}/${escapeToken(top.key!)}`, keyStart: top.keyStart };
+    return { pointer: `${top.pointer}/${escapePointerToken(top.key!)}`, keyStart: top.keyStart };
   };
   const begin = (isArray: boolean, offset: number): void => {
     const { pointer, keyStart } = childPointer();

@@ -1,8 +1,6 @@
 /** Picks the parser for a text: by file extension first, then by the first meaningful character. */
-import { createRequire } from 'node:module';
-import type * as Jsonc from 'jsonc-parser';
 import type { ParsedText } from './document.js';
-import { parseJson } from './json.js';
+import { jsonc as loadJsonc, parseJson } from './json.js';
 import { parseYaml } from './yaml.js';
 
 
@@ -34,7 +32,7 @@ export function parseText(text: string, format: Format): ParsedText {
 
 /** Replaces // and /* comments with spaces (newlines kept), so offsets do not move. */
 function blankComments(text: string): string {
-  const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+  const jsonc = loadJsonc();
   const scanner = jsonc.createScanner(text, false);
   const parts: string[] = [];
   let last = 0;
