@@ -6,17 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { listCases, runCase, type CaseOutcome } from './conformance-cases.js';
 
 /**
- * Cases a local engine cannot match, with why. Each expected output holds values LocalStack normalised
- * when it recorded them ("date", "snf_role_arn", "start-time") that the case's ignorePaths do not list,
- * so no engine can produce them.
+ * Cases a local engine cannot match, with why (file name -> reason). Empty since the recorded cases list
+ * their placeholder fields (StartTime, RoleArn, EnteredTime) in ignorePaths; the check below keeps it honest.
  */
-const EXCLUDED: Record<string, string> = {
-  'base__query_context_object_values.json': 'expected output holds LocalStack placeholders (start-time, snf_role_arn, entered-time) outside ignorePaths',
-  'express_sync__query_runtime_memory.json': 'expected output holds LocalStack placeholders (start-time, sfn_role_arn, entered-time) outside ignorePaths',
-  'context_object__input_path__empty.json': 'expected output holds LocalStack placeholders (date, snf_role_arn) outside ignorePaths',
-  'context_object__output_path__empty.json': 'expected output holds LocalStack placeholders (date, snf_role_arn) outside ignorePaths',
-  'output__base_cases__BASE_EXPR.json': 'expected output holds LocalStack placeholders (date, snf_role_arn) outside ignorePaths',
-};
+const EXCLUDED: Record<string, string> = {};
 
 const OVERALL_FLOOR = 0.99;
 const AREA_FLOOR = 0.95;
