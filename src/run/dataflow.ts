@@ -39,6 +39,8 @@ export interface StateOutcome {
   next?: string;
   /** Variables to assign once the state completes (evaluated with the values from before it). */
   assigned?: Record<string, unknown>;
+  /** Set by Choice: the rule (by index) or the Default that chose `next`, for onStateDone. */
+  chosenBy?: number | 'default';
 }
 
 export const isJsonata = (call: StateCall): boolean => call.node.queryLanguage === 'JSONata';

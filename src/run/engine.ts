@@ -7,9 +7,10 @@ import { ErrorNames, RunSetupError, StatesError, inState } from './errors.js';
 import { payloadText } from './history.js';
 import { applyResultPath, evaluateAssign, evaluateAssignPath, isJsonata, jsonataEnv, type StateCall, type StateOutcome } from './dataflow.js';
 import { evaluateTemplate } from './jsonata.js';
-import { findCatcher, retryDelay } from './retry.js';
+import { findCatcherIndex, matchRetrier, retryDelay } from './retry.js';
 import type { Frame, Runtime } from './runtime.js';
 import { executors } from './states/index.js';
+import { reportDone, reportFailed } from './visits.js';
 
 const DATA_LIMIT_BYTES = 262_144;
 
@@ -95,11 +96,14 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
   const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
   let attempts: number[] | undefined;
   let retryCount = 0;
+  // Retrier indexes of the retries that fired, for onStateDone (coverage of retriers).
+  const retriesFired: number[] = [];
   for (;;) {
     const call: StateCall = { runtime, node, frame, input, enteredTime, retryCount, inspection, runScope };
     try {
       const outcome = await execute(call);
       exitEvent(runtime, node, frame, outcome);
+      reportDone(runtime, node, frame, input, outcome, retriesFired);
       return outcome;
     } catch (thrown) {
       let err = thrown;
@@ -111,9 +115,14 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
           runtime.event(frame, 'EvaluationFailed', { error: failure.error, cause: failure.cause, ...(failure.location ? { location: failure.location } : {}), state: node.name });
         }
       }
-      if (!(err instanceof StatesError) || !retryable) throw err;
+      if (!(err instanceof StatesError)) throw err;
+      if (!retryable) {
+        reportFailed(runtime, node, frame, input, err, retriesFired);
+        throw err;
+      }
       const delay = retryDelay(node.raw.Retry, err, (attempts ??= []), runtime.random);
       if (delay !== undefined) {
+        if (runtime.options.onStateDone) retriesFired.push(matchRetrier(node.raw.Retry, err)!.index);
         await runtime.delay(frame, delay);
         runtime.checkTimeout(frame);
         retryCount++;
@@ -122,10 +131,14 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
       // A Parallel or Map records its failure once retries are over (caught or not); AWS records none
       // for the failures that end the execution outright.
       if ((node.type === 'Parallel' || node.type === 'Map') && !err.terminal) runtime.event(frame, `${node.type}StateFailed`);
-      const catcher = findCatcher(node.raw.Catch, err);
-      if (!catcher) throw err;
-      const outcome = await caught(call, catcher, err);
+      const catcherIndex = findCatcherIndex(node.raw.Catch, err);
+      if (catcherIndex < 0) {
+        reportFailed(runtime, node, frame, input, err, retriesFired);
+        throw err;
+      }
+      const outcome = await caught(call, (node.raw.Catch as Record<string, unknown>[])[catcherIndex]!, err);
       exitEvent(runtime, node, frame, outcome);
+      reportDone(runtime, node, frame, input, outcome, retriesFired, { error: err, index: catcherIndex });
       return outcome;
     }
   }

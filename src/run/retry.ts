@@ -42,11 +42,6 @@ export function retryDelay(retriers: unknown, error: StatesError, attemptsByRetr
   return Math.round(backoffSeconds(match.retrier, done, random) * 1000);
 }
 
-export function findCatcher(catchers: unknown, error: StatesError): Record<string, unknown> | undefined {
-  const index = findCatcherIndex(catchers, error);
-  return index < 0 ? undefined : ((catchers as unknown[])[index] as Record<string, unknown>);
-}
-
 export function findCatcherIndex(catchers: unknown, error: StatesError): number {
   if (!Array.isArray(catchers)) return -1;
   return catchers.findIndex((catcher) => errorMatches((catcher as Retrier).ErrorEquals, error));

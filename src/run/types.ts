@@ -1,4 +1,5 @@
 /** The public shapes of the interpreter: options in, result and history out. */
+import type { StateNode } from '../asl/walker.js';
 import type { HistoryEvent } from './history.js';
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -91,4 +92,35 @@ export interface ExecuteOptions {
    * function that actually sleeps. The core itself never sleeps.
    */
   onDelay?: (milliseconds: number) => Promise<void>;
+  /**
+   * Called once per state visit when the state is done, with what it did (see StateVisit). `asl test`
+   * counts workflow coverage and checks per-state expectations from these; the interpreter ignores it.
+   */
+  onStateDone?: (visit: StateVisit) => void;
+}
+
+/** How a state visit ended: the way it left, as coverage counts transitions. */
+export type StateExit =
+  | { kind: 'next'; next: string }
+  | { kind: 'choice'; next: string; index: number }
+  | { kind: 'default'; next: string }
+  | { kind: 'catch'; next: string; index: number }
+  /** The state ended its scope (End, Succeed): the execution, a Parallel branch or a Map iteration. */
+  | { kind: 'end' }
+  /** The state failed and nothing caught the error inside it. */
+  | { kind: 'failed'; error?: string; cause?: string };
+
+/** One visit of one state, reported by `onStateDone`. */
+export interface StateVisit {
+  node: StateNode;
+  /** The thread it ran in, as `onEvent` names it ("" for the execution itself). */
+  thread: string;
+  input: unknown;
+  /** The state's output (absent when it failed). */
+  output?: unknown;
+  /** The error it caught or failed with. */
+  error?: { error?: string; cause?: string };
+  /** Index of the retrier behind each retry that fired, in order. */
+  retries: number[];
+  exit: StateExit;
 }

@@ -17,24 +17,26 @@ export async function runChoice(call: StateCall): Promise<StateOutcome> {
   const choices = Array.isArray(raw.Choices) ? (raw.Choices as Record<string, unknown>[]) : [];
   if (isJsonata(call)) {
     const env = jsonataEnv(call);
-    for (const rule of choices) {
+    for (let index = 0; index < choices.length; index++) {
+      const rule = choices[index]!;
       const body = jsonataBody(rule.Condition);
       const verdict = body !== undefined ? await evaluateJsonata(body, env, 'Condition') : rule.Condition;
       if (typeof verdict !== 'boolean') {
         throw new StatesError(ErrorNames.QueryEvaluationError, `The Condition of a Choice rule in state '${call.node.name}' returned ${JSON.stringify(verdict)}; expected a boolean.`);
       }
-      if (verdict) return jsonataTaken(call, rule, String(rule.Next));
+      if (verdict) return { ...(await jsonataTaken(call, rule, String(rule.Next))), chosenBy: index };
     }
     if (typeof raw.Default !== 'string') noMatch(call);
-    return jsonataTaken(call, raw, raw.Default);
+    return { ...(await jsonataTaken(call, raw, raw.Default)), chosenBy: 'default' };
   }
   const effective = applyInputPath(call);
   const env = pathEnv(call, effective);
-  for (const rule of choices) {
-    if (evaluateRule(rule, env)) return finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? raw.Assign);
+  for (let index = 0; index < choices.length; index++) {
+    const rule = choices[index]!;
+    if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? raw.Assign), chosenBy: index };
   }
   if (typeof raw.Default !== 'string') noMatch(call);
-  return finishWithoutResult(call, effective, raw.Default);
+  return { ...finishWithoutResult(call, effective, raw.Default), chosenBy: 'default' };
 }
 
 async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, next: string): Promise<StateOutcome> {
