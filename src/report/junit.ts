@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Formatter, MachineResult } from './types.js';
+import { xmlAttribute as attr, xmlText as text } from './xml.js';
 
 /**
  * JUnit XML for CI dashboards: a <testsuite> per file, a <testcase> per state machine,
@@ -45,16 +46,4 @@ function testcase(r: MachineResult): string[] {
 
 function describe(d: Diagnostic): string {
   return `${d.line}:${d.column} ${d.severity} ${d.message} (${d.code})`;
-}
-
-// XML 1.0 cannot carry most control characters at all, even escaped; drop them.
-// eslint-disable-next-line no-control-regex
-const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-function text(value: string): string {
-  return value.replace(invalidXmlChars, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

@@ -32,6 +32,7 @@ export async function execute(definition: unknown, input: unknown = {}, options:
   const identity = identityFor(options, input, startMs);
   const runtime = new Runtime(model, options, identity);
   runtime.startMs = startMs;
+  runtime.contextOverride = options.context;
   const top = (definition ?? {}) as Record<string, unknown>;
   if (typeof top.TimeoutSeconds === 'number') runtime.timeoutMs = top.TimeoutSeconds * 1000;
   const frame: Frame = { clock: startMs, variables: {}, lastEventId: 0 };

@@ -79,6 +79,8 @@ export interface ExecuteOptions {
   executionName?: string;
   region?: string;
   account?: string;
+  /** Context object fields (`$$`) merged over the generated ones, for every state (as TestState's `context`). */
+  context?: Record<string, unknown>;
   /** False to skip keeping the events (the result's history is then empty); they are still counted. */
   keepHistory?: boolean;
   /**
@@ -115,11 +117,15 @@ export interface StateVisit {
   node: StateNode;
   /** The thread it ran in, as `onEvent` names it ("" for the execution itself). */
   thread: string;
+  /** Virtual time when the state was done, in epoch milliseconds. */
+  time: number;
   input: unknown;
   /** The state's output (absent when it failed). */
   output?: unknown;
   /** The error it caught or failed with. */
   error?: { error?: string; cause?: string };
+  /** Variables the state assigned (they take effect in its scope once it is done). */
+  assigned?: Record<string, unknown>;
   /** Index of the retrier behind each retry that fired, in order. */
   retries: number[];
   exit: StateExit;

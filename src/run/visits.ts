@@ -20,8 +20,9 @@ function exitOf(outcome: StateOutcome, caughtBy: number | undefined): StateExit 
 export function reportDone(runtime: Runtime, node: StateNode, frame: Frame, input: unknown, outcome: StateOutcome, retries: number[], caught?: { error: StatesError; index: number }): void {
   const listener = runtime.options.onStateDone;
   if (!listener) return;
-  const visit: StateVisit = { node, thread: frame.thread ?? '', input, output: outcome.output, retries, exit: exitOf(outcome, caught?.index) };
+  const visit: StateVisit = { node, thread: frame.thread ?? '', time: frame.clock, input, output: outcome.output, retries, exit: exitOf(outcome, caught?.index) };
   if (caught) visit.error = errorOf(caught.error);
+  if (outcome.assigned) visit.assigned = outcome.assigned;
   listener(visit);
 }
 
@@ -30,7 +31,7 @@ export function reportFailed(runtime: Runtime, node: StateNode, frame: Frame, in
   const listener = runtime.options.onStateDone;
   if (!listener) return;
   const details = errorOf(error);
-  listener({ node, thread: frame.thread ?? '', input, error: details, retries, exit: { kind: 'failed', ...details } });
+  listener({ node, thread: frame.thread ?? '', time: frame.clock, input, error: details, retries, exit: { kind: 'failed', ...details } });
 }
 
 function errorOf(error: StatesError): { error?: string; cause?: string } {

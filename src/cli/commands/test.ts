@@ -1,0 +1,48 @@
+import { Option, type Command } from 'commander';
+import type { RegisterCommand } from '../context.js';
+
+export const TEST_FORMATS = ['pretty', 'json', 'junit', 'tap', 'github'];
+
+async function checkFormat(command: Command, format: unknown): Promise<void> {
+  if (format === undefined || TEST_FORMATS.includes(String(format))) return;
+  const { suggestNearest } = await import('../../asl/suggest.js');
+  const near = suggestNearest(String(format), TEST_FORMATS);
+  const message = `error: option '--format <format>' argument '${String(format)}' is invalid. Allowed choices are ${TEST_FORMATS.join(', ')}.`;
+  command.error(`${message}${near ? ` Did you mean "${near}"?` : ''}`, { code: 'commander.invalidArgument' });
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('test')
+    .description('run scenario suites (*.asl-test.yaml) against state machines, with workflow coverage')
+    .argument('[paths...]', 'test files, directories to search for *.asl-test.yaml|yml|json, or globs (default: .)')
+    .option('--grep <pattern>', 'run only scenarios whose name matches this regular expression (default: all)')
+    .option('--bail', 'stop after the first scenario that fails or cannot run')
+    .addOption(
+      new Option('--format <format>', 'report format (default: pretty)')
+        .choices(TEST_FORMATS)
+        .argParser((value: string) => value),
+    )
+    .option('-o, --output <file>', 'write the report to this file, never over a test, definition or stub file (default: stdout)')
+    .option('--coverage', 'measure workflow coverage: states entered, transitions taken, retriers fired')
+    .option('--coverage-threshold <spec>', 'exit 1 when a machine is below it, e.g. states=100,transitions=90 (implies --coverage)')
+    .option('--coverage-report <file>', 'write coverage as JSON, or as lcov when the name ends in .lcov or .info (implies --coverage)')
+    .option('--update', 'write the actual output into `expect.output` of passing-status scenarios that have no output expectation')
+    .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ asl test
+  $ asl test examples/ --coverage
+  $ asl test order.asl-test.yaml --grep 'big order' --format junit --output test-results.xml
+  $ asl test --coverage-threshold states=100,transitions=90 --coverage-report coverage/asl.lcov
+`,
+    )
+    .action(async (paths: string[], opts: Record<string, unknown>, command: Command) => {
+      await checkFormat(command, opts.format);
+      const { runTestCommand } = await import('../test-action.js');
+      ctx.exitCode = await runTestCommand(ctx, paths, opts);
+    });
+};

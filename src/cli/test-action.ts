@@ -1,0 +1,129 @@
+/**
+ * `asl test`: runs the scenario suites through the library's runTests, prints the report in the chosen
+ * format (streaming each file's lines as it finishes in the pretty format), writes coverage reports and
+ * picks the exit code: 0 all passed, 1 a scenario failed or a coverage threshold was missed, 2 for a test
+ * file, definition, stub or mock problem, or a path that names nothing.
+ */
+import { statSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandContext } from './context.js';
+import { decideColorLevel, makePainter } from './color.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import type { TestReport } from '../suite/types.js';
+
+interface TestOptions {
+  grep?: string;
+  bail?: boolean;
+  format?: 'pretty' | 'json' | 'junit' | 'tap' | 'github';
+  output?: string;
+  coverage?: boolean;
+  coverageThreshold?: string;
+  coverageReport?: string;
+  update?: boolean;
+  color?: boolean;
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses to write a report over any file the run read (test files, definitions): exit 2 instead. */
+function checkTarget(ctx: CommandContext, target: string, flag: string, inputs: string[]): void {
+  const absolute = resolve(ctx.cwd, target);
+  const clash = inputs.find((input) => sameFile(absolute, resolve(ctx.cwd, input)));
+  if (clash) throw new UsageError(`${flag} ${target} is ${clash}, which this run reads; writing the report there would replace it. Name another file.`);
+}
+
+/** Writes through a temporary file and a rename: an interrupted run never leaves half a report. */
+function writeReport(ctx: CommandContext, target: string, text: string): void {
+  const absolute = resolve(ctx.cwd, target);
+  const temp = `${absolute}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, absolute);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new InputError(`cannot write ${target}: ${why}.`);
+  }
+}
+
+async function render(report: TestReport, format: NonNullable<TestOptions['format']>, painter: import('../report/types.js').Painter, streamed: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ files: report.files, summary: report.summary, ...(report.coverage ? { coverage: report.coverage } : {}) }, null, 2)}\n`;
+    case 'junit':
+      return (await import('./test-report/junit.js')).formatJunit(report);
+    case 'tap':
+      return (await import('./test-report/tap.js')).formatTap(report);
+    case 'github':
+      return (await import('./test-report/github.js')).formatGithub(report);
+    default:
+      return (await import('./test-report/pretty.js')).formatPretty(report, painter, streamed);
+  }
+}
+
+export async function runTestCommand(ctx: CommandContext, paths: string[], raw: Record<string, unknown>): Promise<number> {
+  const opts = raw as TestOptions;
+  const format = opts.format ?? 'pretty';
+  let grep: RegExp | undefined;
+  if (opts.grep !== undefined) {
+    try {
+      grep = new RegExp(opts.grep);
+    } catch (error) {
+      throw new UsageError(`--grep ${opts.grep} is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  const { parseThresholds, thresholdMisses } = await import('../suite/coverage.js');
+  const thresholds = opts.coverageThreshold === undefined ? undefined : parseThresholds(opts.coverageThreshold);
+  if (typeof thresholds === 'string') throw new UsageError(`--coverage-threshold: ${thresholds}.`);
+  const coverage = Boolean(opts.coverage || thresholds || opts.coverageReport);
+  const toStdout = opts.output === undefined;
+  const level = decideColorLevel(toStdout ? opts.color : opts.color === true, ctx.env, ctx.io.stdout);
+  const painter = await makePainter(level);
+  const streamed = format === 'pretty' && toStdout;
+  const { runTests } = await import('../suite/run-tests.js');
+  const { fileBlock } = streamed ? await import('./test-report/pretty.js') : { fileBlock: undefined };
+  const report = await runTests(paths.length === 0 ? ['.'] : paths, {
+    cwd: ctx.cwd,
+    grep,
+    bail: opts.bail,
+    coverage,
+    onFile: fileBlock ? (file) => ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`) : undefined,
+  });
+  for (const problem of report.problems) ctx.io.stderr.write(`asl: ${problem}\n`);
+  if (report.files.length === 0) {
+    if (report.problems.length === 0) ctx.io.stderr.write(`asl: no test files (*.asl-test.yaml, *.asl-test.yml, *.asl-test.json) found in ${(paths.length ? paths : ['.']).join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  const inputs = report.files.flatMap((f) => [f.file, ...(f.definition ? [f.definition] : [])]);
+  for (const [flag, target] of [['--output', opts.output], ['--coverage-report', opts.coverageReport]] as const) if (target !== undefined) checkTarget(ctx, target, flag, inputs);
+  const text = await render(report, format, painter, streamed);
+  if (toStdout) ctx.io.stdout.write(text);
+  else writeReport(ctx, opts.output!, text);
+  let misses: string[] = [];
+  if (report.coverage) {
+    if (format === 'pretty' && toStdout) ctx.io.stdout.write(`\n${(await import('./test-report/coverage-table.js')).formatCoverageTable(report.coverage, painter)}`);
+    if (opts.coverageReport !== undefined) {
+      const lcov = /\.(lcov|info)$/i.test(opts.coverageReport);
+      const body = lcov ? (await import('../suite/lcov.js')).toLcov(report.coverage) : `${JSON.stringify(report.coverage, null, 2)}\n`;
+      writeReport(ctx, opts.coverageReport, body);
+    }
+    if (thresholds) misses = thresholdMisses(report.coverage, thresholds);
+    for (const miss of misses) ctx.io.stderr.write(`asl: coverage: ${miss}\n`);
+  }
+  if (opts.update) {
+    const { updateOutputs } = await import('./test-update.js');
+    for (const u of await updateOutputs(report, ctx.cwd)) ctx.io.stderr.write(`asl: --update wrote expect.output into ${u.file} for: ${u.scenarios.join(', ')}\n`);
+  }
+  const { failed, errors } = report.summary;
+  if (errors > 0 || report.problems.length > 0) return EXIT_USAGE;
+  return failed > 0 || misses.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,58 @@
+/**
+ * Reads a YAML or JSON file of the suite (a test file, a stub file, a mock config, an input file) keeping
+ * positions, so that every problem in it can be told as file:line:column.
+ */
+import { readFile } from 'node:fs/promises';
+import { reasonOf } from '../source/load-file.js';
+import { detectFormat, parseText } from '../source/parse.js';
+import { LineTable } from '../source/positions.js';
+import { makeLocate } from '../source/locate.js';
+import type { Place } from './types.js';
+
+export interface DataFile {
+  /** The path as the suite names it. */
+  file: string;
+  value: unknown;
+  /** Line and column of the value at a JSON Pointer (its nearest existing ancestor). */
+  locate(pointer: string): Place;
+}
+
+/** A problem with a file of the suite: the message names the file and, when known, the place. */
+export class SuiteFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly place?: Place,
+  ) {
+    super(place ? `${file}:${place.line}:${place.column}: ${message}` : `${file}: ${message}`);
+    this.name = 'SuiteFileError';
+  }
+
+  /** The message without the file and place, for reports that show those apart. */
+  get detail(): string {
+    const prefix = this.place ? `${this.file}:${this.place.line}:${this.place.column}: ` : `${this.file}: `;
+    return this.message.slice(prefix.length);
+  }
+}
+
+/** `absolute` is read; `shown` names it in messages. */
+export async function readDataFile(absolute: string, shown: string, what: string): Promise<DataFile> {
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    throw new SuiteFileError(shown, `cannot read ${what}: ${reasonOf(error)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = parseText(text, detectFormat(absolute, text));
+  const lines = new LineTable(text);
+  const syntax = parsed.problems.find((p) => p.code === 'parse-error') ?? (parsed.parsed ? undefined : parsed.problems[0]);
+  if (!parsed.parsed || syntax) {
+    const at = lines.position(syntax?.offset ?? 0);
+    throw new SuiteFileError(shown, `${what} does not parse as ${parsed.format === 'yaml' ? 'YAML' : 'JSON'}: ${syntax?.message ?? 'it is empty'}`, at);
+  }
+  const duplicate = parsed.problems[0];
+  if (duplicate) throw new SuiteFileError(shown, duplicate.message, lines.position(duplicate.offset));
+  const locate = makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end));
+  return { file: shown, value: parsed.value, locate: (pointer) => { const p = locate(pointer); return { line: p.line, column: p.column }; } };
+}
