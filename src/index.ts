@@ -15,3 +15,10 @@ export { graph, graphSvg, renderSvg, buildGraphModel } from './graph/index.js';
 export type { GraphOptions, GraphTextFormat, Direction, GraphModel } from './graph/index.js';
 export { execute, testState, stubFileAnswerer, checkStubFile, mockConfigAnswerer, checkMockConfig, fileStubHooks, StatesError, RunSetupError, StubFileError, MockConfigError, ErrorNames } from './run/index.js';
 export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest, HistoryEvent, TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection, StubFile, StubAnswer, StubHandler, StubHooks, FileProblem } from './run/index.js';
+// asl test: scenario suites and workflow coverage (docs/test.md).
+export { runTests } from './suite/index.js';
+export type { RunTestsOptions } from './suite/index.js';
+export { toLcov } from './suite/lcov.js';
+export type { TestReport, TestFileResult, TestSummary, ScenarioResult, ScenarioStatus, Failure, TestFileSpec, ScenarioSpec, Expectations, StateExpectation, Matcher } from './suite/types.js';
+export type { CoverageReport, MachineCoverage } from './suite/coverage.js';
+export type { StateVisit, StateExit } from './run/types.js';

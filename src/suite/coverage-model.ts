@@ -3,8 +3,7 @@
  * their full path), every transition (each Next, each Choice rule and the Default, each Catch, and the end
  * of a scope: the execution, a Parallel branch or a Map iteration), and every retrier.
  */
-import { isObject } from '../asl/is-object.js';
-import { buildModel, qualifiedName, type StateNode } from '../asl/walker.js';
+import { buildModel, qualifiedName, transitionsOf, type StateNode } from '../asl/walker.js';
 
 export type TransitionKind = 'next' | 'choice' | 'default' | 'catch' | 'end';
 
@@ -44,26 +43,23 @@ function sibling(node: StateNode, name: unknown): string {
   return target ? qualifiedName(target) : String(name);
 }
 
-function transitionsOf(node: StateNode): Transition[] {
-  const raw = node.raw;
+/** The walker's transitions of a state, each with its rule or catcher index, plus the end of its scope. */
+function coverableTransitions(node: StateNode): Transition[] {
   const from = qualifiedName(node);
-  const out: Transition[] = [];
-  const add = (kind: TransitionKind, to: string, pointer: string, index?: number) =>
-    out.push({ key: transitionKey(from, kind, index), from, to, kind, index, statePointer: node.pointer, pointer });
-  if (node.type === 'Choice') {
-    const rules = Array.isArray(raw.Choices) ? raw.Choices : [];
-    rules.forEach((rule, i) => isObject(rule) && add('choice', sibling(node, rule.Next), `${node.pointer}/Choices/${i}`, i));
-    if (typeof raw.Default === 'string') add('default', sibling(node, raw.Default), `${node.pointer}/Default`);
-  } else if (typeof raw.Next === 'string') add('next', sibling(node, raw.Next), `${node.pointer}/Next`);
-  else if (raw.End === true || node.type === 'Succeed') add('end', '(end)', node.pointer);
-  if (Array.isArray(raw.Catch)) raw.Catch.forEach((c, i) => isObject(c) && add('catch', sibling(node, c.Next), `${node.pointer}/Catch/${i}`, i));
+  const out: Transition[] = transitionsOf(node).map((t) => {
+    // The pointer ends in /Choices/<i>/Next or /Catch/<i>/Next for the kinds that have an index.
+    const index = t.kind === 'choice' || t.kind === 'catch' ? Number(t.pointer.split('/').at(-2)) : undefined;
+    const field = t.pointer.slice(0, t.pointer.lastIndexOf('/'));
+    return { key: transitionKey(from, t.kind, index), from, to: sibling(node, t.target), kind: t.kind, index, statePointer: node.pointer, pointer: t.kind === 'next' || t.kind === 'default' ? t.pointer : field };
+  });
+  if (node.raw.End === true || node.type === 'Succeed') out.push({ key: transitionKey(from, 'end'), from, to: '(end)', kind: 'end', statePointer: node.pointer, pointer: node.pointer });
   return out;
 }
 
 export function coverageModel(definition: unknown): CoverageModel {
   const model = buildModel(definition);
   const states = model.states.map((node) => ({ name: qualifiedName(node), pointer: node.pointer }));
-  const transitions = model.states.flatMap(transitionsOf);
+  const transitions = model.states.flatMap(coverableTransitions);
   const retriers: Retrier[] = [];
   for (const node of model.states) {
     if (!Array.isArray(node.raw.Retry)) continue;

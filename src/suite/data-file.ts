@@ -15,6 +15,8 @@ export interface DataFile {
   value: unknown;
   /** Line and column of the value at a JSON Pointer (its nearest existing ancestor). */
   locate(pointer: string): Place;
+  /** Line and column of the key of the member at a JSON Pointer (for "unexpected key"), else as locate. */
+  locateKey(pointer: string): Place;
 }
 
 /** A problem with a file of the suite: the message names the file and, when known, the place. */
@@ -53,6 +55,14 @@ export async function readDataFile(absolute: string, shown: string, what: string
   }
   const duplicate = parsed.problems[0];
   if (duplicate) throw new SuiteFileError(shown, duplicate.message, lines.position(duplicate.offset));
-  const locate = makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end));
-  return { file: shown, value: parsed.value, locate: (pointer) => { const p = locate(pointer); return { line: p.line, column: p.column }; } };
+  const locateValue = makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end));
+  const locate = (pointer: string): Place => {
+    const p = locateValue(pointer);
+    return { line: p.line, column: p.column };
+  };
+  const locateKey = (pointer: string): Place => {
+    const keyStart = parsed.spanOf(pointer)?.keyStart;
+    return keyStart === undefined ? locate(pointer) : lines.position(keyStart);
+  };
+  return { file: shown, value: parsed.value, locate, locateKey };
 }

@@ -25,9 +25,13 @@ function isSubsequence(wanted: string[], path: string[]): boolean {
 
 type Add = (failure: Failure) => void;
 
+const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function checkValue(add: Add, label: string, kind: 'equal' | 'contains', expected: unknown, actual: unknown): void {
   const ok = kind === 'equal' ? deepEqual(actual, expected) : contains(actual, expected);
-  if (!ok) add({ expectation: label, message: kind === 'equal' ? `${label} differs` : `${label} does not contain the expected value`, expected, actual });
+  if (ok) return;
+  if (actual === undefined) add({ expectation: label, message: `there is no ${label.replace(/Contains$/, '')} to compare (the execution did not produce one)`, expected, actual });
+  else add({ expectation: label, message: kind === 'equal' ? `${label} differs` : `${label} does not contain the expected value`, expected, actual });
 }
 
 function checkMatcher(add: Add, label: string, matcher: Matcher, actual: string | undefined): void {
@@ -38,8 +42,8 @@ function checkState(add: Add, outcome: Outcome, name: string, want: StateExpecta
   const label = (field: string) => `states.${name}.${field}`;
   const record = outcome.observer.record(name);
   const calls = record?.calls ?? 0;
-  if (want.calls !== undefined && calls !== want.calls) add({ expectation: label('calls'), message: `expected ${name} to be entered ${want.calls} time(s), it was entered ${calls} time(s)`, expected: want.calls, actual: calls });
-  if (want.retries !== undefined && (record?.retries ?? 0) !== want.retries) add({ expectation: label('retries'), message: `expected ${want.retries} retr(ies) of ${name}, there were ${record?.retries ?? 0}`, expected: want.retries, actual: record?.retries ?? 0 });
+  if (want.calls !== undefined && calls !== want.calls) add({ expectation: label('calls'), message: `expected ${name} to be entered ${times(want.calls, 'time', 'times')}, it was entered ${times(calls, 'time', 'times')}`, expected: want.calls, actual: calls });
+  if (want.retries !== undefined && (record?.retries ?? 0) !== want.retries) add({ expectation: label('retries'), message: `expected ${times(want.retries, 'retry', 'retries')} of ${name}, there ${(record?.retries ?? 0) === 1 ? 'was' : 'were'} ${record?.retries ?? 0}`, expected: want.retries, actual: record?.retries ?? 0 });
   const valueKeys = ['input', 'inputContains', 'output', 'outputContains', 'error'] as const;
   if (!record) {
     if (valueKeys.some((k) => want[k] !== undefined)) add({ expectation: label(valueKeys.find((k) => want[k] !== undefined)!), message: `${name} was never entered, so it has no input, output or error to check` });

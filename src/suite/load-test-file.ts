@@ -16,7 +16,7 @@ export interface TestFile {
 }
 
 /** The most useful schema error: a `oneOf` or `enum` says more than the `type` errors it brings along. */
-function schemaProblem(errors: ErrorObject[], root: unknown): { pointer: string; message: string } {
+function schemaProblem(errors: ErrorObject[], root: unknown): { pointer: string; message: string; atKey?: boolean } {
   const first = errors.find((e) => e.keyword === 'additionalProperties' || e.keyword === 'required') ?? errors[0]!;
   if (first.keyword === 'enum') {
     const allowed = (first.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
@@ -26,7 +26,7 @@ function schemaProblem(errors: ErrorObject[], root: unknown): { pointer: string;
     return { pointer: first.instancePath, message: 'must name a file and a test case: ./MockConfigFile.json#TestCaseName' };
   }
   const problem = genericMessage(first);
-  return { pointer: problem.pointer, message: `${describePointer(problem.pointer, root)}: ${problem.message}` };
+  return { pointer: problem.pointer, message: `${describePointer(problem.pointer, root)}: ${problem.message}`, atKey: first.keyword === 'additionalProperties' };
 }
 
 function checkScenarios(scenarios: ScenarioSpec[], data: DataFile): void {
@@ -54,7 +54,8 @@ export async function loadTestFile(absolute: string, shown: string): Promise<Tes
   const data = await readDataFile(absolute, shown, 'the test file');
   if (!validateTestFile(data.value)) {
     const problem = schemaProblem(validateTestFile.errors ?? [], data.value);
-    throw new SuiteFileError(shown, `${problem.message} (see docs/test.md for the test file format)`, data.locate(problem.pointer));
+    const place = problem.atKey ? data.locateKey(problem.pointer) : data.locate(problem.pointer);
+    throw new SuiteFileError(shown, `${problem.message} (see docs/test.md for the test file format)`, place);
   }
   const spec = data.value as TestFileSpec;
   checkScenarios(spec.scenarios, data);

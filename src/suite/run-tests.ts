@@ -103,11 +103,11 @@ export async function runTests(paths: string[] = ['.'], options: RunTestsOptions
     const target = coverage?.target(`${file.machine.absolute}#${file.machine.source.pointer}`, file.machine.file, file.machine.source.name, file.machine.source.definition, file.machine.source.locate);
     for (const [index, scenario] of file.test.spec.scenarios.entries()) {
       const place = file.test.places[index]!;
+      if (options.grep && !options.grep.test(scenario.name)) continue;
       let outcome: ScenarioResult;
       if (stopped) outcome = skipped(scenario.name, place, 'not run: --bail stopped at an earlier failure');
       else if (scenario.skip) outcome = skipped(scenario.name, place, typeof scenario.skip === 'string' ? scenario.skip : 'skip: true');
       else if (anyOnly && !scenario.only) outcome = skipped(scenario.name, place, 'not marked only, and another scenario is');
-      else if (options.grep && !options.grep.test(scenario.name)) continue;
       else {
         const { result: ran, hits } = await runScenario(file.context, index);
         if (target && hits) coverage!.add(target, hits);
@@ -124,4 +124,4 @@ export async function runTests(paths: string[] = ['.'], options: RunTestsOptions
   return report;
 }
 
-export { CoverageCollector };
+

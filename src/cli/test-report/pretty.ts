@@ -27,7 +27,9 @@ function failureDetails(file: string, s: ScenarioResult, paint: Painter): string
   if (s.status === 'error') return [...lines, `  ${printable(s.reason ?? 'could not run', { keepNewlines: true }).replace(/\n/g, '\n  ')}`];
   for (const f of s.failures) {
     lines.push(`  ${paint.bold(`expect.${f.expectation}`)}: ${printable(f.message)}`);
-    const hasValues = 'expected' in f && 'actual' in f && (typeof f.expected === 'object' || typeof f.actual === 'object');
+    // A diff helps where both sides are structures; a status, a count or a pattern reads better in the message.
+    const structured = (v: unknown) => v !== null && typeof v === 'object';
+    const hasValues = structured(f.expected) && structured(f.actual);
     if (hasValues) lines.push(`    ${paint.red('- expected')}  ${paint.green('+ actual')}`, ...valueDiff(f.expected, f.actual, paint).map((l) => `    ${l}`));
   }
   const run = s.execution;
