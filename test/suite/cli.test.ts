@@ -1,0 +1,152 @@
+/**
+ * `asl test` through the command line as a user runs it: exit codes, every report format (JUnit checked
+ * against a JUnit schema by libxml2, lcov read by an lcov parser), the exact pretty failure report as a
+ * golden file, --update, and refusing to write a report over a file the run reads.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { runCli } from '../cli/run-cli.js';
+import { expectGolden } from '../report/golden.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/suite/', import.meta.url));
+const golden = (name: string) => fileURLToPath(new URL(`../fixtures/suite/golden/${name}`, import.meta.url));
+const run = (argv: string[], cwd = fixtures) => runCli(['test', ...argv], { cwd });
+/** The run's wall time is the one thing that changes between runs. */
+const stable = (text: string) => text.replace(/\(\d+ files?, \d+\.\d+s\)/g, '(N files, T)').replace(/time="[\d.]+"/g, 'time="T"');
+
+describe('asl test exit codes', () => {
+  it('0 when every scenario passes (skipped ones allowed)', async () => {
+    const r = await run(['expectations/pass.asl-test.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('5 passed, 0 failed, 1 skipped');
+  });
+  it('1 when a scenario fails', async () => {
+    expect((await run(['expectations/fail.asl-test.yaml'])).code).toBe(1);
+  });
+  it('2 for a bad test file, while the other files still run and are reported', async () => {
+    const r = await run(['bad']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('✓ still runs beside the broken files');
+    expect(r.stdout).toContain('bad/unknown-state.asl-test.yaml:6:9: expect.states names "Chrage" is not a state of the machine; did you mean "Charge"?');
+  });
+  it('2 for a path that names nothing, and for a directory without test files', async () => {
+    const missing = await run(['nowhere']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'asl: nowhere: no such file or directory\n']);
+    const empty = await run(['run'], join(fixtures, '..'));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no test files \(\*\.asl-test\.yaml, \*\.asl-test\.yml, \*\.asl-test\.json\) found/);
+  });
+  it('1 below a coverage threshold, 0 at it', async () => {
+    const below = await run(['coverage', '--coverage-threshold', 'states=100']);
+    expect(below.code).toBe(1);
+    expect(below.stderr).toContain('coverage/machine.asl.json: states 92.3% is below the threshold of 100%');
+    expect((await run(['coverage', '--coverage-threshold', 'states=92,transitions=88'])).code).toBe(0);
+    const bad = await run(['coverage', '--coverage-threshold', 'lines=90']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('asl test reports', () => {
+  it('pretty: the failure report, exactly', async () => {
+    const r = await run(['expectations/fail.asl-test.yaml', '--no-color']);
+    expectGolden(stable(r.stdout), golden('fail.pretty.txt'));
+  });
+  it('pretty with --coverage: the table names what was never reached', async () => {
+    const r = await run(['coverage', '--coverage', '--no-color']);
+    expect(r.stdout).toContain('coverage/machine.asl.json  92.3% (12/13)  88.9% (16/18)');
+    expect(r.stdout).toContain('states never entered: C');
+    expect(r.stdout).toContain('transitions never taken: Route → C (choice 2), C → Done (next)');
+  });
+  it('junit validates against the JUnit schema, with a case per scenario named by it', async () => {
+    const r = await run(['expectations', 'bad', '--format', 'junit']);
+    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: r.stdout }], schema: [readFileSync(join(fixtures, 'junit.xsd'), 'utf8')] });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(r.stdout).toContain('<testcase name="every expectation kind fails" classname="expectations/fail.asl-test.yaml"');
+    expect(r.stdout).toContain('<skipped message="waiting for the refund flow" />');
+    expect(r.stdout).toMatch(/<error message="expect.states names &quot;Chrage&quot;/);
+  });
+  it('tap: a test point per scenario, SKIP directives, YAML diagnostics', async () => {
+    const r = await run(['expectations/pass.asl-test.yaml', 'expectations/fail.asl-test.yaml', '--format', 'tap']);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['TAP version 14', '1..7']);
+    expect(lines).toContain('ok 6 - expectations/pass.asl-test.yaml > skipped with a reason # SKIP waiting for the refund flow');
+    expect(lines).toContain('not ok 7 - expectations/fail.asl-test.yaml > every expectation kind fails');
+    expect(lines).toContain('  at: "expectations/fail.asl-test.yaml:3:5"');
+  });
+  it('github: an annotation at the scenario line of each failure', async () => {
+    const r = await run(['expectations/fail.asl-test.yaml', '--format', 'github']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::error file=expectations\/fail\.asl-test\.yaml,line=3,col=5,title=asl test%3A every expectation kind fails::expect\.status: expected status FAILED, got SUCCEEDED%0A/);
+  });
+  it('json: the runTests structure, with transitions and their price per scenario', async () => {
+    const r = await run(['expectations/pass.asl-test.yaml', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { files: Array<{ scenarios: Array<{ transitions: number; priceUsd: number }> }>; summary: { passed: number } };
+    expect(report.summary.passed).toBe(5);
+    expect(report.files[0]!.scenarios[0]).toMatchObject({ transitions: 4, priceUsd: 0.0001 });
+  });
+  it('--coverage-report FILE.lcov is read by an lcov parser: a state a line, a transition a branch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-lcov-'));
+    const out = join(dir, 'asl.lcov');
+    expect((await run(['coverage', '--coverage-report', out])).code).toBe(0);
+    const parse = createRequire(import.meta.url)('lcov-parse') as (text: string, done: (err: unknown, data: Array<{ file: string; lines: { found: number; hit: number; details: Array<{ line: number; hit: number }> }; branches: { found: number; hit: number } }>) => void) => void;
+    const records = await new Promise<Parameters<Parameters<typeof parse>[1]>[1]>((done, fail) => parse(readFileSync(out, 'utf8'), (err, data) => (err ? fail(new Error(String(err))) : done(data))));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ file: 'coverage/machine.asl.json', lines: { found: 13, hit: 12 }, branches: { found: 18, hit: 16 } });
+    expect(records[0]!.lines.details).toContainEqual({ line: 5, hit: 4 });
+  });
+  it('--coverage-report FILE.json writes the documented shape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-cov-'));
+    const out = join(dir, 'coverage.json');
+    await run(['coverage', '--coverage-report', out]);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { machines: Array<Record<string, unknown>> };
+    expect(report.machines[0]).toMatchObject({ file: 'coverage/machine.asl.json', states: { total: 13, covered: 12, missed: ['C'] }, transitions: { total: 18, covered: 16 } });
+  });
+});
+
+describe('asl test writes nothing it should not', () => {
+  it('refuses --output over a test file or a definition, also through a symlink, and leaves it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-out-'));
+    cpSync(join(fixtures, 'expectations'), dir, { recursive: true });
+    const before = readFileSync(join(dir, 'pass.asl-test.yaml'), 'utf8');
+    symlinkSync(join(dir, 'machine.asl.json'), join(dir, 'link.json'));
+    for (const target of ['pass.asl-test.yaml', 'link.json']) {
+      const r = await run(['pass.asl-test.yaml', '--format', 'junit', '--output', target], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/which this run reads; writing the report there would replace it/);
+    }
+    expect(readFileSync(join(dir, 'pass.asl-test.yaml'), 'utf8')).toBe(before);
+  });
+  it('--update writes the actual output into scenarios without one, and changes no expectation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-update-'));
+    cpSync(join(fixtures, 'expectations'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'update.asl-test.yaml'),
+      [
+        'definition: ./machine.asl.json',
+        'scenarios:',
+        '  # a comment that must survive',
+        '  - name: no output expectation yet',
+        '    input: { total: 7 }',
+        '    stubs: { states: { Charge: { result: { Payload: { approved: true } } } } }',
+        '    expect: { status: SUCCEEDED }',
+        '  - name: has one already',
+        '    input: { total: 8 }',
+        '    stubs: { states: { Charge: { result: { Payload: { approved: true } } } } }',
+        '    expect: { status: SUCCEEDED, output: { wrong: true } }',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['update.asl-test.yaml', '--update'], dir);
+    expect(r.stderr).toBe('asl: --update wrote expect.output into update.asl-test.yaml for: no output expectation yet\n');
+    const text = readFileSync(join(dir, 'update.asl-test.yaml'), 'utf8');
+    expect(text).toContain('# a comment that must survive');
+    expect(text).toContain('output: { wrong: true }');
+    const again = await run(['update.asl-test.yaml', '--grep', 'yet'], dir);
+    expect(again.code, again.stdout).toBe(0);
+  });
+});
