@@ -6,20 +6,15 @@
 import { printable } from '../../printable.js';
 import type { Painter } from '../../report/types.js';
 import type { ScenarioResult, TestFileResult, TestReport } from '../../suite/types.js';
+import { formatVirtualTime } from '../virtual-time.js';
 import { valueDiff } from './diff.js';
-
-function seconds(ms: number): string {
-  if (ms === 0) return '0s';
-  if (ms < 1000) return `${ms}ms`;
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
 
 export function scenarioLine(file: string, s: ScenarioResult, paint: Painter): string {
   const name = printable(s.name);
   if (s.status === 'skipped') return `  ${paint.dim(`- ${name} (skipped${s.reason ? `: ${printable(s.reason)}` : ''})`)}`;
   if (s.status === 'error') return `  ${paint.red(`! ${name}`)} ${paint.dim('(could not run)')}`;
   const mark = s.status === 'passed' ? paint.green('✓') : paint.red('✗');
-  return `  ${mark} ${name} ${paint.dim(`(${seconds(s.virtualMs)} virtual, ${s.transitions} transition${s.transitions === 1 ? '' : 's'})`)}`;
+  return `  ${mark} ${name} ${paint.dim(`(${formatVirtualTime(s.virtualMs)} virtual, ${s.transitions} transition${s.transitions === 1 ? '' : 's'})`)}`;
 }
 
 function failureDetails(file: string, s: ScenarioResult, paint: Painter): string[] {
