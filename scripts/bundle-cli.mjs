@@ -17,7 +17,9 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/main.js'],
+  // The worker of `asl test --jobs` is an entry of its own: a Worker needs a file, and the suite code finds
+  // it beside itself (new URL('./scenario-worker.js', import.meta.url)) in the bundle as in dist/suite/.
+  entryPoints: { main: 'dist/cli/main.js', 'scenario-worker': 'dist/suite/scenario-worker.js' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,

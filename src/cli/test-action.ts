@@ -5,6 +5,7 @@
  * file, definition, stub or mock problem, or a path that names nothing.
  */
 import { statSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { CommandContext } from './context.js';
 import { decideColorLevel, makePainter } from './color.js';
@@ -14,6 +15,7 @@ import type { TestReport } from '../suite/types.js';
 interface TestOptions {
   grep?: string;
   bail?: boolean;
+  jobs?: string;
   format?: 'pretty' | 'json' | 'junit' | 'tap' | 'github';
   output?: string;
   coverage?: boolean;
@@ -81,6 +83,11 @@ export async function runTestCommand(ctx: CommandContext, paths: string[], raw: 
       throw new UsageError(`--grep ${opts.grep} is not a valid regular expression: ${(error as Error).message}`);
     }
   }
+  let jobs = availableParallelism();
+  if (opts.jobs !== undefined) {
+    if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not "${opts.jobs}".`);
+    jobs = Number(opts.jobs);
+  }
   const { parseThresholds, thresholdMisses } = await import('../suite/coverage.js');
   const thresholds = opts.coverageThreshold === undefined ? undefined : parseThresholds(opts.coverageThreshold);
   if (typeof thresholds === 'string') throw new UsageError(`--coverage-threshold: ${thresholds}.`);
@@ -95,6 +102,7 @@ export async function runTestCommand(ctx: CommandContext, paths: string[], raw: 
     cwd: ctx.cwd,
     grep,
     bail: opts.bail,
+    jobs,
     coverage,
     onFile: fileBlock ? (file) => ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`) : undefined,
   });

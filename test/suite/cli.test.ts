@@ -150,3 +150,27 @@ describe('asl test writes nothing it should not', () => {
     expect(again.code, again.stdout).toBe(0);
   });
 });
+
+describe('asl test --jobs', () => {
+  it('runs scenarios on worker threads with the same results and coverage as one thread', async () => {
+    const { spawnCli } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-jobs-'));
+    cpSync(join(fixtures, 'coverage'), dir, { recursive: true });
+    const base = readFileSync(join(dir, 'machine.asl-test.yaml'), 'utf8');
+    const [head, body] = base.split('scenarios:\n') as [string, string];
+    const copies = Array.from({ length: 10 }, (_, i) => body.replace(/- name: (.*)/g, `- name: $1 (copy ${i})`)).join('');
+    writeFileSync(join(dir, 'machine.asl-test.yaml'), `${head}scenarios:\n${copies}`);
+    const strip = (text: string) => {
+      const report = JSON.parse(text) as { files: Array<{ scenarios: Array<Record<string, unknown>> }>; summary: Record<string, unknown> };
+      for (const file of report.files) for (const s of file.scenarios) delete s.durationMs;
+      delete report.summary.durationMs;
+      return report;
+    };
+    const one = spawnCli(['test', '--format', 'json', '--coverage', '--jobs', '1'], { cwd: dir });
+    const two = spawnCli(['test', '--format', 'json', '--coverage', '--jobs', '2'], { cwd: dir });
+    expect(two.code, two.stderr).toBe(0);
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    expect(strip(two.stdout).summary).toMatchObject({ passed: 40 });
+    expect(spawnCli(['test', '--jobs', '0'], { cwd: dir }).code).toBe(2);
+  });
+});
