@@ -23,6 +23,7 @@ interface TestOptions {
   coverageReport?: string;
   update?: boolean;
   color?: boolean;
+  watch?: boolean;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -74,6 +75,19 @@ async function render(report: TestReport, format: NonNullable<TestOptions['forma
 
 export async function runTestCommand(ctx: CommandContext, paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as TestOptions;
+  if (!opts.watch) return runOnce(ctx, paths, opts);
+  if (opts.update) throw new UsageError('--update rewrites test files, which --watch would then run again; use it without --watch.');
+  const { watchTests, chokidarWatch } = await import('./test-watch.js');
+  await watchTests(ctx, paths.length === 0 ? ['.'] : paths, {
+    run: async (some) => {
+      ctx.exitCode = await runOnce(ctx, some, opts);
+    },
+    watch: chokidarWatch,
+  });
+  return ctx.exitCode;
+}
+
+async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions): Promise<number> {
   const format = opts.format ?? 'pretty';
   let grep: RegExp | undefined;
   if (opts.grep !== undefined) {

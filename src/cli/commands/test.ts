@@ -29,6 +29,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--coverage-threshold <spec>', 'exit 1 when a machine is below it, e.g. states=100,transitions=90 (implies --coverage)')
     .option('--coverage-report <file>', 'write coverage as JSON, or as lcov when the name ends in .lcov or .info (implies --coverage)')
     .option('--update', 'write the actual output into `expect.output` of passing-status scenarios that have no output expectation')
+    .option('--watch', 're-run the test files a changed definition, test, stub, input or mock config file affects, until Ctrl-C')
     .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .addHelpText(
