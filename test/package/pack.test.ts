@@ -1,5 +1,5 @@
 /**
- * The package as users get it: a build and `npm pack` in a copy of the sources (so the shared dist/ is left
+ * The package as users get it: `npm pack` (which builds) in a copy of the sources (so the shared dist/ is left
  * alone), then `npm install <tarball>` into an empty folder, then the `asl` binary, the library by its name from
  * JavaScript, and its type declarations through tsc.
  *
@@ -17,7 +17,7 @@ import { docExamples, projectRoot as root } from '../api/doc-examples.js';
 const SKIP = process.env.ASL_SKIP_PACK_TEST === '1' || process.env.ASL_PACK_TEST_CHILD === '1';
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 /** What the sources of the build are; the rest of the repository (tests, docs, bench) never reaches the tarball. */
-const STAGED = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts', 'schemas', 'src', 'bin', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+const STAGED = ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'scripts', 'schemas', 'src', 'bin', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|network|offline|fetch failed/i;
 
 let work = '';
@@ -26,6 +26,10 @@ let tarball = '';
 let files: string[] = [];
 let app = '';
 let installSkipped = '';
+let installed: SpawnSyncReturns<string> | undefined;
+let manifestBefore = '';
+let manifestAfter = '';
+let packedManifest: { scripts?: Record<string, string> } = {};
 
 function run(command: string, args: string[], cwd: string, timeout = 120_000): SpawnSyncReturns<string> {
   // ASL_PACK_TEST_CHILD keeps a test run started inside this one (say, by a script) from packing again.
@@ -51,24 +55,26 @@ describe.skipIf(SKIP)('the npm package', () => {
     mkdirSync(join(copy, 'dist', 'stale'), { recursive: true });
     writeFileSync(join(copy, 'dist', 'stale', 'left-over.test.js'), 'export {};\n');
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
-    // What `npm install` in a clone does (the postinstall script), and so what pre-commit's install does.
-    const built = run('npm', ['run', 'build'], copy, 150_000);
-    if (built.status !== 0) throw new Error(`npm run build failed: ${explain(built)}`);
 
+    // npm pack builds (prepack), as it does in pre-commit's clone and before a publish.
     const out = join(work, 'out');
     mkdirSync(out);
-    packed = run('npm', ['pack', '--pack-destination', out], copy);
+    manifestBefore = readFileSync(join(copy, 'package.json'), 'utf8');
+    packed = run('npm', ['pack', '--pack-destination', out], copy, 150_000);
+    manifestAfter = readFileSync(join(copy, 'package.json'), 'utf8');
     if (packed.status !== 0) throw new Error(`npm pack failed: ${explain(packed)}`);
     tarball = readdirSync(out).find((name) => name.endsWith('.tgz')) ?? '';
     if (!tarball) throw new Error(`npm pack wrote no tarball: ${explain(packed)}`);
     const listed = run('tar', ['-tzf', join(out, tarball)], out);
     if (listed.status !== 0) throw new Error(`cannot list the tarball: ${explain(listed)}`);
     files = listed.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+    const manifest = run('tar', ['-xzOf', join(out, tarball), 'package/package.json'], out);
+    packedManifest = JSON.parse(manifest.stdout) as typeof packedManifest;
 
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    const installed = run('npm', ['install', join(out, tarball), '--prefer-offline', '--no-audit', '--no-fund'], app, 150_000);
+    installed = run('npm', ['install', join(out, tarball), '--prefer-offline', '--no-audit', '--no-fund'], app, 150_000);
     if (installed.status !== 0) {
       if (NETWORK_FAILURE.test(installed.stderr + installed.stdout)) {
         installSkipped = 'the npm registry cannot be reached and the dependencies are not in the npm cache';
@@ -90,8 +96,15 @@ describe.skipIf(SKIP)('the npm package', () => {
     }
   });
 
-  it('prints only the tarball name on stdout when packed: no lifecycle script runs (pre-commit installs node hooks by reading it)', () => {
+  it('prints only the tarball name on stdout when packed, though packing builds (pre-commit installs node hooks by reading it)', () => {
     expect(packed?.stdout.trim()).toBe(tarball);
+  });
+
+  it('ships a package.json with no script that npm would run on install, and leaves the one in the clone as it was', () => {
+    // npm lists a tarball's prepare with the install scripts it asks users to review, though it never runs it.
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(packedManifest.scripts?.[script], script).toBeUndefined();
+    expect(packedManifest.scripts?._prepare).toBe('npm run build');
+    expect(manifestAfter).toBe(manifestBefore);
   });
 
   it('ships no tests, maps, build info or files left over from sources that no longer exist', () => {
@@ -110,6 +123,12 @@ describe.skipIf(SKIP)('the npm package', () => {
     const needInstall = (skip: (note?: string) => void): void => {
       if (installSkipped) skip(`skipped: ${installSkipped}`);
     };
+
+    it('installs without asking to review an install script', ({ skip }) => {
+      needInstall(skip);
+      expect(installed?.status, explain(installed!)).toBe(0);
+      expect(`${installed?.stdout}${installed?.stderr}`).not.toMatch(/install.?scripts|allowScripts/i);
+    });
 
     it('gives a working npx asl', ({ skip }) => {
       needInstall(skip);

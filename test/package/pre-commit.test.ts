@@ -63,10 +63,13 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hook('asl-lint').entry).toBe('asl lint');
   });
 
-  it('can be installed by pre-commit: npm pack runs no lifecycle script, whose banner would spoil the tarball name pre-commit reads', () => {
-    // pre-commit installs a node hook with `npm install`, then `npm install -g $(npm pack)`.
-    for (const script of ['prepack', 'prepare', 'postpack']) expect(pkg.scripts?.[script], script).toBeUndefined();
-    expect(pkg.scripts?.postinstall).toContain('npm run build');
+  it('builds in prepare and has no install script; npm pack runs its scripts in the background (.npmrc)', () => {
+    // pre-commit installs a node hook with `npm install` in its clone (prepare builds), then
+    // `npm install -g $(npm pack)`: a script run in the foreground would print its banner into that name.
+    // test/package/pre-commit-install.test.ts runs the real pre-commit.
+    expect(pkg.scripts?.prepare).toBe('npm run build');
+    for (const script of ['preinstall', 'install', 'postinstall']) expect(pkg.scripts?.[script], script).toBeUndefined();
+    expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(/^foreground-scripts=false$/m);
   });
 
   it.each([
