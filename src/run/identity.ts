@@ -1,6 +1,7 @@
 /** Well-formed fake ARNs and names for the execution, its state machine and role. */
 import type { ExecutionIdentity } from './runtime.js';
 import type { ExecuteOptions } from './types.js';
+import { awsTimestamp } from './timestamp.js';
 
 export function identityFor(options: ExecuteOptions, input: unknown, startMs: number): ExecutionIdentity {
   const region = options.region ?? 'us-east-1';
@@ -16,7 +17,7 @@ export function identityFor(options: ExecuteOptions, input: unknown, startMs: nu
     executionName,
     executionArn: `arn:aws:states:${region}:${account}:${kind}:${stateMachineName}:${executionName}`,
     roleArn: `arn:aws:iam::${account}:role/service-role/StepFunctions-${stateMachineName}-role`,
-    startTime: new Date(startMs).toISOString(),
+    startTime: awsTimestamp(startMs),
     input,
   };
 }

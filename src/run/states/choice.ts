@@ -1,6 +1,8 @@
 /**
  * Choice: the first matching rule wins; with no match, `Default`, else States.NoChoiceMatched.
- * A rule's own Assign/Output (JSONata) or Assign (JSONPath) applies when it is the one taken.
+ * Assign is either the matching rule's or the state's, never both: the developer guide ("Choice workflow
+ * state", Using Assign with Choice states) says a matching rule's Assign is the only one evaluated (none when
+ * the rule has none), and the state-level Assign runs only when no rule matches and Default is taken.
  */
 import { evaluateRule } from '../choice-rules.js';
 import { ErrorNames, StatesError } from '../errors.js';
@@ -23,24 +25,25 @@ export async function runChoice(call: StateCall): Promise<StateOutcome> {
       if (typeof verdict !== 'boolean') {
         throw new StatesError(ErrorNames.QueryEvaluationError, `The Condition of a Choice rule in state '${call.node.name}' returned ${JSON.stringify(verdict)}; expected a boolean.`);
       }
-      if (verdict) return jsonataTaken(call, rule, String(rule.Next));
+      if (verdict) return jsonataTaken(call, rule, rule.Assign ?? null, String(rule.Next));
     }
     if (typeof raw.Default !== 'string') noMatch(call);
-    return jsonataTaken(call, raw, raw.Default);
+    return jsonataTaken(call, raw, raw.Assign ?? null, raw.Default);
   }
   const effective = applyInputPath(call);
   const env = pathEnv(call, effective);
   for (const rule of choices) {
-    if (evaluateRule(rule, env)) return finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? raw.Assign);
+    // null, not undefined: an absent rule Assign must not fall back to the state's (a default parameter would).
+    if (evaluateRule(rule, env)) return finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? null);
   }
   if (typeof raw.Default !== 'string') noMatch(call);
   return finishWithoutResult(call, effective, raw.Default);
 }
 
-async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, next: string): Promise<StateOutcome> {
+async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, assign: unknown, next: string): Promise<StateOutcome> {
   const env = jsonataEnv(call);
   const outputSource = holder.Output !== undefined ? holder.Output : call.node.raw.Output;
   const output = outputSource === undefined ? call.input : await evaluateTemplate(outputSource, env, 'Output');
-  const assigned = await evaluateAssign(call, env, holder.Assign ?? call.node.raw.Assign);
+  const assigned = await evaluateAssign(call, env, assign);
   return { output, assigned, next };
 }
