@@ -33,7 +33,7 @@ export const register: RegisterCommand = (program, ctx) => {
         .argParser((value: string) => value),
     )
     .option('--history', 'include the execution history events')
-    .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
+    .option('--seed <n>', 'seed for jitter, unseeded $random and States.MathRandom, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
     .option('--max-events <n>', 'stop after this many history events (default 25000, the AWS limit)')
