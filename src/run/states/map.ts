@@ -83,6 +83,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const results: unknown[] = new Array(batched.length);
   const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
   const records: ChildRecord[] = [];
+  const starts: number[] = [];
   const inFlight = new Set<number>();
   const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
   let failures = 0;
@@ -94,6 +95,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     frame(index, start) {
       const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index], Source: source });
       child.clock = start;
+      starts[index] = start;
       child.thread = `${frame.thread ? `${frame.thread}/` : ''}${node.name}[${index}]`;
       if (distributed) child.silent = true;
       return child;
@@ -106,7 +108,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     done(index, value, child) {
       inFlight.delete(index);
       results[index] = value;
-      if (writing) records.push({ index, input: batched[index], output: value });
+      if (writing) records.push({ index, input: batched[index], output: value, startMs: starts[index]!, stopMs: child.clock });
       runtime.event(child, 'MapIterationSucceeded', { name: node.name, index });
       return true;
     },
@@ -124,7 +126,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
       }
       failures++;
       results[index] = { Error: err.error, Cause: err.cause };
-      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause });
+      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause, startMs: starts[index]!, stopMs: child.clock });
       if (failures > allowed) {
         failure = new StatesError(ErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
         return false;
