@@ -8,6 +8,7 @@ import { HistoryLimitError, payloadText } from './history.js';
 import { runScope } from './engine.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
+import { refuseInvalidVariables } from './variable-guard.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
 
 /** Options with `stubs` turned into an answerer, loading the stub file support only when needed. */
@@ -26,6 +27,7 @@ const DEFAULT_START = '2024-01-01T00:00:00.000Z';
  */
 export async function execute(definition: unknown, input: unknown = {}, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const model = buildModel(definition);
+  refuseInvalidVariables(model);
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? DEFAULT_START));
   if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
   options = await resolveStubs(options);
