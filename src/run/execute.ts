@@ -19,6 +19,8 @@ export async function resolveStubs<T extends ExecuteOptions>(options: T): Promis
 }
 
 const DEFAULT_START = '2024-01-01T00:00:00.000Z';
+/** "Choosing workflow type" in the developer guide: Express executions run for at most five minutes. */
+const EXPRESS_MAX_MS = 300_000;
 /**
  * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
  * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, so callers can
@@ -36,6 +38,8 @@ export async function execute(definition: unknown, input: unknown = {}, options:
   runtime.startMs = startMs;
   const top = (definition ?? {}) as Record<string, unknown>;
   if (typeof top.TimeoutSeconds === 'number') runtime.timeoutMs = top.TimeoutSeconds * 1000;
+  // An Express execution lasts at most five minutes, whatever TimeoutSeconds says, then times out.
+  if (options.stateMachineType === 'EXPRESS') runtime.timeoutMs = Math.min(runtime.timeoutMs ?? EXPRESS_MAX_MS, EXPRESS_MAX_MS);
   const frame: Frame = { clock: startMs, variables: {}, lastEventId: 0 };
   const history = runtime.history;
   runtime.event(frame, 'ExecutionStarted', {
