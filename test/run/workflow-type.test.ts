@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli, spawnCli } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asl-workflow-type-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +59,14 @@ describe('asl run --workflow-type', () => {
     expect(JSON.parse(express.stdout)).toEqual({ status: 'TIMED_OUT', error: 'States.Timeout' });
     const standard = await runCli(['run', 'long.asl.json', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(standard.stdout).status).toBe('SUCCEEDED');
+  });
+
+  test('the built executable, piped: a SAM template read from stdin runs as Express', () => {
+    const template = ['Resources:', '  Quick:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Type: EXPRESS', `      Definition: ${JSON.stringify(show)}`, ''].join('\n');
+    const run = spawnCli(['run', '-', '--format', 'json'], { stdin: template, cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).output.Id).toMatch(expressArn);
   });
 
   test('a value other than standard or express is a usage error (exit 2) naming both', async () => {
