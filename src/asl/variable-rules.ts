@@ -43,24 +43,37 @@ export interface ScopeConflict {
   outer: StateNode;
 }
 
+/** Every write of each state, computed once per model (validate and run both ask for names and scopes). */
+const writesCache = new WeakMap<MachineModel, Map<StateNode, VariableWrite[]>>();
+
+function writesOf(model: MachineModel): Map<StateNode, VariableWrite[]> {
+  let writes = writesCache.get(model);
+  if (!writes) {
+    writes = new Map();
+    for (const node of model.states) writes.set(node, allWrites(variableWrites(node)));
+    writesCache.set(model, writes);
+  }
+  return writes;
+}
+
 /** First writer of each name directly in `scope` (not in scopes nested in it). */
-function writersIn(scope: Scope): Map<string, StateNode> {
+function writersIn(scope: Scope, writes: Map<StateNode, VariableWrite[]>): Map<string, StateNode> {
   const out = new Map<string, StateNode>();
   for (const node of scope.states) {
-    for (const write of allWrites(variableWrites(node))) if (!out.has(write.name)) out.set(write.name, node);
+    for (const write of writes.get(node) ?? []) if (!out.has(write.name)) out.set(write.name, node);
   }
   return out;
 }
 
 /** Every inner assignment whose name an enclosing scope also assigns, in source order. */
 export function scopeConflicts(model: MachineModel): ScopeConflict[] {
-  const flow = analyzeVariables(model);
+  const writes = writesOf(model);
   const own = new Map<Scope, Map<string, StateNode>>();
   const enclosing = new Map<Scope, Map<string, StateNode>>();
   const conflicts: ScopeConflict[] = [];
   // model.scopes lists a scope before the scopes nested in it, so each one's enclosing names are ready.
   for (const scope of model.scopes) {
-    const writers = writersIn(scope);
+    const writers = writersIn(scope, writes);
     own.set(scope, writers);
     const parent = scope.owner?.scope;
     let outer = new Map<string, StateNode>();
@@ -72,9 +85,10 @@ export function scopeConflicts(model: MachineModel): ScopeConflict[] {
     enclosing.set(scope, outer);
     if (outer.size === 0) continue;
     for (const node of scope.states) {
-      for (const write of allWrites(variableWrites(node))) {
+      for (const write of writes.get(node) ?? []) {
         const other = outer.get(write.name);
-        if (other && scope.owner && flow.isVisible(scope.owner, write.name)) conflicts.push({ node, write, pointer: writePointer(write), outer: other });
+        // The flow analysis is built only when a name is reused at all, which few machines do.
+        if (other && scope.owner && analyzeVariables(model).isVisible(scope.owner, write.name)) conflicts.push({ node, write, pointer: writePointer(write), outer: other });
       }
     }
   }
@@ -84,8 +98,8 @@ export function scopeConflicts(model: MachineModel): ScopeConflict[] {
 /** Every Assign key whose name is not a valid variable name, with why. */
 export function badVariableNames(model: MachineModel): Array<{ node: StateNode; write: VariableWrite; pointer: string; problem: string }> {
   const out: Array<{ node: StateNode; write: VariableWrite; pointer: string; problem: string }> = [];
-  for (const node of model.states) {
-    for (const write of allWrites(variableWrites(node))) {
+  for (const [node, writes] of writesOf(model)) {
+    for (const write of writes) {
       const problem = variableNameProblem(write.name);
       if (problem) out.push({ node, write, pointer: writePointer(write), problem });
     }
