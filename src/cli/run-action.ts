@@ -14,6 +14,7 @@ import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestS
 import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { stateMachineTypeOf } from './workflow-type.js';
+import { placedMessage } from './run-setup-place.js';
 
 export interface RunOptions {
   input?: string;
@@ -327,7 +328,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   } catch (error) {
     if (error instanceof RunSetupError || isStubError(error)) {
       await view?.finish({ status: 'ABORTED', history: [] });
-      throw new InputError(error.message);
+      throw new InputError(error instanceof RunSetupError ? await placedMessage(ctx, file, opts.stateMachine, error) : error.message);
     }
     throw error;
   }

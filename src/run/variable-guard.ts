@@ -9,11 +9,12 @@ import { RunSetupError } from './errors.js';
 
 export function refuseInvalidVariables(model: MachineModel): void {
   const bad = badVariableNames(model)[0];
-  if (bad) throw new RunSetupError(`The definition is invalid at ${bad.pointer}: the Assign of state "${bad.node.name}": ${bad.problem} (asl validate reports it as variable-name).`);
+  if (bad) throw new RunSetupError(`The definition is invalid at ${bad.pointer}: the Assign of state "${bad.node.name}": ${bad.problem} (asl validate reports it as variable-name).`, bad.pointer);
   const conflict = scopeConflicts(model)[0];
   if (conflict) {
     throw new RunSetupError(
       `The definition is invalid at ${conflict.pointer}: state "${conflict.node.name}" assigns "$${conflict.write.name}", which state "${conflict.outer.name}" of an enclosing scope also assigns; a nested scope cannot assign an outer variable (asl validate reports it as variable-scope).`,
+      conflict.pointer,
     );
   }
 }

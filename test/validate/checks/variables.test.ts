@@ -146,7 +146,7 @@ describe('from the command line', () => {
   it('asl run exits 2 with one line that says what and where, and no stack', async () => {
     const run = await runCli(['run', 'bad.asl.json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/invalid at \/States\/A\/Assign\/x\.y: .*assigns part of a variable/);
+    expect(run.stderr).toMatch(/bad\.asl\.json:6:26: The definition is invalid at \/States\/A\/Assign\/x\.y: .*assigns part of a variable/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
