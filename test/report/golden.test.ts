@@ -1,4 +1,4 @@
-/** The golden helper fails on a missing file (and does not create it) unless UPDATE_GOLDEN=1 asks it to write. */
+/** expectGolden and expectGoldenJson fail on a missing file (and does not create it) unless UPDATE_GOLDEN=1 asks it to write. */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

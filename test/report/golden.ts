@@ -1,5 +1,5 @@
 /**
- * The one golden-file helper of the tests. As snapshot tools do, a golden file is written only on request
+ * The one golden-file module of the tests. As snapshot tools do, a golden file is written only on request
  * (UPDATE_GOLDEN=1): without it a missing file fails the test instead of being created from whatever the code
  * now prints, which would let any output pass.
  */
