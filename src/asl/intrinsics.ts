@@ -200,15 +200,19 @@ export interface IntrinsicSignature {
   returns: ArgKind;
 }
 
-/** The 18 intrinsic functions of Step Functions and their signatures. */
+/**
+ * The 18 intrinsic functions of Step Functions and their signatures. Where the developer guide says a
+ * non-integer is rounded off to the nearest integer (ArrayPartition's chunk size, ArrayRange, MathRandom,
+ * MathAdd) the parameter is a "number": 2.5 works there, so it is no mistake to report.
+ */
 export const INTRINSIC_FUNCTIONS: Readonly<Record<string, IntrinsicSignature>> = {
   'States.Format': { min: 1, max: Infinity, params: ['string', 'any'], returns: 'string' },
   'States.StringToJson': { min: 1, max: 1, params: ['string'], returns: 'any' },
   'States.JsonToString': { min: 1, max: 1, params: ['any'], returns: 'string' },
   'States.Array': { min: 0, max: Infinity, params: ['any'], returns: 'array' },
-  'States.ArrayPartition': { min: 2, max: 2, params: ['array', 'integer'], returns: 'array' },
+  'States.ArrayPartition': { min: 2, max: 2, params: ['array', 'number'], returns: 'array' },
   'States.ArrayContains': { min: 2, max: 2, params: ['array', 'any'], returns: 'boolean' },
-  'States.ArrayRange': { min: 3, max: 3, params: ['integer', 'integer', 'integer'], returns: 'array' },
+  'States.ArrayRange': { min: 3, max: 3, params: ['number', 'number', 'number'], returns: 'array' },
   'States.ArrayGetItem': { min: 2, max: 2, params: ['array', 'integer'], returns: 'any' },
   'States.ArrayLength': { min: 1, max: 1, params: ['array'], returns: 'integer' },
   'States.ArrayUnique': { min: 1, max: 1, params: ['array'], returns: 'array' },
@@ -216,7 +220,7 @@ export const INTRINSIC_FUNCTIONS: Readonly<Record<string, IntrinsicSignature>> =
   'States.Base64Decode': { min: 1, max: 1, params: ['string'], returns: 'string' },
   'States.Hash': { min: 2, max: 2, params: ['any', 'string'], returns: 'string' },
   'States.JsonMerge': { min: 3, max: 3, params: ['object', 'object', 'boolean'], returns: 'object' },
-  'States.MathRandom': { min: 2, max: 3, params: ['integer', 'integer', 'integer'], returns: 'integer' },
+  'States.MathRandom': { min: 2, max: 3, params: ['number', 'number', 'number'], returns: 'integer' },
   'States.MathAdd': { min: 2, max: 2, params: ['number', 'number'], returns: 'number' },
   'States.StringSplit': { min: 2, max: 2, params: ['string', 'string'], returns: 'array' },
   'States.UUID': { min: 0, max: 0, params: [], returns: 'string' },

@@ -13,6 +13,8 @@ import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
+import { stateMachineTypeOf } from './workflow-type.js';
+import { placedMessage } from './run-setup-place.js';
 
 export interface RunOptions {
   input?: string;
@@ -32,6 +34,7 @@ export interface RunOptions {
   inspect?: boolean;
   retrierRetryCount?: string;
   context?: string;
+  workflowType?: string;
 }
 
 function reasonOf(error: unknown): string {
@@ -286,20 +289,23 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   if (opts.now !== undefined && (Number.isNaN(Date.parse(opts.now)) || !/^\d{4}-\d{2}-\d{2}T/.test(opts.now))) {
     throw new UsageError(`--now must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, not "${opts.now}".`);
   }
+  // The flag wins over the template's StateMachineType/Type, as lint's does.
+  const flagType = stateMachineTypeOf(opts.workflowType);
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
+  const stateMachineType = flagType ?? machine.workflowType;
   const answerer = await buildAnswerer(ctx, opts, machine.definition);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
-  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
+  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, stateMachineType });
   const live = useLiveView(ctx, opts.format);
   const options: ExecuteOptions = {
     answerer,
     seed,
     startTime: opts.now,
     maxEvents,
-    stateMachineType: machine.workflowType,
+    stateMachineType,
     stateMachineName: machine.name,
     onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
   };
@@ -322,7 +328,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   } catch (error) {
     if (error instanceof RunSetupError || isStubError(error)) {
       await view?.finish({ status: 'ABORTED', history: [] });
-      throw new InputError(error.message);
+      throw new InputError(error instanceof RunSetupError ? await placedMessage(ctx, file, opts.stateMachine, error) : error.message);
     }
     throw error;
   }
@@ -381,7 +387,7 @@ async function runSingleState(
   input: unknown,
   answerer: TaskAnswerer | undefined,
   opts: RunOptions,
-  base: { seed: number; startTime?: string },
+  base: { seed: number; startTime?: string; stateMachineType?: 'STANDARD' | 'EXPRESS' },
 ): Promise<number> {
   const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');

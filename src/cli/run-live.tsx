@@ -11,13 +11,17 @@ import { Trace, renderResult, type TraceLine } from './run-plain.js';
 
 type Listener = (lines: TraceLine[], result?: ExecutionResult) => void;
 
-function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
+function LiveRun({ subscribe, onResultShown }: { subscribe: (listener: Listener) => void; onResultShown: () => void }) {
   const [lines, setLines] = useState<TraceLine[]>([]);
   const [result, setResult] = useState<ExecutionResult | undefined>();
   useEffect(() => subscribe((next, done) => {
     setLines(next);
     if (done) setResult(done);
   }), [subscribe]);
+  // Effects run once the frame with the result is committed, so unmounting after this draws it.
+  useEffect(() => {
+    if (result) onResultShown();
+  }, [result, onResultShown]);
   return (
     <Box flexDirection="column">
       {lines.slice(-40).map((line) => (
@@ -33,16 +37,32 @@ function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
 }
 
 export async function startLiveView(stdout: OutputStream) {
-  let listener: Listener = () => undefined;
+  let listener: Listener | undefined;
+  // What the view should show; replayed when the component subscribes, in case events came first.
+  let latest: { lines: TraceLine[]; result?: ExecutionResult } | undefined;
+  const show = (lines: TraceLine[], result?: ExecutionResult) => {
+    latest = { lines, result };
+    listener?.(lines, result);
+  };
+  const subscribe = (l: Listener) => {
+    listener = l;
+    if (latest) l(latest.lines, latest.result);
+  };
+  let resultShown: () => void = () => undefined;
+  const shown = new Promise<void>((done) => (resultShown = done));
   const trace = new Trace();
-  const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: asWriteStream(stdout), patchConsole: false });
+  const instance = render(<LiveRun subscribe={subscribe} onResultShown={() => resultShown()} />, { stdout: asWriteStream(stdout), patchConsole: false });
   return {
     onEvent(event: HistoryEvent, thread: string) {
-      if (trace.add(event, thread).length > 0) listener([...trace.lines]);
+      if (trace.add(event, thread).length > 0) show([...trace.lines]);
     },
     async finish(result: ExecutionResult) {
-      listener([...trace.lines], result);
-      await new Promise((done) => setTimeout(done, 20));
+      show([...trace.lines], result);
+      // A fixed wait lost the last frame on a busy machine: wait until React has committed it (bounded, so a
+      // view that never got to render cannot hold the command open).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([shown, new Promise<void>((done) => (timer = setTimeout(done, 2000)))]);
+      clearTimeout(timer);
       instance.unmount();
       await instance.waitUntilExit();
     },

@@ -76,7 +76,11 @@ export function intrinsicFailure(cause: string): StatesError {
  * unexpectedly, the event guard): the CLI reports these as usage/stub errors, not as an AWS status.
  */
 export class RunSetupError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** JSON Pointer (in the definition) of what is wrong, when it is one place: the CLI turns it into file:line:column. */
+    readonly pointer?: string,
+  ) {
     super(message);
     this.name = 'RunSetupError';
   }

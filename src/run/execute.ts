@@ -8,6 +8,7 @@ import { HistoryLimitError, payloadText } from './history.js';
 import { runScope } from './engine.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
+import { refuseInvalidVariables } from './variable-guard.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
 
 /** Options with `stubs` turned into an answerer, loading the stub file support only when needed. */
@@ -18,6 +19,8 @@ export async function resolveStubs<T extends ExecuteOptions>(options: T): Promis
 }
 
 const DEFAULT_START = '2024-01-01T00:00:00.000Z';
+/** "Choosing workflow type" in the developer guide: Express executions run for at most five minutes. */
+const EXPRESS_MAX_MS = 300_000;
 /**
  * Runs the machine. Workflow failures come back as a FAILED/TIMED_OUT result; problems with the run
  * itself (a Task without a stub, an invalid definition) are thrown as RunSetupError, so callers can
@@ -26,6 +29,7 @@ const DEFAULT_START = '2024-01-01T00:00:00.000Z';
  */
 export async function execute(definition: unknown, input: unknown = {}, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const model = buildModel(definition);
+  refuseInvalidVariables(model);
   const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? DEFAULT_START));
   if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
   options = await resolveStubs(options);
@@ -35,6 +39,8 @@ export async function execute(definition: unknown, input: unknown = {}, options:
   runtime.contextOverride = options.context;
   const top = (definition ?? {}) as Record<string, unknown>;
   if (typeof top.TimeoutSeconds === 'number') runtime.timeoutMs = top.TimeoutSeconds * 1000;
+  // An Express execution lasts at most five minutes, whatever TimeoutSeconds says, then times out.
+  if (options.stateMachineType === 'EXPRESS') runtime.timeoutMs = Math.min(runtime.timeoutMs ?? EXPRESS_MAX_MS, EXPRESS_MAX_MS);
   const frame: Frame = { clock: startMs, variables: {}, lastEventId: 0 };
   const history = runtime.history;
   runtime.event(frame, 'ExecutionStarted', {

@@ -7,6 +7,7 @@ import { parseCall, IntrinsicSyntaxError, type IntrinsicArg as Arg, type Intrins
 import type { PathEnv } from './path-env.js';
 import { resolvePath } from './path-env.js';
 import { deepEqual } from './equality.js';
+import { seededFloat } from './random.js';
 import { HASH_ALGORITHMS as HASHES, hexDigest } from './hash.js';
 import { isObject } from '../asl/is-object.js';
 
@@ -65,6 +66,14 @@ interface IntrinsicImpl {
 }
 
 const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The developer guide ("Intrinsic functions") says a non-integer where ArrayPartition, ArrayRange, MathRandom
+ * and MathAdd take an integer is rounded off to the nearest integer rather than refused: Java's Math.round,
+ * half up (1.5 → 2, -1.5 → -1), which is also JavaScript's.
+ */
+const nearest = (v: number): number => Math.round(v) || 0;
 
 function expect(condition: boolean, message: string): asserts condition {
   if (!condition) throw intrinsicFailure(message);
@@ -131,9 +140,10 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
   },
   'States.ArrayPartition': {
     arity: [2, 2],
-    run([array, size]) {
+    run([array, given]) {
       expect(Array.isArray(array), 'States.ArrayPartition needs an array as its first argument.');
-      expect(isInteger(size) && size > 0, 'States.ArrayPartition needs a positive integer chunk size.');
+      expect(isNumber(given) && nearest(given) > 0, 'States.ArrayPartition needs a positive integer chunk size.');
+      const size = nearest(given);
       const out: unknown[][] = [];
       for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
       return out;
@@ -148,8 +158,9 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
   },
   'States.ArrayRange': {
     arity: [3, 3],
-    run([start, end, step]) {
-      expect(isInteger(start) && isInteger(end) && isInteger(step), 'States.ArrayRange needs integer start, end and step.');
+    run(args) {
+      expect(args.every(isNumber), 'States.ArrayRange needs integer start, end and step.');
+      const [start, end, step] = (args as number[]).map(nearest) as [number, number, number];
       expect(step !== 0, 'States.ArrayRange needs a step other than 0.');
       const out: number[] = [];
       for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
@@ -221,18 +232,21 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
   },
   'States.MathRandom': {
     arity: [2, 3],
-    run([start, end], { env }) {
-      expect(isInteger(start) && isInteger(end), 'States.MathRandom needs integer start and end.');
+    run(args, { env }) {
+      expect(args.every(isNumber), 'States.MathRandom needs integer start and end (and seed).');
+      const [start, end] = [nearest(args[0] as number), nearest(args[1] as number)];
       expect(start < end, 'States.MathRandom needs start below end.');
-      return start + Math.floor(env.random.next() * (end - start));
+      // A seed makes the value a function of the seed alone: the same in every call and every execution,
+      // whatever the run's own seed (which keeps feeding the unseeded calls).
+      const draw = args.length === 3 ? seededFloat(nearest(args[2] as number)) : env.random.next();
+      return start + Math.floor(draw * (end - start));
     },
   },
   'States.MathAdd': {
     arity: [2, 2],
     run([a, b]) {
       expect(typeof a === 'number' && typeof b === 'number', 'States.MathAdd needs two numbers.');
-      // AWS rounds each operand half-up to an integer first (1.5 → 2, -1.5 → -1).
-      return Math.round(a) + Math.round(b) || 0;
+      return nearest(a) + nearest(b) || 0;
     },
   },
   'States.StringSplit': {

@@ -1,4 +1,8 @@
-/** ItemBatcher: groups iteration inputs into `{ Items: [...], ...BatchInput }` by count and size. */
+/**
+ * ItemBatcher: groups iteration inputs by count and size. Each child gets `{"BatchInput": …, "Items": […]}`, the
+ * shape the developer guide's "ItemBatcher (Map)" page shows: BatchInput kept whole under its own key (not
+ * spread among Items' siblings), and absent when the batcher has none.
+ */
 import { evaluateTemplate } from './jsonata.js';
 import { evaluatePayload } from './payload.js';
 import { isJsonata, jsonataEnv, numberField, pathEnv, type StateCall } from './dataflow.js';
@@ -8,25 +12,26 @@ export async function batchItems(call: StateCall, inputs: unknown[], effective: 
   const batchCall: StateCall = { ...call, node: { ...call.node, raw: batcher } };
   const maxItems = (await numberField(batchCall, 'MaxItemsPerBatch', effective)) ?? Infinity;
   const maxBytes = (await numberField(batchCall, 'MaxInputBytesPerBatch', effective)) ?? 262_144;
-  let batchInput: unknown = {};
+  let batchInput: unknown;
   if (batcher.BatchInput !== undefined) {
     batchInput = isJsonata(call)
       ? await evaluateTemplate(batcher.BatchInput, jsonataEnv(call), 'ItemBatcher.BatchInput')
       : evaluatePayload(batcher.BatchInput, pathEnv(call, effective), 'ItemBatcher.BatchInput');
   }
+  const batch = (items: unknown[]) => (batchInput === undefined ? { Items: items } : { BatchInput: batchInput, Items: items });
   const batches: unknown[] = [];
   let current: unknown[] = [];
   let bytes = 0;
   for (const input of inputs) {
     const size = Buffer.byteLength(JSON.stringify(input) ?? '');
     if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
-      batches.push({ ...(batchInput as object), Items: current });
+      batches.push(batch(current));
       current = [];
       bytes = 0;
     }
     current.push(input);
     bytes += size;
   }
-  if (current.length > 0) batches.push({ ...(batchInput as object), Items: current });
+  if (current.length > 0) batches.push(batch(current));
   return batches;
 }

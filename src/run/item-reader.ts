@@ -8,7 +8,23 @@ import { jsonataBody } from '../asl/jsonata-syntax.js';
 import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 
-export async function readItems(call: StateCall, effective: unknown): Promise<unknown[]> {
+/** The items, and the S3 URI they came from (`$$.Map.Item.Source`). */
+export interface ReadItems {
+  items: unknown[];
+  source: string;
+}
+
+/**
+ * The context object's `Map.Item.Source` for a reader ("Context object" page): the bucket's URI for a
+ * listing of objects, the object's URI for everything read from one object.
+ */
+function sourceOf(resource: string, parameters: Record<string, unknown>): string {
+  const bucket = String(parameters.Bucket ?? '');
+  if (/:listObjectsV2$/i.test(resource)) return `s3://${bucket}`;
+  return `s3://${bucket}/${String(parameters.Key ?? '')}`;
+}
+
+export async function readItems(call: StateCall, effective: unknown): Promise<ReadItems> {
   const reader = call.node.raw.ItemReader as Record<string, unknown>;
   const resource = String(reader.Resource ?? '');
   const parameters = (isJsonata(call)
@@ -33,7 +49,7 @@ export async function readItems(call: StateCall, effective: unknown): Promise<un
     throw new StatesError(ErrorNames.ItemReaderFailed, `The ItemReader of Map state '${call.node.name}' could not read its ${format} items: ${(err as Error).message}`);
   }
   const max = await maxItems(call, config, effective);
-  return max !== undefined && max > 0 ? items.slice(0, max) : items;
+  return { items: max !== undefined && max > 0 ? items.slice(0, max) : items, source: sourceOf(resource, parameters) };
 }
 
 function parseCsv(text: string, givenHeaders?: string[]): Record<string, string>[] {

@@ -4,7 +4,7 @@
  * $range, $hash, $random, $uuid, $parse) and $eval is taken away.
  */
 import { queryEvaluationError, StatesError } from './errors.js';
-import type { SeededRandom } from './random.js';
+import { seededFloat, type SeededRandom } from './random.js';
 import { HASH_ALGORITHMS, hexDigest } from './hash.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
 
@@ -115,21 +115,31 @@ export async function evaluateTemplate(value: unknown, env: JsonataEnv, field: s
 }
 
 
+/**
+ * An integer argument of $partition, $range or $random: "Transforming data with JSONata" says non-integers
+ * are rounded down; toward zero, as a Java long conversion does (-1.7 → -1). Undefined for a non-number.
+ */
+function wholeNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) || 0 : undefined;
+}
+
 function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
   return {
     eval: () => {
       throw queryEvaluationError('The JSONata function $eval is not supported by Step Functions.');
     },
-    partition: (array: unknown, size: unknown) => {
-      if (!Array.isArray(array) || typeof size !== 'number' || !Number.isInteger(size) || size <= 0) {
+    partition: (array: unknown, given: unknown) => {
+      const size = wholeNumber(given);
+      if (!Array.isArray(array) || size === undefined || size <= 0) {
         throw queryEvaluationError('$partition expects an array and a positive integer chunk size.');
       }
       const out: unknown[][] = [];
       for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
       return out;
     },
-    range: (start: unknown, end: unknown, step: unknown) => {
-      if (typeof start !== 'number' || typeof end !== 'number' || typeof step !== 'number' || step === 0) {
+    range: (...given: unknown[]) => {
+      const [start, end, step] = given.map(wholeNumber);
+      if (start === undefined || end === undefined || step === undefined || step === 0) {
         throw queryEvaluationError('$range expects a start, an end and a non-zero step, all numbers.');
       }
       const out: number[] = [];
@@ -147,7 +157,13 @@ function stepFunctionsFunctions(random: SeededRandom): Record<string, unknown> {
       }
       return hexDigest(algo, data);
     },
-    random: () => random.next(),
+    random: (...given: unknown[]) => {
+      if (given.length === 0 || given[0] === undefined) return random.next();
+      const seed = wholeNumber(given[0]);
+      if (seed === undefined) throw queryEvaluationError('$random expects an integer seed, or no argument.');
+      // The same seed gives the same number in every call and execution, whatever the run's own seed.
+      return seededFloat(seed);
+    },
     uuid: () => random.uuid(),
     parse: (text: unknown) => {
       if (typeof text !== 'string') throw queryEvaluationError('$parse expects a string of JSON.');

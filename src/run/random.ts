@@ -25,3 +25,11 @@ export class SeededRandom {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
 }
+
+/**
+ * The float a seeded `States.MathRandom` or `$random(seed)` draws: a fresh generator from that seed alone, so
+ * the same seed gives the same number in every call and every execution, independent of the run's seed.
+ */
+export function seededFloat(seed: number): number {
+  return new SeededRandom(seed).next();
+}

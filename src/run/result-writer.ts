@@ -1,45 +1,62 @@
 /**
- * A Distributed Map's ResultWriter: instead of returning the child results, AWS writes them to S3 as
- * a manifest plus SUCCEEDED/FAILED files and returns where they are. Locally the stubs decide where the
- * files go (a folder); the state output has the AWS shape either way.
+ * A Distributed Map's ResultWriter ("ResultWriter (Map)" page of the developer guide). With `Resource` and
+ * `Parameters` the child results are exported to S3 (locally: where the stubs say) as SUCCEEDED/FAILED files
+ * plus a manifest, and the state's result says where they are. With `WriterConfig` alone nothing is
+ * exported: the state's result is the children's results, shaped by the transformation (a preview).
  */
 import { evaluateTemplate } from './jsonata.js';
 import { evaluatePayload } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
+import { serialise, transform, type ChildIdentity, type ChildRecord, type Transformation } from './result-records.js';
 
-export interface ChildRecord {
-  index: number;
-  input: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
+export type { ChildRecord } from './result-records.js';
+
+interface WriterConfig {
+  transformation: Transformation;
+  outputType: string;
+}
+
+/** NONE is the default when exporting, COMPACT when only previewing (`WriterConfig` without `Resource`). */
+function writerConfig(writer: Record<string, unknown>, exporting: boolean): WriterConfig {
+  const config = (writer.WriterConfig ?? {}) as Record<string, unknown>;
+  const given = config.Transformation;
+  const transformation: Transformation = given === 'NONE' || given === 'COMPACT' || given === 'FLATTEN' ? given : exporting ? 'NONE' : 'COMPACT';
+  return { transformation, outputType: config.OutputType === 'JSONL' ? 'JSONL' : 'JSON' };
+}
+
+function identity(call: StateCall, runId: string): ChildIdentity {
+  const { region, account, stateMachineName } = call.runtime.identity;
+  const machine = `${stateMachineName}/${call.node.name}`;
+  return {
+    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${machine}`,
+    executionArnPrefix: `arn:aws:states:${region}:${account}:execution:${machine}:`,
+    name: (r) => `${runId.slice(0, 8)}-${r.index}`,
+  };
 }
 
 export async function writeResults(call: StateCall, effective: unknown, records: ChildRecord[]): Promise<unknown> {
   const writer = call.node.raw.ResultWriter as Record<string, unknown>;
+  const exporting = typeof writer.Resource === 'string';
+  const config = writerConfig(writer, exporting);
+  const { runtime, node } = call;
+  const runId = runtime.random.uuid();
+  const who = identity(call, runId);
+  const succeeded = records.filter((r) => r.error === undefined);
+  const failed = records.filter((r) => r.error !== undefined);
+  if (!exporting) return transform(records, config.transformation, who);
   const parameters = (isJsonata(call)
     ? await evaluateTemplate(writer.Arguments ?? {}, jsonataEnv(call), 'ResultWriter.Arguments')
     : evaluatePayload(writer.Parameters ?? {}, pathEnv(call, effective), 'ResultWriter.Parameters')) as Record<string, unknown>;
-  const { runtime, node } = call;
   const bucket = String(parameters.Bucket ?? '');
   const prefix = typeof parameters.Prefix === 'string' && parameters.Prefix !== '' ? `${parameters.Prefix.replace(/\/$/, '')}/` : '';
-  const runId = runtime.random.uuid();
   const mapRunArn = `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}:${runId}`;
   const base = `${prefix}${runId}/`;
-  const entry = (r: ChildRecord) => ({
-    Name: `${runId.slice(0, 8)}-${r.index}`,
-    Input: JSON.stringify(r.input),
-    ...(r.error === undefined ? { Output: JSON.stringify(r.output) } : { Error: r.error ?? null, Cause: r.cause ?? null }),
-    Status: r.error === undefined ? 'SUCCEEDED' : 'FAILED',
-  });
-  const succeeded = records.filter((r) => r.error === undefined).map(entry);
-  const failed = records.filter((r) => r.error !== undefined).map(entry);
   const files: Array<{ key: string; content: string }> = [];
   const resultFiles: Record<string, Array<{ Key: string; Size: number }>> = { FAILED: [], PENDING: [], SUCCEEDED: [] };
   for (const [status, list] of [['SUCCEEDED', succeeded], ['FAILED', failed]] as const) {
     if (list.length === 0) continue;
     const key = `${base}${status}_0.json`;
-    const content = JSON.stringify(list);
+    const content = serialise(transform(list, config.transformation, who), config.outputType);
     files.push({ key, content });
     resultFiles[status]!.push({ Key: key, Size: Buffer.byteLength(content) });
   }

@@ -6,6 +6,7 @@ import type { MachineModel, StateNode } from '../asl/walker.js';
 import { ExecutionTimeout } from './errors.js';
 import { History } from './history.js';
 import { SeededRandom } from './random.js';
+import { awsTimestamp } from './timestamp.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
 import { isObject } from '../asl/is-object.js';
 
@@ -19,12 +20,20 @@ export interface LaneScheduler {
   sleep(frame: Frame, time: number): Promise<void>;
 }
 
+/** The context object's Map item ("Context object" page): Source is STATE_DATA or the S3 URI items were read from. */
+export interface MapItem {
+  Index: number;
+  Value: unknown;
+  Source: string;
+}
+
 export interface Frame {
   /** Virtual time of this thread, in epoch milliseconds. */
   clock: number;
   /** Variables visible here; a branch or iteration gets a copy, so its assignments stay inside. */
   variables: Record<string, unknown>;
-  mapItem?: { Index: number; Value: unknown };
+  /** `$$.Map.Item` while a Map's ItemSelector runs and inside its iterations. */
+  mapItem?: MapItem;
   /** Id of the last history event of this thread, for `previousEventId`. */
   lastEventId: number;
   /**
@@ -114,7 +123,7 @@ export class Runtime {
     };
     // Express executions cannot be redriven, and AWS leaves the field out for them.
     if (this.options.stateMachineType !== 'EXPRESS') execution.RedriveCount = 0;
-    const state: Record<string, unknown> = { EnteredTime: new Date(enteredTime).toISOString(), Name: node?.name ?? '' };
+    const state: Record<string, unknown> = { EnteredTime: awsTimestamp(enteredTime), Name: node?.name ?? '' };
     // Only states that can retry carry a RetryCount.
     if (node && (node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map')) state.RetryCount = retryCount;
     const ctx: Record<string, unknown> = {
@@ -123,7 +132,7 @@ export class Runtime {
       State: state,
     };
     if (taskToken !== undefined) ctx.Task = { Token: taskToken };
-    if (frame.mapItem) ctx.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
+    if (frame.mapItem) ctx.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value, Source: frame.mapItem.Source } };
     return this.contextOverride ? mergeObjects(ctx, this.contextOverride) : ctx;
   }
 }

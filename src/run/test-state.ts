@@ -6,6 +6,7 @@
  * catcher's index, its output and its Next, anything else as FAILED.
  */
 import { buildModel, qualifiedName } from '../asl/walker.js';
+import { refuseInvalidVariables } from './variable-guard.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { StateCall, StateOutcome } from './dataflow.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
@@ -68,6 +69,7 @@ const retryable = (type: string | undefined) => type === 'Task' || type === 'Par
 
 export async function testState(definition: unknown, stateName: string, input: unknown, options: TestStateOptions = {}): Promise<TestStateResult> {
   const model = buildModel(definition);
+  refuseInvalidVariables(model);
   const node = model.states.find((n) => qualifiedName(n) === stateName) ?? model.states.find((n) => n.name === stateName);
   if (!node) {
     const names = model.states.map((n) => qualifiedName(n));

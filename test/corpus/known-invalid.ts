@@ -53,6 +53,10 @@ export const KNOWN_INVALID: Record<string, KnownInvalid> = {
     code: 'query-language-switch',
     reason: 'a JSONPath state inside a JSONata state machine, which Step Functions refuses (a JSONata top level admits no JSONPath state)',
   },
+  'asl-validator/valid-assign.asl.json': {
+    code: 'variable-name',
+    reason: 'assigns a variable named "top-level": a variable name is a Unicode identifier (the guide\'s "Passing data between states with variables"), and $top-level would read as a subtraction',
+  },
   'asl-validator/valid-task-credentials.asl.json': {
     code: 'invalid-credentials',
     reason: 'Credentials without RoleArn; AWS answers "The field \'RoleArn\' is required but was missing" (recorded in LocalStack snapshots)',

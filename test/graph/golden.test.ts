@@ -1,19 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'vitest';
 import { graph } from '../../src/graph/index.js';
 import type { GraphOptions } from '../../src/graph/index.js';
+import { expectGolden } from '../report/golden.js';
 
 const dir = new URL('../fixtures/graph/', import.meta.url);
 
-/** Byte-for-byte comparison with a committed file; `UPDATE_GOLDEN=1` rewrites it instead. */
-function expectGolden(actual: string, name: string): void {
-  const file = new URL(name, dir);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(existsSync(file), `golden file ${name} exists (run with UPDATE_GOLDEN=1 to create it)`).toBe(true);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+/** Byte-for-byte comparison with a committed file in the graph fixtures; `UPDATE_GOLDEN=1` rewrites it instead. */
+function expectGraphGolden(actual: string, name: string): void {
+  expectGolden(actual, fileURLToPath(new URL(name, dir)));
 }
 
 const CASES: Array<[fixture: string, golden: string, options: GraphOptions]> = [
@@ -30,6 +26,6 @@ const CASES: Array<[fixture: string, golden: string, options: GraphOptions]> = [
 describe('the exact text stays the same (golden files)', () => {
   test.each(CASES)('%s → %s', (fixture, golden, options) => {
     const definition = JSON.parse(readFileSync(new URL(fixture, dir), 'utf8'));
-    expectGolden(graph(definition, options), golden);
+    expectGraphGolden(graph(definition, options), golden);
   });
 });

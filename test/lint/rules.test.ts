@@ -118,8 +118,25 @@ describe('express-unsupported', () => {
   it('stays silent for a Standard workflow', () => {
     expect(lintDefinition(def).filter((f) => f.code === 'express-unsupported')).toEqual([]);
   });
-  it('reports the long wait and the callback in an Express workflow', () => {
-    expect(lintDefinition(def, { workflowType: 'express' }).filter((f) => f.code === 'express-unsupported').map((f) => f.path)).toEqual(['/States/Wait/Seconds', '/States/Work/Resource']);
+  it('reports the long wait, the callback and its heartbeat in an Express workflow', () => {
+    expect(lintDefinition(def, { workflowType: 'express' }).filter((f) => f.code === 'express-unsupported').map((f) => f.path)).toEqual([
+      '/States/Wait/Seconds',
+      '/States/Work/Resource',
+      '/States/Work/HeartbeatSeconds',
+    ]);
+  });
+  it('reports a machine TimeoutSeconds over 300, a fixed Wait Timestamp, .sync, .sync:2 and an activity; not a JSONata timestamp or 300 seconds', () => {
+    const states = {
+      Until: { Type: 'Wait', Timestamp: '2030-01-01T00:00:00Z', Next: 'Soon' },
+      Soon: { Type: 'Wait', QueryLanguage: 'JSONata', Timestamp: '{% $fromMillis($millis() + 60000) %}', Next: 'Run' },
+      Run: { ...goodTask, Resource: 'arn:aws:states:::ecs:runTask.sync', Next: 'Child' },
+      Child: { ...goodTask, Resource: 'arn:aws:states:::states:startExecution.sync:2', Next: 'Worker' },
+      Worker: { ...goodTask, Resource: 'arn:aws:states:us-east-1:123456789012:activity:review', TimeoutSeconds: 300, End: true },
+      Failed: failed,
+    };
+    const got = (timeout: number) => lintDefinition(machine(states, { TimeoutSeconds: timeout }), { workflowType: 'express' }).filter((f) => f.code === 'express-unsupported');
+    expect(got(301).map((f) => f.path)).toEqual(['/TimeoutSeconds', '/States/Until/Timestamp', '/States/Run/Resource', '/States/Child/Resource', '/States/Worker/Resource']);
+    expect(got(300).map((f) => f.path)).not.toContain('/TimeoutSeconds');
   });
 });
 

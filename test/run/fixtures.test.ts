@@ -14,19 +14,47 @@ interface Fixture {
   definition: unknown;
   input: unknown;
   stubs?: unknown;
-  options?: Pick<ExecuteOptions, 'seed' | 'startTime' | 'maxEvents'>;
-  expect: { status: string; output?: unknown; error?: string; cause?: string; virtualSeconds?: number; deterministic?: boolean };
+  /** In-memory files the stubs' `items` entries name (ItemReader sources), by path. */
+  files?: Record<string, string>;
+  options?: Pick<ExecuteOptions, 'seed' | 'startTime' | 'maxEvents' | 'stateMachineType'>;
+  expect: {
+    status: string;
+    output?: unknown;
+    error?: string;
+    cause?: string;
+    virtualSeconds?: number;
+    deterministic?: boolean;
+    /** Files a ResultWriter wrote under the stubs' `results` folder, by path, parsed as JSON (or JSON Lines: an array). */
+    written?: Record<string, unknown>;
+  };
 }
 
-async function run(fixture: Fixture) {
+async function run(fixture: Fixture, written = new Map<string, string>()) {
   const answerer = fixture.stubs
     ? stubFileAnswerer(checkStubFile(fixture.stubs), {
         loadHandler: async () => {
           throw new Error('fixtures do not use modules');
         },
+        readText: async (path) => {
+          const text = fixture.files?.[path];
+          if (text === undefined) throw new Error(`the fixture has no file ${path}`);
+          return text;
+        },
+        writeText: async (path, content) => {
+          written.set(path, content);
+        },
       })
     : undefined;
   return execute(fixture.definition, fixture.input, { ...fixture.options, answerer });
+}
+
+/** A written file's content as a value: JSON, else JSON Lines as an array of values. */
+function parseWritten(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+  }
 }
 
 for (const area of readdirSync(root).sort().filter((name) => name !== 'cli')) {
@@ -34,7 +62,8 @@ for (const area of readdirSync(root).sort().filter((name) => name !== 'cli')) {
     for (const file of readdirSync(path.join(root, area)).sort()) {
       const fixture = JSON.parse(readFileSync(path.join(root, area, file), 'utf8')) as Fixture;
       test(`${fixture.description} (${file})`, async () => {
-        const result = await run(fixture);
+        const written = new Map<string, string>();
+        const result = await run(fixture, written);
         const want = fixture.expect;
         expect({ status: result.status, error: result.error, cause: result.cause }).toMatchObject({
           status: want.status,
@@ -46,6 +75,9 @@ for (const area of readdirSync(root).sort().filter((name) => name !== 'cli')) {
           const first = result.history[0]!;
           const last = result.history[result.history.length - 1]!;
           expect((Date.parse(last.timestamp) - Date.parse(first.timestamp)) / 1000).toBe(want.virtualSeconds);
+        }
+        if (want.written !== undefined) {
+          expect(Object.fromEntries([...written].map(([path, content]) => [path, parseWritten(content)]))).toEqual(want.written);
         }
         if (want.deterministic) {
           const again = await run(fixture);

@@ -1,6 +1,6 @@
 import type { RegisterCommand } from '../context.js';
 import { addCheckOptions } from '../check-options.js';
-import { UsageError } from '../errors.js';
+import { workflowTypeFlag } from '../workflow-type.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -35,8 +35,7 @@ Examples:
     );
   addCheckOptions(command).action(async (paths: string[], opts: Record<string, unknown>) => {
     if (opts.listRules) return listRules();
-    const wt = opts.workflowType as string | undefined;
-    if (wt !== undefined && wt !== 'standard' && wt !== 'express') throw new UsageError(`--workflow-type must be "standard" or "express", not "${wt}".`);
+    const wt = workflowTypeFlag(opts.workflowType);
     // Loaded only when lint runs, as one module (fewer chunks of the command-line bundle to load).
     const { runLint } = await import('../lint-action.js');
     ctx.exitCode = await runLint(ctx, paths, opts, wt);

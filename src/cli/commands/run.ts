@@ -32,8 +32,9 @@ export const register: RegisterCommand = (program, ctx) => {
         // The choices show in the help; checkFormat checks the value, suggesting the nearest.
         .argParser((value: string) => value),
     )
+    .option('--workflow-type <type>', 'standard or express: the context object\'s execution ARN and fields, and Express\'s five-minute limit (default: from the template\'s StateMachineType/Type, else standard)')
     .option('--history', 'include the execution history events')
-    .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
+    .option('--seed <n>', 'seed for jitter, unseeded $random and States.MathRandom, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
     .option('--max-events <n>', 'stop after this many history events (default 25000, the AWS limit)')

@@ -1,6 +1,8 @@
 /**
  * Choice: the first matching rule wins; with no match, `Default`, else States.NoChoiceMatched.
- * A rule's own Assign/Output (JSONata) or Assign (JSONPath) applies when it is the one taken.
+ * Assign is either the matching rule's or the state's, never both: the developer guide ("Choice workflow
+ * state", Using Assign with Choice states) says a matching rule's Assign is the only one evaluated (none when
+ * the rule has none), and the state-level Assign runs only when no rule matches and Default is taken.
  */
 import { evaluateRule } from '../choice-rules.js';
 import { ErrorNames, StatesError } from '../errors.js';
@@ -24,25 +26,26 @@ export async function runChoice(call: StateCall): Promise<StateOutcome> {
       if (typeof verdict !== 'boolean') {
         throw new StatesError(ErrorNames.QueryEvaluationError, `The Condition of a Choice rule in state '${call.node.name}' returned ${JSON.stringify(verdict)}; expected a boolean.`);
       }
-      if (verdict) return { ...(await jsonataTaken(call, rule, String(rule.Next))), chosenBy: index };
+      if (verdict) return { ...(await jsonataTaken(call, rule, rule.Assign ?? null, String(rule.Next))), chosenBy: index };
     }
     if (typeof raw.Default !== 'string') noMatch(call);
-    return { ...(await jsonataTaken(call, raw, raw.Default)), chosenBy: 'default' };
+    return { ...(await jsonataTaken(call, raw, raw.Assign ?? null, raw.Default)), chosenBy: 'default' };
   }
   const effective = applyInputPath(call);
   const env = pathEnv(call, effective);
   for (let index = 0; index < choices.length; index++) {
     const rule = choices[index]!;
-    if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? raw.Assign), chosenBy: index };
+    // null, not undefined: an absent rule Assign must not fall back to the state's (a default parameter would).
+    if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? null), chosenBy: index };
   }
   if (typeof raw.Default !== 'string') noMatch(call);
   return { ...finishWithoutResult(call, effective, raw.Default), chosenBy: 'default' };
 }
 
-async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, next: string): Promise<StateOutcome> {
+async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, assign: unknown, next: string): Promise<StateOutcome> {
   const env = jsonataEnv(call);
   const outputSource = holder.Output !== undefined ? holder.Output : call.node.raw.Output;
   const output = outputSource === undefined ? call.input : await evaluateTemplate(outputSource, env, 'Output');
-  const assigned = await evaluateAssign(call, env, holder.Assign ?? call.node.raw.Assign);
+  const assigned = await evaluateAssign(call, env, assign);
   return { output, assigned, next };
 }

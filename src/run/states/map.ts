@@ -9,7 +9,7 @@ import { evaluateTemplate } from '../jsonata.js';
 import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
-import { childFrame, type Frame } from '../runtime.js';
+import { childFrame, type Frame, type MapItem } from '../runtime.js';
 import { Lanes } from '../lanes.js';
 import { readItems } from '../item-reader.js';
 import { batchItems } from '../item-batcher.js';
@@ -18,9 +18,17 @@ import { writeResults, type ChildRecord } from '../result-writer.js';
 const INLINE_CONCURRENCY = 40;
 const DISTRIBUTED_CONCURRENCY = 10_000;
 
-async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> {
+/** Items from the state's data carry this `$$.Map.Item.Source`; an ItemReader's carry its S3 URI. */
+const STATE_DATA = 'STATE_DATA';
+
+async function itemsOf(call: StateCall, effective: unknown): Promise<{ items: unknown[]; source: string }> {
   const raw = call.node.raw;
   if (raw.ItemReader && typeof raw.ItemReader === 'object') return readItems(call, effective);
+  return { items: await stateItems(call, effective), source: STATE_DATA };
+}
+
+async function stateItems(call: StateCall, effective: unknown): Promise<unknown[]> {
+  const raw = call.node.raw;
   if (isJsonata(call)) {
     const items = raw.Items === undefined ? call.input : await evaluateTemplate(raw.Items, jsonataEnv(call), 'Items');
     if (!Array.isArray(items)) {
@@ -40,11 +48,11 @@ async function itemsOf(call: StateCall, effective: unknown): Promise<unknown[]> 
   return items;
 }
 
-async function iterationInput(call: StateCall, effective: unknown, item: unknown, index: number): Promise<unknown> {
+async function iterationInput(call: StateCall, effective: unknown, item: MapItem): Promise<unknown> {
   const raw = call.node.raw;
   const selector = raw.ItemSelector ?? (isJsonata(call) ? undefined : raw.Parameters);
-  if (selector === undefined) return item;
-  const itemCall: StateCall = { ...call, frame: { ...call.frame, mapItem: { Index: index, Value: item } } };
+  if (selector === undefined) return item.Value;
+  const itemCall: StateCall = { ...call, frame: { ...call.frame, mapItem: item } };
   if (isJsonata(call)) return evaluateTemplate(selector, jsonataEnv(itemCall), 'ItemSelector');
   return evaluatePayload(selector, pathEnv(itemCall, effective), raw.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
 }
@@ -55,9 +63,9 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   if (!processor) throw runtimeError(`Map state '${node.name}' has no ItemProcessor.`);
   const distributed = processor.distributed;
   const effective = isJsonata(call) ? call.input : applyInputPath(call);
-  const items = await itemsOf(call, effective);
+  const { items, source } = await itemsOf(call, effective);
   const inputs: unknown[] = [];
-  for (let i = 0; i < items.length; i++) inputs.push(await iterationInput(call, effective, items[i], i));
+  for (let i = 0; i < items.length; i++) inputs.push(await iterationInput(call, effective, { Index: i, Value: items[i], Source: source }));
   if (call.inspection && (call.node.raw.ItemSelector ?? call.node.raw.Parameters) !== undefined) call.inspection.afterItemSelector = inputs;
   const batched = call.node.raw.ItemBatcher ? await batchItems(call, inputs, effective) : inputs;
   if (call.inspection && call.node.raw.ItemBatcher) call.inspection.afterItemBatcher = batched;
@@ -75,6 +83,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const results: unknown[] = new Array(batched.length);
   const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
   const records: ChildRecord[] = [];
+  const starts: number[] = [];
   const inFlight = new Set<number>();
   const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
   let failures = 0;
@@ -84,8 +93,9 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
   const lanes = maxConcurrency > 0 ? Math.min(maxConcurrency, ceiling) : ceiling;
   await new Lanes(runtime, frame).run(batched.length, lanes, {
     frame(index, start) {
-      const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index] });
+      const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index], Source: source });
       child.clock = start;
+      starts[index] = start;
       child.thread = `${frame.thread ? `${frame.thread}/` : ''}${node.name}[${index}]`;
       if (distributed) child.silent = true;
       return child;
@@ -98,7 +108,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     done(index, value, child) {
       inFlight.delete(index);
       results[index] = value;
-      if (writing) records.push({ index, input: batched[index], output: value });
+      if (writing) records.push({ index, input: batched[index], output: value, startMs: starts[index]!, stopMs: child.clock });
       runtime.event(child, 'MapIterationSucceeded', { name: node.name, index });
       return true;
     },
@@ -116,7 +126,7 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
       }
       failures++;
       results[index] = { Error: err.error, Cause: err.cause };
-      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause });
+      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause, startMs: starts[index]!, stopMs: child.clock });
       if (failures > allowed) {
         failure = new StatesError(ErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
         return false;

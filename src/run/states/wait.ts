@@ -23,7 +23,8 @@ async function waitUntil(call: StateCall, effective: unknown): Promise<number> {
       : `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${shown}`;
     throw runtimeError(message);
   }
-  return ms;
+  // "Wait state" page: Step Functions considers a timestamp only up to the second and truncates the milliseconds.
+  return Math.floor(ms / 1000) * 1000;
 }
 
 export async function runWait(call: StateCall): Promise<StateOutcome> {

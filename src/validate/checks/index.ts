@@ -6,6 +6,7 @@ import { intrinsicsCheck } from './intrinsics.js';
 import { payloadCheck } from './payload.js';
 import { credentialsCheck } from './credentials.js';
 import { resourceCheck } from './resource.js';
+import { variablesCheck } from './variables.js';
 
 /** Every semantic check, in the order they run. */
-export const semanticChecks: SemanticCheck[] = [...structureChecks, jsonataCheck, pathsCheck, intrinsicsCheck, payloadCheck, credentialsCheck, resourceCheck];
+export const semanticChecks: SemanticCheck[] = [...structureChecks, jsonataCheck, pathsCheck, intrinsicsCheck, payloadCheck, credentialsCheck, resourceCheck, variablesCheck];

@@ -1,16 +1,16 @@
 // Golden fixtures: test/fixtures/checks/<check>/<case>.asl.json is run through that one check and
 // its findings compared with <case>.expected.json (exact codes, severities, pointers and messages).
-// `valid-*` cases must produce nothing. UPDATE_GOLDEN=1 rewrites the expected files.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `valid-*` cases must produce nothing. UPDATE_GOLDEN=1 writes or rewrites the expected files; a missing one fails.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/diagnostics.js';
 import { buildModel } from '../../../src/asl/walker.js';
 import { structureChecks } from '../../../src/validate/checks/structure.js';
+import { expectGoldenJson } from '../../report/golden.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/checks/', import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
 
 function findingsOf(checkName: string, definition: unknown): Finding[] {
   const check = structureChecks.find((c) => c.name === checkName)!;
@@ -34,9 +34,8 @@ for (const checkName of readdirSync(fixtures)) {
           expect(actual).toEqual([]);
           return;
         }
-        if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
         expect(actual.length).toBeGreaterThan(0);
-        expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+        expectGoldenJson(actual, expectedFile);
       });
     }
   });

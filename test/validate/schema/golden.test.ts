@@ -1,10 +1,11 @@
 // Golden fixtures: each test/fixtures/schema/<case>.asl.json sits beside <case>.expected.json, the exact findings.
-// Run with UPDATE_GOLDEN=1 to rewrite the expected files, then review the diff.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Run with UPDATE_GOLDEN=1 to write or rewrite the expected files, then review the diff; a missing one fails.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runSchemaStage } from '../../../src/validate/schema/index.js';
 import { validateDefinition } from '../../../src/validate/index.js';
+import { expectGoldenJson } from '../../report/golden.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/schema/', import.meta.url));
 const cases = readdirSync(dir).filter((f) => f.endsWith('.asl.json')).map((f) => f.slice(0, -'.asl.json'.length)).sort();
@@ -14,8 +15,7 @@ describe('schema stage golden fixtures', () => {
   it.each(cases)('%s gives exactly the expected findings', (name) => {
     const findings = runSchemaStage(JSON.parse(readFileSync(`${dir}${name}.asl.json`, 'utf8')));
     const expectedFile = `${dir}${name}.expected.json`;
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, JSON.stringify(findings, null, 2) + '\n');
-    expect(findings).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    expectGoldenJson(findings, expectedFile);
     if (name.endsWith('-valid')) expect(findings).toEqual([]);
     else expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) expect(finding.message).not.toMatch(ajvWording);
