@@ -73,6 +73,12 @@ describe('one report per file', () => {
     expect(machines).toEqual(['one/template.yaml First STANDARD', 'express/template.yaml Fast EXPRESS']);
   });
 
+  it('does the same through the library API', async () => {
+    const { validate } = await import('../../src/api/index.js');
+    const results = await validate(['one/template.yaml', 'two/template.yaml', 'shared'], { cwd: root });
+    expect(results.map((r) => `${r.file} ${r.name ?? '-'}`)).toEqual(['shared/flow.asl.json First']);
+  });
+
   it('skips files over the size limit unless their name says they are definitions', async () => {
     mkdirSync(join(root, 'big'));
     const big = join(root, 'big/data.json');
