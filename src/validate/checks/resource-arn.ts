@@ -27,13 +27,16 @@ const PLACEHOLDERS = /\$\{[^}]*\}|#\{[^}]*\}|\{\{resolve:[^}]*\}\}/g;
 const MASK = '\u0000';
 const KINDS = 'a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>), an activity ARN (arn:aws:states:<region>:<account>:activity:<name>) or a service integration such as arn:aws:states:::lambda:invoke';
 /** Strings people leave for someone to fill in: `<INSERT ARN HERE>`, `__tbd__`, `%FUNCTION_ARN%`, `TODO`. */
-const UNFILLED = /^<.*>$|^_*tbd_*$|^_*tbc_*$|^%\w+%$|\b(TODO|FIXME|REPLACE|INSERT|CHANGEME)\b/i;
+const UNFILLED = /^<.*>$|^_*(tbd|tbc|TBD|TBC)_*$|^%\w+%$|\b(TODO|FIXME|REPLACE|INSERT|CHANGEME)\b/;
 const PATTERNS: readonly IntegrationSuffix[] = ['.sync', '.sync:2', '.waitForTaskToken'];
 
 export function resourceProblem(resource: string): ResourceProblem | undefined {
   const open = resource.lastIndexOf('${');
   if (open >= 0 && resource.indexOf('}', open) < 0) {
     return invalid(`has "\${" without a closing "}" ("${resource}"); close the substitution, e.g. "\${LambdaArn}"`);
+  }
+  if (resource.trim() !== resource && resource.trim() !== '') {
+    return invalid(`has white space at its start or end ("${resource}"), which Step Functions does not strip; remove it`);
   }
   const masked = resource.replace(PLACEHOLDERS, MASK);
   if (!masked.startsWith('arn:')) {
@@ -63,7 +66,7 @@ function invalid(message: string): ResourceProblem {
 
 function notArn(resource: string): ResourceProblem {
   const why = UNFILLED.test(resource.trim()) ? 'looks like a placeholder that was never filled in' : 'is not an ARN';
-  const start = resource.trimStart().slice(0, 4).toLowerCase() === 'arn:' ? '; ARNs start with "arn:" in lower case, without spaces' : '';
+  const start = resource.slice(0, 4).toLowerCase() === 'arn:' ? '; ARNs start with "arn:" in lower case' : '';
   return {
     code: 'resource-not-arn',
     message: `is "${resource}", which ${why}${start}; Step Functions refuses the state machine. Use ${KINDS}, or a placeholder filled in at deploy time such as "\${FunctionArn}"`,
