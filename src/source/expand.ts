@@ -52,21 +52,21 @@ export async function expandInputs(args: string[], cwd: string, options: ExpandO
     }
     // A pipe is read like a file: `asl validate <(aws stepfunctions describe-state-machine …)`.
     if (info?.isFile() || info?.isFIFO()) add(arg);
-    else if (info?.isDirectory()) report(arg, await searchDirectory(arg, cwd, options.fs), 'directory', result).forEach(add);
+    else if (info?.isDirectory()) report(arg, cwd, await searchDirectory(arg, cwd, options.fs), 'directory', result).forEach(add);
     else if (info) result.problems.push(`${arg}: not a regular file (a device or a socket); name a definition file, a directory or a glob`);
-    else report(arg, await searchGlob(arg, cwd, isAbsolute(arg), options.fs), 'pattern', result).forEach(add);
+    else report(arg, cwd, await searchGlob(arg, cwd, isAbsolute(arg), options.fs), 'pattern', result).forEach(add);
   }
   return result;
 }
 
 /** Turns what one search could not read into problems or warnings; returns the files it found. */
-function report(arg: string, search: SearchResult, kind: 'directory' | 'pattern', result: ExpandResult): string[] {
+function report(arg: string, cwd: string, search: SearchResult, kind: 'directory' | 'pattern', result: ExpandResult): string[] {
   const { files, unreadable } = search;
   if (files.length === 0) {
     if (unreadable.length === 0) result.problems.push(kind === 'directory' ? `${arg}: ${NOTHING_FOUND}` : `${arg}: no files match this pattern`);
     const elsewhere = kind === 'directory' ? 'no state machines found in the rest of it' : 'nothing else matches';
     for (const folder of unreadable) {
-      const itself = resolve(folder.path) === resolve(arg);
+      const itself = resolve(cwd, folder.path) === resolve(cwd, arg);
       result.problems.push(`${arg}: ${describe(folder, itself)}${itself ? '' : `; ${elsewhere}`}`);
     }
   } else {
