@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, hasErrors } from '../diagnostics.js';
+import { dropRepeatedMachines } from '../source/dedupe.js';
 import { loadFile, SourceInputError } from '../source/load-file.js';
 import { loadText as loadSourceText, type LoadTextOptions } from '../source/load-text.js';
 import type { LoadedFile, MachineSource } from '../source/types.js';
@@ -183,6 +184,8 @@ async function loadPaths(paths: readonly string[], cwd: string): Promise<LoadedF
   }
   const loaded: LoadedFile[] = [];
   for (const file of files) loaded.push(await loadFile(file, { cwd }));
+  // As on the command line: a definition file that templates name is checked once.
+  dropRepeatedMachines(loaded, cwd);
   return loaded;
 }
 

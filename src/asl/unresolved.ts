@@ -10,9 +10,13 @@ export function isIntrinsicObject(value: unknown): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/;
+/**
+ * `${Name}` (SAM DefinitionSubstitutions, Fn::Sub, Terraform, Serverless `${self:…}` / `${file(…)}`),
+ * `#{Name}` (Serverless pseudo parameters) and `{{resolve:…}}` (CloudFormation dynamic references).
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|#\{[^}]*\}|\{\{resolve:[^}]*\}\}/;
 
-/** True when a string holds a substitution placeholder such as `${OrderFunctionArn}` or `${self:custom.x}`. */
+/** True when a string holds a substitution placeholder such as `${OrderFunctionArn}`, `#{AWS::Region}` or `{{resolve:ssm:x}}`. */
 export function hasPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value);
 }

@@ -37,8 +37,9 @@ export async function runCheckCommand(
     return runWatch(ctx, inputs, options, checkMachine, rules, hooks);
   }
 
-  const { files, problems } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
+  const { files, problems, warnings } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
   for (const problem of problems) ctx.io.stderr.write(`asl: ${problem}\n`);
+  for (const warning of warnings) ctx.io.stderr.write(`asl: warning: ${warning}\n`);
   const inputProblems = problems.length;
 
   const results: MachineResult[] = [];

@@ -5,10 +5,12 @@
  * inputs are still checked, and the command exits 2.
  */
 import { dirname, resolve } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import type { LoadedFile } from '../source/types.js';
 import { loadText, MAX_FILE_BYTES, tooLargeFile } from '../source/load-text.js';
 import { reasonOf } from '../source/load-file.js';
+import { dropRepeatedMachines } from '../source/dedupe.js';
+import type { ExpandResult } from '../source/expand.js';
 
 export interface ReadInput {
   loaded: LoadedFile;
@@ -19,6 +21,8 @@ export interface ReadInputsResult {
   files: ReadInput[];
   /** One line each, ready to print. */
   problems: string[];
+  /** One line each: folders a search could not read while it found files elsewhere (not an exit 2). */
+  warnings: string[];
 }
 
 export async function readInputs(
@@ -26,7 +30,7 @@ export async function readInputs(
   cwd: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<ReadInputsResult> {
-  const { files: paths, problems } = await expand(inputs, cwd);
+  const { files: paths, problems, warnings } = await expand(inputs, cwd);
   const files: ReadInput[] = [];
   for (const path of paths) {
     let text: string;
@@ -51,42 +55,40 @@ export async function readInputs(
       problems.push(`internal error while reading ${path}: ${error instanceof Error ? error.message : String(error)} (a bug in asl-toolkit; please report it)`);
     }
   }
-  dropDefinitionsTemplatesLoad(files, cwd);
-  return { files, problems };
-}
-
-/**
- * A definition file that a template among the inputs also names (SAM's `DefinitionUri`, next to it in
- * the same folder) would be checked, and its findings reported, twice. The template's copy is kept:
- * it knows the machine's logical id and workflow type. The file's own file-level findings stay.
- */
-function dropDefinitionsTemplatesLoad(files: ReadInput[], cwd: string): void {
-  const viaTemplate = new Set<string>();
-  for (const { loaded } of files) {
-    for (const machine of loaded.machines) if (machine.file !== loaded.file) viaTemplate.add(resolve(cwd, machine.file));
-  }
-  if (viaTemplate.size === 0) return;
-  for (const { loaded } of files) {
-    if (loaded.file === '-' || !viaTemplate.has(resolve(cwd, loaded.file))) continue;
-    loaded.machines = loaded.machines.filter((machine) => machine.file !== loaded.file);
-  }
+  dropRepeatedMachines(files.map((file) => file.loaded), cwd);
+  return { files, problems, warnings };
 }
 
 /**
  * Plain file names (the pre-commit case) need no searching; the glob library is loaded only for
  * directories and patterns, which keeps a one-file run quick to start.
  */
-async function expand(inputs: readonly string[], cwd: string): Promise<{ files: string[]; problems: string[] }> {
+async function expand(inputs: readonly string[], cwd: string): Promise<ExpandResult> {
   if (inputs.every((input) => input === '-' || isFile(resolve(cwd, input)))) {
+    // Two names of one file (a symbolic link, ./a and a) are one input.
     const seen = new Set<string>();
-    return { files: inputs.filter((input) => !seen.has(resolve(cwd, input)) && seen.add(resolve(cwd, input))), problems: [] };
+    const key = (input: string): string => (input === '-' ? input : realPath(resolve(cwd, input)));
+    return { files: inputs.filter((input) => !seen.has(key(input)) && seen.add(key(input))), problems: [], warnings: [] };
   }
   const { expandInputs } = await import('../source/expand.js');
   return expandInputs([...inputs], cwd);
 }
 
+/** False also when the path cannot be looked at (a folder on the way that cannot be read): expandInputs says why. */
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

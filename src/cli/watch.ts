@@ -121,7 +121,7 @@ export async function runWatch(
   let touched = new Set<string>();
   let run = 0;
   let lastProblems = '';
-  let expansion: { files: string[]; problems: string[] } | undefined;
+  let expansion: { files: string[]; problems: string[]; warnings: string[] } | undefined;
   const targets = new Map<string, boolean>(); // absolute path → recursive
   const roots = new Set<string>();
   /** Dependency (absolute path) → the input files whose results it affects, ignored files included. */
@@ -212,7 +212,7 @@ export async function runWatch(
       if (!old || input?.text !== old.text) changes.push({ file, kind: old ? 'changed' : 'added' });
     }
     order = [...current];
-    inputProblems = expanded.problems;
+    inputProblems = [...expanded.problems, ...expanded.warnings.map((w) => `warning: ${w}`)];
     const problems = [...new Set([...inputProblems, ...configProblems, ...order.flatMap((f) => entries.get(f)?.problems ?? []), ...watchProblems.splice(0)])];
     const fresh = updateTargets(expanded.files);
     if (fresh.length > 0) watcher?.add(fresh);

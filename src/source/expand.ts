@@ -1,89 +1,95 @@
 /**
- * Command-line inputs to files: files as given, directories searched for definitions and templates,
- * globs expanded. Problems (a missing path, a glob matching nothing) are collected so the other inputs
- * are still checked and the CLI can exit 2.
+ * Command-line inputs to files: files as given, directories searched for state machines, globs
+ * expanded. Each file is listed once, however many names reach it (symbolic links, a folder and a
+ * glob over it). Problems (a missing path, a glob matching nothing, a folder that cannot be read) are
+ * collected so the other inputs are still checked and the CLI can exit 2; a folder inside a search that
+ * cannot be read, when the search found files elsewhere, is a warning (see docs/inputs.md).
  */
-import { open, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
+import { reasonOf } from './load-file.js';
+import type { SearchFs, SearchResult, Unreadable } from './search.js';
+import { searchDirectory, searchGlob } from './search.js';
 
-const DEFINITION_PATTERNS = ['**/*.asl.json', '**/*.asl.yaml', '**/*.asl.yml', '**/*.asl.json5'];
-const TEMPLATE_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template'];
-const IGNORED = ['**/node_modules/**', '**/.*/**', '**/cdk.out/**'];
+export interface ExpandResult {
+  files: string[];
+  /** One line each, ready to print: inputs that gave nothing to check. */
+  problems: string[];
+  /** One line each: parts of a search that could not be read, when the search found other files. */
+  warnings: string[];
+}
 
-/**
- * A template is worth loading only if it declares a state machine resource (a `Type:` line, not a mere
- * mention in a policy); a Serverless file only if it has a `stepFunctions` section. Reads at most a few MB.
- */
-const TEMPLATE_MARKER = /["']?Type["']?\s*:\s*["']?AWS::(StepFunctions|Serverless)::StateMachine\b/;
-const SERVERLESS_MARKER = /^["']?stepFunctions["']?\s*:/m;
-const SERVERLESS_NAME = /(^|\/)serverless\.ya?ml$/;
-const SNIFF_BYTES = 8 * 1024 * 1024;
+export interface ExpandOptions {
+  /** Replaces the directory listing call (tests). */
+  fs?: SearchFs;
+}
 
-export async function expandInputs(args: string[], cwd: string): Promise<{ files: string[]; problems: string[] }> {
-  const files: string[] = [];
-  const problems: string[] = [];
+export async function expandInputs(args: string[], cwd: string, options: ExpandOptions = {}): Promise<ExpandResult> {
+  const result: ExpandResult = { files: [], problems: [], warnings: [] };
   const seen = new Set<string>();
   const add = (file: string): void => {
-    const key = resolve(cwd, file);
+    const key = file === '-' ? '-' : realPath(resolve(cwd, file));
     if (seen.has(key)) return;
     seen.add(key);
-    files.push(file);
+    result.files.push(file);
   };
   for (const arg of args) {
     if (arg === '-') {
       add('-');
       continue;
     }
-    const info = await stat(resolve(cwd, arg)).catch(() => undefined);
-    // A pipe is read like a file: `asl validate <(aws stepfunctions describe-state-machine …)`.
-    if (info?.isFile() || info?.isFIFO()) {
-      add(arg);
-    } else if (info?.isDirectory()) {
-      const found = await searchDirectory(arg, cwd);
-      if (found.length === 0) problems.push(`${arg}: no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates with state machines found in this directory`);
-      found.forEach(add);
-    } else if (info) {
-      problems.push(`${arg}: not a regular file (a device or a socket); name a definition file, a directory or a glob`);
-    } else if (isDynamicPattern(arg)) {
-      // Dot folders are left out by the glob itself (dot: false) unless the pattern names them.
-      const ignore = ['**/node_modules/**', '**/cdk.out/**'];
-      const matched = (await glob(arg, { cwd, ignore, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).sort();
-      if (matched.length === 0) problems.push(`${arg}: no files match this pattern`);
-      matched.forEach(add);
-    } else {
-      problems.push(`${arg}: no such file or directory`);
+    let info: Stats | undefined;
+    try {
+      info = statSync(resolve(cwd, arg));
+    } catch (error) {
+      // A pattern is not a path (and may sit below a folder that cannot be read: the glob says so).
+      if (!isDynamicPattern(arg)) {
+        result.problems.push(`${arg}: ${reasonOf(error)}`);
+        continue;
+      }
     }
+    // A pipe is read like a file: `asl validate <(aws stepfunctions describe-state-machine …)`.
+    if (info?.isFile() || info?.isFIFO()) add(arg);
+    else if (info?.isDirectory()) report(arg, cwd, await searchDirectory(arg, cwd, options.fs), 'directory', result).forEach(add);
+    else if (info) result.problems.push(`${arg}: not a regular file (a device or a socket); name a definition file, a directory or a glob`);
+    else report(arg, cwd, await searchGlob(arg, cwd, isAbsolute(arg), options.fs), 'pattern', result).forEach(add);
   }
-  return { files, problems };
+  return result;
 }
 
-async function searchDirectory(dir: string, cwd: string): Promise<string[]> {
-  const root = resolve(cwd, dir);
-  const options = { cwd: root, ignore: IGNORED, onlyFiles: true, expandDirectories: false } as const;
-  const [definitions, candidates] = await Promise.all([glob(DEFINITION_PATTERNS, options), glob(TEMPLATE_PATTERNS, options)]);
-  const isDefinition = new Set(definitions);
-  const templates: string[] = [];
-  for (const candidate of candidates) {
-    if (isDefinition.has(candidate) || /(^|\/)(package(-lock)?|tsconfig|cdk)\.json$/.test(candidate)) continue;
-    const marker = SERVERLESS_NAME.test(candidate) ? SERVERLESS_MARKER : TEMPLATE_MARKER;
-    if (await fileMatches(resolve(root, candidate), marker)) templates.push(candidate);
+/** Turns what one search could not read into problems or warnings; returns the files it found. */
+function report(arg: string, cwd: string, search: SearchResult, kind: 'directory' | 'pattern', result: ExpandResult): string[] {
+  const { files, unreadable } = search;
+  if (files.length === 0) {
+    if (unreadable.length === 0) result.problems.push(kind === 'directory' ? `${arg}: ${NOTHING_FOUND}` : `${arg}: no files match this pattern`);
+    const elsewhere = kind === 'directory' ? 'no state machines found in the rest of it' : 'nothing else matches';
+    for (const folder of unreadable) {
+      const itself = resolve(cwd, folder.path) === resolve(cwd, arg);
+      result.problems.push(`${arg}: ${describe(folder, itself)}${itself ? '' : `; ${elsewhere}`}`);
+    }
+  } else {
+    for (const folder of unreadable) result.warnings.push(`${arg}: ${describe(folder, false)}; the files in it were not checked`);
   }
-  // Paths as the user would write them: under the directory they named.
-  return [...definitions, ...templates].sort().map((file) => join(dir, file));
+  return files;
 }
 
-async function fileMatches(path: string, marker: RegExp): Promise<boolean> {
-  let handle;
+const NOTHING_FOUND =
+  'no state machines found in this directory (definition files such as *.asl.json, other JSON or YAML files with "StartAt" and "States", CloudFormation / SAM templates with state machine resources, Serverless files with stepFunctions)';
+
+function describe(folder: Unreadable, itself: boolean): string {
+  const which = itself ? 'cannot read this directory' : `cannot read the folder ${folder.path}`;
+  const reason = reasonOf(folder.error);
+  const fix = reason === 'permission denied' ? ' (give your user read and execute permission on it, or name the folders you can read)' : '';
+  return `${which}: ${reason}${fix}`;
+}
+
+/** The file behind any symbolic links, so two names of one file count once. */
+function realPath(path: string): string {
   try {
-    handle = await open(path, 'r');
-    const size = Math.min((await handle.stat()).size, SNIFF_BYTES);
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    return marker.test(buffer.toString('utf8', 0, bytesRead));
+    return realpathSync.native(path);
   } catch {
-    return false;
-  } finally {
-    await handle?.close();
+    return path;
   }
 }

@@ -37,5 +37,7 @@ export function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOTDIR') return 'no such file or directory (a part of the path is a file, not a directory)';
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a link that points back at itself)';
   return error instanceof Error ? error.message : String(error);
 }

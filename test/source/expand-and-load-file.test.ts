@@ -21,6 +21,13 @@ beforeAll(() => {
     'flows/nested/config.yaml': 'retries: 3\n',
     'flows/nested/policy.json': '{"Statement": [{"Action": "states:StartExecution", "Condition": "AWS::StepFunctions::StateMachine"}], "stepFunctions": 1}',
     'flows/nested/other.yml': 'stepFunctions:\n  enabled: true\n',
+    'flows/plain/definition.json': definition,
+    'flows/plain/definition.yaml': 'Comment: named like any config file\nStartAt: A\nStates:\n  A: { Type: Succeed }\n',
+    'flows/plain/commented.json': '// JSON5 in a .json file\n{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } }, }\n',
+    'flows/plain/blk_serverless.yml': 'service: blk\nstepFunctions:\n  stateMachines:\n    m:\n      definition: { StartAt: A, States: { A: { Type: Succeed } } }\n',
+    'flows/plain/schema.json': '{"properties": {"StartAt": {"type": "string"}, "States": {"type": "object"}}}',
+    'flows/plain/nested.yaml': 'machine:\n  StartAt: A\n  States:\n    A: { Type: Succeed }\n',
+    'flows/plain/list.json': '[{"StartAt": "A", "States": {}}]',
     'flows/package.json': '{"name": "x"}',
     'flows/node_modules/pkg/d.asl.json': definition,
     'flows/.aws-sam/build/e.asl.json': definition,
@@ -46,6 +53,10 @@ describe('expandInputs', () => {
       'flows/nested/serverless.yml',
       'flows/nested/stack.json',
       'flows/nested/template.yaml',
+      'flows/plain/blk_serverless.yml',
+      'flows/plain/commented.json',
+      'flows/plain/definition.json',
+      'flows/plain/definition.yaml',
     ]);
   });
 
@@ -72,7 +83,7 @@ describe('expandInputs', () => {
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^nope\.asl\.json: no such file/);
     expect(problems[1]).toMatch(/^flows\/\*\.nothing: no files match/);
-    expect(problems[2]).toMatch(/^empty: no state machine definitions/);
+    expect(problems[2]).toMatch(/^empty: no state machines found in this directory \(definition files such as \*\.asl\.json, other JSON or YAML files with "StartAt"/);
   });
 });
 

@@ -1,4 +1,4 @@
-// The path, intrinsic, payload, credentials and resource checks: each code fires on the mistake it
+// The path, intrinsic, payload, credentials and resource checks (Resource values: resource.test.ts): each code fires on the mistake it
 // names, at the pointer of the offending value, and stays silent on correct and deploy-time values.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -247,36 +247,6 @@ describe('invalid-credentials', () => {
 
   it('checks the .$ form like any payload value', () => {
     expect(pairs(task({ Credentials: { 'RoleArn.$': 'not a path' } }))).toEqual([['payload-dynamic-value', '/States/S/Credentials/RoleArn.$']]);
-  });
-});
-
-describe('invalid-resource', () => {
-  it.each([
-    ['${lambdaArn', 'without a closing'],
-    ['arn:aws:lambda:us-east-1:123456789012:function:Charge:', 'ends with ":"'],
-    ['arn:aws:lambda:us-east-1:123456789012:function:Charge:$*#$7485', 'qualifier'],
-    ['arn:aws:lambda:us-east-1:123456789012:function:my function', 'not a valid function name'],
-    ['arn:aws:lambda:us-east-1:123456789012:function:a:b:c', 'more than one qualifier'],
-    ['arn:aws:states:::dynamodb:query', 'aws-sdk:dynamodb:query'],
-  ])('reports %s', (resource, message) => {
-    const result = findings(one({ Type: 'Task', Resource: resource }));
-    expect(result.map((f) => [f.code, f.path])).toEqual([['invalid-resource', '/States/S/Resource']]);
-    expect(result[0]!.message).toContain(message);
-  });
-
-  it.each([
-    'arn:aws:lambda:us-east-1:123456789012:function:Charge',
-    'arn:aws:lambda:us-east-1:123456789012:function:Charge:$LATEST',
-    'arn:aws:lambda:us-east-1:123456789012:function:Charge:12',
-    'arn:aws:lambda:us-east-1:123456789012:function:Charge:prod_v-2',
-    'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${Name}:',
-    'arn:aws:states:::dynamodb:putItem',
-    'arn:aws:states:::aws-sdk:dynamodb:query',
-    'arn:aws:states:::lambda:invoke.waitForTaskToken',
-    '${ChargeFunctionArn}',
-    'module:helloWorld',
-  ])('accepts %s', (resource) => {
-    expect(findings(one({ Type: 'Task', Resource: resource }))).toEqual([]);
   });
 });
 
