@@ -13,7 +13,7 @@ export function taskKind(resource: unknown): TaskKind {
   if (typeof resource !== 'string' || placeholderOnly.test(resource)) return 'unknown';
   if (resource.endsWith('.waitForTaskToken')) return 'callback';
   if (/\.sync(?::\d+)?$/.test(resource)) return 'sync';
-  if (/^arn:[^:]*:states:[^:]*:[^:]*:activity:/.test(resource) || resource.includes(':activity:')) return 'activity';
+  if (resource.includes(':activity:')) return 'activity';
   return 'request-response';
 }
 
