@@ -9,6 +9,8 @@ import { validateDefinition, locateFindings } from '../validate/index.js';
 import type { MachineSource } from '../source/types.js';
 import { rules } from './rules/index.js';
 import { collectDisables, isSuppressed, unusedDisables } from './suppressions.js';
+import { dropSuperseded } from './overlap.js';
+import type { DefinitionSource } from './rule.js';
 
 export type RuleSetting = 'off' | Severity;
 export interface ResolvedLintConfig {
@@ -29,6 +31,14 @@ export interface LintOptions {
   workflowType?: 'standard' | 'express';
   /** Report inline disables that silence nothing; overrides the config's `reportUnusedDisables`. */
   reportUnusedDisables?: boolean;
+  /** Where the definition was written, so advice can name the right way to parameterise it. Default: a bare definition. */
+  source?: DefinitionSource;
+}
+
+/** The pointer at which a loader found the definition tells the kind of file (see src/source/machines.ts). */
+export function definitionSource(pointer: string): DefinitionSource {
+  if (pointer.startsWith('/stepFunctions/')) return 'serverless';
+  return pointer.startsWith('/Resources/') ? 'template' : 'definition';
 }
 
 /** Runs validation and every enabled rule over a parsed definition; returns findings without positions. */
@@ -37,6 +47,7 @@ export function lintDefinition(definition: unknown, options: LintOptions = {}): 
   const { findings } = validateDefinition(definition, model);
   const workflowType = options.workflowType ?? options.config?.workflowType ?? 'standard';
   const disables = collectDisables(model);
+  const reported: Finding[] = [];
   for (const rule of rules) {
     const setting = options.config?.rules[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
@@ -49,9 +60,8 @@ export function lintDefinition(definition: unknown, options: LintOptions = {}): 
         severity,
         options: setting?.options ?? {},
         workflowType,
-        report: (f) => {
-          if (!isSuppressed(disables, code, f.path)) findings.push({ ...f, code, severity });
-        },
+        source: options.source ?? 'definition',
+        report: (f) => reported.push({ ...f, code, severity }),
       });
     } catch (error) {
       findings.push({
@@ -62,15 +72,18 @@ export function lintDefinition(definition: unknown, options: LintOptions = {}): 
       });
     }
   }
+  // Overlaps are settled before suppressions, so disabling the specific rule on a state also quiets the general one there.
+  for (const f of dropSuperseded(reported)) if (!isSuppressed(disables, f.code, f.path)) findings.push(f);
   if (options.reportUnusedDisables ?? options.config?.reportUnusedDisables) findings.push(...unusedDisables(disables));
   return findings;
 }
 
 /** Lints one loaded machine: load-time diagnostics plus validation and rules, positioned in the file. */
 export function lint(machine: MachineSource, config?: ResolvedLintConfig): Diagnostic[] {
-  const findings = lintDefinition(machine.definition, { config, workflowType: config?.workflowType ?? (machine.workflowType === 'EXPRESS' ? 'express' : undefined) });
+  const workflowType = config?.workflowType ?? (machine.workflowType === 'EXPRESS' ? 'express' : undefined);
+  const findings = lintDefinition(machine.definition, { config, workflowType, source: definitionSource(machine.pointer) });
   return [...machine.diagnostics, ...locateFindings(findings, machine)].sort(compareDiagnostics);
 }
 
 export { rules, rulesById } from './rules/index.js';
-export type { Rule, RuleMeta, RuleContext } from './rule.js';
+export type { Rule, RuleMeta, RuleContext, DefinitionSource } from './rule.js';

@@ -9,7 +9,14 @@ export interface RuleMeta {
   /** JSON Schema of the rule's options (undefined when it takes none). */
   optionsSchema?: Record<string, unknown>;
   docsUrl: string;
+  /**
+   * Rules whose finding on the same path this rule's finding makes redundant: one fix, one finding. The more
+   * specific rule names the general one (lambda-transient-retry supersedes task-retry on a Lambda Task).
+   */
+  supersedes?: readonly string[];
 }
+
+export type DefinitionSource = 'definition' | 'template' | 'serverless';
 
 export interface RuleContext {
   definition: unknown;
@@ -17,6 +24,8 @@ export interface RuleContext {
   severity: Severity;
   options: Record<string, unknown>;
   workflowType: 'standard' | 'express';
+  /** Where the definition was written: a bare definition file, a CloudFormation/SAM template, or a serverless.yml. */
+  source: DefinitionSource;
   report(finding: Omit<Finding, 'code' | 'severity'>): void;
 }
 

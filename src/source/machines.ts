@@ -74,7 +74,10 @@ function resourceSite(site: SiteBase, props: Obj, base: string, id: string): Mac
     kind: 'skip',
     pointer,
     code: 'definition-not-static',
-    message: `State machine ${id}: its definition is built with ${how} at deploy time, so it cannot be checked here; write it as Definition, a DefinitionString, or a DefinitionUri file to have it checked`,
+    message: how === 'Fn::Join'
+      // AWS CDK synthesises this form, and its users cannot rewrite the template: point them at the source.
+      ? `State machine ${id}: its definition is built with Fn::Join at deploy time (as AWS CDK synthesises it), so it cannot be checked here; check the definition where it is written instead (with CDK, the file given to DefinitionBody.fromFile), or write it as Definition, a DefinitionString, or a DefinitionUri file`
+      : `State machine ${id}: its definition is built with ${how} at deploy time, so it cannot be checked here; write it as Definition, a DefinitionString, or a DefinitionUri file to have it checked`,
   });
   if ('Definition' in props) {
     const definition = props.Definition;

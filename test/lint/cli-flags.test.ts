@@ -14,13 +14,13 @@ const write = (name: string, content: unknown): void => {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
 };
 
-/** One Wait of 600 s (beyond Express's limit) and one Task without TimeoutSeconds (task-timeout warning). */
+/** One Wait of 600 s (beyond Express's limit) and one Glue job run without TimeoutSeconds (task-timeout warning). */
 const longWait = {
   StartAt: 'W',
   States: {
     W: { Type: 'Wait', Seconds: 600, Next: 'T' },
     T: {
-      Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: 'q', MessageBody: 'm' },
+      Type: 'Task', Resource: 'arn:aws:states:::glue:startJobRun.sync', Parameters: { JobName: 'j' },
       Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 10 }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true,
     },
     F: { Type: 'Fail' },

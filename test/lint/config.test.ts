@@ -69,7 +69,7 @@ describe('config resolution', () => {
     expect(parseConfig({ rules: { 'retry-max-delay': ['warning', { maxSeconds: 600 }] } }, 'cfg').rules['retry-max-delay']).toEqual({ severity: 'warning', options: { maxSeconds: 600 } });
     expect(() => parseConfig({ rules: { 'retry-max-delay': ['warning', { maxSecond: 600 }] } }, 'cfg')).toThrow(/have no "maxSecond" \(did you mean "maxSeconds"\?\)/);
     expect(() => parseConfig({ rules: { 'retry-max-delay': ['warning', { maxSeconds: 0 }] } }, 'cfg')).toThrow(/"maxSeconds" must be >= 1/);
-    expect(() => parseConfig({ rules: { 'task-retry': ['warning', {}] } }, 'cfg')).toThrow(/takes no options/);
+    expect(() => parseConfig({ rules: { 'choice-default': ['warning', {}] } }, 'cfg')).toThrow(/takes no options/);
   });
 });
 
@@ -82,7 +82,7 @@ describe('schemas/aslrc.schema.json', () => {
 describe('unused disables', () => {
   const def = machine(
     {
-      Work: { Type: 'Task', Comment: 'asl-disable task-timeout, task-retry', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 5 }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true },
+      Work: { Type: 'Task', Comment: 'asl-disable task-timeout, task-retry', Resource: 'arn:aws:states:::glue:startJobRun.sync', Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 5 }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true },
       F: { Type: 'Fail' },
     },
     { Comment: 'asl-disable-file choice-default, pass-chian' },
@@ -99,7 +99,7 @@ describe('unused disables', () => {
   });
   it('a directive on a Parallel counts as used when it silences a nested state', () => {
     const nested = machine({
-      P: { Type: 'Parallel', Comment: 'asl-disable task-timeout', Branches: [machine({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 5 }], End: true } }), machine({ Q: { Type: 'Pass', End: true } })], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true },
+      P: { Type: 'Parallel', Comment: 'asl-disable task-timeout', Branches: [machine({ T: { Type: 'Task', Resource: 'arn:aws:states:::glue:startJobRun.sync', Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 5 }], End: true } }), machine({ Q: { Type: 'Pass', End: true } })], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true },
       F: { Type: 'Fail' },
     });
     const all = lintDefinition(nested, { reportUnusedDisables: true });
@@ -130,7 +130,7 @@ describe('asl lint with a config', () => {
     const run = await runCli(['lint', 'bad-options/no-timeout.asl.json'], { cwd: fixtures });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.aslrc\.json:3:36: options of rule "retry-max-delay" have no "maxSecond" \(did you mean "maxSeconds"\?\)/);
-    expect(run.stderr).toMatch(/\.aslrc\.json:4:31: rule "task-retry" takes no options/);
+    expect(run.stderr).toMatch(/\.aslrc\.json:4:35: rule "choice-default" takes no options/);
   });
   it('reports a config that does not parse, with position, exit 2', async () => {
     const run = await runCli(['lint', 'bad-yaml/no-timeout.asl.json'], { cwd: fixtures });

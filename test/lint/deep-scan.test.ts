@@ -11,15 +11,19 @@ describe('deep payload scanning', () => {
     const def = machine({
       A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'arn:aws:lambda:eu-west-1:111122223333:function:f', Payload: { nested: ['arn:aws:sns:us-east-1:111122223333:t'] } }, Credentials: { RoleArn: 'arn:aws:iam::111122223333:role/r' }, Next: 'B' },
       B: { Type: 'Task', QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'arn:aws:lambda:us-east-1:111122223333:function:g' }, Next: 'M' },
-      M: { Type: 'Map', MaxConcurrency: 2, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, ...branch({ I: pass({ Result: { topic: 'arn:aws:sns:us-east-1:444455556666:t' }, End: true }) }) }, End: true },
+      M: { Type: 'Map', MaxConcurrency: 2, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, ...branch({ I: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn: 'arn:aws:sns:us-east-1:444455556666:t', Message: 'm' }, End: true } }) }, End: true },
     });
     expect(codes(def, 'hardcoded-account')).toEqual([
       '/States/A/Parameters/FunctionName', '/States/A/Parameters/Payload/nested/0', '/States/A/Credentials/RoleArn',
-      '/States/B/Arguments/FunctionName', '/States/M/ItemProcessor/States/I/Result/topic',
+      '/States/B/Arguments/FunctionName', '/States/M/ItemProcessor/States/I/Parameters/TopicArn',
     ]);
   });
-  it('hardcoded-account stays silent for placeholders and service integrations', () => {
-    const def = machine({ A: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: '${QueueUrl}', FunctionName: 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f' }, End: true } });
+  it('hardcoded-account stays silent for placeholders, service integrations and the data a Pass state shapes', () => {
+    const def = machine({
+      A: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: '${QueueUrl}', FunctionName: 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f' }, Next: 'Sample' },
+      // A replayed sample event, as event players and test harnesses hold: data, not something the machine calls.
+      Sample: pass({ Result: { account: '123456789012', resources: ['arn:aws:states:us-west-2:123456789012:execution:m:1'] }, End: true }),
+    });
     expect(codes(def, 'hardcoded-account')).toEqual([]);
   });
   it('path-missing-dollar reads nested templates: ItemReader, ResultWriter, Assign, catchers, Choice rules', () => {

@@ -13,12 +13,12 @@ const without = (o: Record<string, unknown>, ...keys: string[]) => Object.fromEn
 
 ruleTester('task-timeout', {
   valid: [{ name: 'the Task sets TimeoutSeconds', definition: machine({ Work: goodTask, Failed: failed }) }],
-  invalid: [{ name: 'a Task has no timeout', definition: machine({ Work: without(goodTask, 'TimeoutSeconds'), Failed: failed }), errors: [{ path: '/States/Work', message: /Work.*TimeoutSeconds/, severity: 'warning' }] }],
+  invalid: [{ name: 'a Glue job run has no timeout', definition: machine({ Work: { ...without(goodTask, 'TimeoutSeconds'), Resource: 'arn:aws:states:::glue:startJobRun.sync' }, Failed: failed }), errors: [{ path: '/States/Work', message: /Work.*waits for the job it starts.*TimeoutSeconds/, severity: 'warning' }] }],
 });
 
 ruleTester('task-retry', {
   valid: [{ name: 'the Task retries', definition: machine({ Work: goodTask, Failed: failed }) }],
-  invalid: [{ name: 'a Task has no Retry', definition: machine({ Work: without(goodTask, 'Retry'), Failed: failed }), errors: [{ path: '/States/Work', severity: 'warning' }] }],
+  invalid: [{ name: 'a Task has no Retry where another retries', definition: machine({ Work: { ...without(goodTask, 'Retry'), Resource: 'arn:aws:states:::sqs:sendMessage', Next: 'Other' }, Other: { ...goodTask, Resource: 'arn:aws:states:::sqs:sendMessage' }, Failed: failed }), errors: [{ path: '/States/Work', severity: 'warning' }] }],
 });
 
 ruleTester('choice-default', {
@@ -65,7 +65,7 @@ describe('lint over a definition following every practice', () => {
 ruleTester('catch-missing', {
   valid: [{ name: 'the Task is itself the error handler', definition: machine({ Work: goodTask, Failed: { ...without(goodTask, 'Catch'), End: true } }) }, { name: 'an enclosing Map catches everything', definition: machine({ M: mapState({ MaxConcurrency: 1, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], ItemProcessor: { StartAt: 'T', States: { T: without(goodTask, 'Catch') } } }), Failed: failed }) }],
   invalid: [
-    { name: 'a Task catches only one error', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }] }, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] },
+    { name: 'a Task catches only one error where another catches all', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['X'], Next: 'Failed' }], Next: 'Other' }, Other: goodTask, Failed: failed }), errors: [{ path: '/States/Work', message: /States.ALL/ }] },
     { name: 'a recovery path reached by a specific catcher has no catch-all', definition: machine({ Work: { ...goodTask, Catch: [{ ErrorEquals: ['Exists'], Next: 'Lookup' }, { ErrorEquals: ['States.ALL'], Next: 'Failed' }] }, Lookup: { ...without(goodTask, 'Catch'), End: true }, Failed: failed }), errors: [{ path: '/States/Lookup' }] },
   ],
 });

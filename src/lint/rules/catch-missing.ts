@@ -1,29 +1,47 @@
-import { ancestors } from '../../asl/walker.js';
-import { covers, entries, errorNames } from '../errors.js';
+import { entries, errorNames } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
-import type { StateNode } from '../../asl/walker.js';
+import type { MachineModel, StateNode } from '../../asl/walker.js';
 
-const catchesAll = (node: StateNode) => entries(node.raw.Catch).some((c) => covers(errorNames(c), 'States.ALL') || errorNames(c).includes('States.ALL'));
+const catchesAll = (node: StateNode) => entries(node.raw.Catch).some((c) => errorNames(c).includes('States.ALL'));
+const canFail = (node: StateNode) => node.type === 'Task' || node.type === 'Map' || node.type === 'Parallel';
 
-/** An uncaught failure fails the whole execution; an enclosing Map/Parallel that catches everything covers its states. */
+/**
+ * Error handlers (the targets of a catch-all) are the last resort: catching their own failure would only
+ * loop or hide it. A target of a catcher for specific errors is a recovery path that carries on with normal
+ * work, so it is asked like any other state.
+ */
+function handlersOf(model: MachineModel): Set<string> {
+  const handlers = new Set<string>();
+  for (const node of model.states)
+    for (const c of entries(node.raw.Catch)) {
+      const next = (c as { Next?: unknown } | null)?.Next;
+      if (errorNames(c).includes('States.ALL') && typeof next === 'string') handlers.add(`${node.scope.pointer}\u0000${next}`);
+    }
+  return handlers;
+}
+
+/**
+ * Letting an error fail the execution is a normal design, so by default only a machine that handles errors
+ * somewhere (a catch-all on some state) is asked to handle them everywhere: a state left out is then a gap.
+ * `mode: "all"` asks every machine. A state inside a Map or Parallel is covered by a catcher on it, so only
+ * the outermost state that lacks one is reported: one finding for one fix.
+ */
 export const catchMissing: Rule = {
-  meta: { id: 'catch-missing', description: 'A Task, Map or Parallel should have a catch-all catcher (or sit inside one that does).', defaultSeverity: 'warning', docsUrl: docsUrl('catch-missing') },
+  meta: {
+    id: 'catch-missing', description: 'In a machine that catches errors, every Task, Map and Parallel should be covered by a catch-all.', defaultSeverity: 'warning', docsUrl: docsUrl('catch-missing'),
+    optionsSchema: { type: 'object', properties: { mode: { enum: ['consistent', 'all'] } }, additionalProperties: false },
+  },
   check(ctx) {
-    // An error handler (the target of a catch-all) is the last resort; catching its own failure would only loop
-    // or hide it. A target of a catcher for specific errors is a recovery path that carries on with normal work,
-    // so it is asked like any other state.
-    const handlers = new Set<string>();
-    for (const node of ctx.model.states)
-      for (const c of entries(node.raw.Catch)) {
-        if (!errorNames(c).includes('States.ALL')) continue;
-        const next = (c as { Next?: unknown } | null)?.Next;
-        if (typeof next === 'string') handlers.add(`${node.scope.pointer}\u0000${next}`);
-      }
+    const all = ctx.options.mode === 'all';
+    if (!all && !ctx.model.states.some(catchesAll)) return;
+    const handlers = handlersOf(ctx.model);
     for (const node of ctx.model.states) {
-      if (node.type !== 'Task' && node.type !== 'Map' && node.type !== 'Parallel') continue;
-      if (catchesAll(node) || ancestors(node).some(catchesAll)) continue;
+      // Nested states are covered by a catcher on their Map or Parallel, which is reported (or is a handler) instead.
+      if (!canFail(node) || catchesAll(node) || node.scope.owner) continue;
       if (handlers.has(`${node.scope.pointer}\u0000${node.name}`)) continue;
-      ctx.report({ path: node.pointer, message: `${node.type} "${node.name}" has no catcher for "States.ALL"; a failure would fail the whole execution. Add a Catch with ErrorEquals ["States.ALL"].` });
+      const inside = node.type === 'Task' ? '' : ' (a catcher here also covers the states inside)';
+      const why = all ? 'a failure would fail the whole execution' : 'other states of this machine catch every error, but a failure here fails the execution unhandled';
+      ctx.report({ path: node.pointer, message: `${node.type} "${node.name}" has no catcher for "States.ALL"; ${why}. Add a Catch with ErrorEquals ["States.ALL"]${inside}.` });
     }
   },
 };

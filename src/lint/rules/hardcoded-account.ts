@@ -1,5 +1,5 @@
 import { joinPointer } from '../../asl/pointer.js';
-import { docsUrl, type Rule } from '../rule.js';
+import { docsUrl, type DefinitionSource, type Rule } from '../rule.js';
 
 /** The region is the fourth field (partition and service hold no colon); the account follows it, but a placeholder
  * region such as `${AWS::Region}` holds colons itself, so the account is any 12-digit field. */
@@ -8,15 +8,34 @@ const account = /:(\d{12}):/;
 /** Nested state machines are walked as their own states; comments are prose. */
 const skipped = new Set(['Comment', 'Branches', 'ItemProcessor', 'Iterator']);
 
+/** The way to write the value as a deploy-time parameter depends on the file the definition sits in. */
+const fix: Record<DefinitionSource, { account: string; region: string }> = {
+  definition: {
+    account: 'use a placeholder such as ${AccountId}, filled at deploy time (DefinitionSubstitutions in SAM/CloudFormation, definitionSubstitutions in CDK, or your deployment tool\'s templating)',
+    region: 'use a placeholder such as ${Region}, filled at deploy time (DefinitionSubstitutions in SAM/CloudFormation, definitionSubstitutions in CDK, or your deployment tool\'s templating)',
+  },
+  template: {
+    account: 'write ${AWS::AccountId} inside a Fn::Sub (or pass it through DefinitionSubstitutions)',
+    region: 'write ${AWS::Region} inside a Fn::Sub (or pass it through DefinitionSubstitutions)',
+  },
+  serverless: {
+    account: 'use the Serverless Framework variable ${aws:accountId} (or Fn::Sub with ${AWS::AccountId})',
+    region: 'use the Serverless Framework variable ${aws:region} (or Fn::Sub with ${AWS::Region})',
+  },
+};
+
 /**
- * Literal accounts and regions tie a definition to one environment; DefinitionSubstitutions keep it portable.
- * Every string in the state is read, nested payloads included: `Resource`, `Parameters.FunctionName`,
- * `Arguments`, `Credentials.RoleArn`, `ItemReader`/`ResultWriter` parameters, `Assign`, `Result` …
+ * Literal accounts and regions tie a definition to one environment. Every string in a state that calls or
+ * configures something is read, nested payloads included: `Resource`, `Parameters.FunctionName`,
+ * `Arguments`, `Credentials.RoleArn`, `ItemReader`/`ResultWriter` parameters, `Assign` … A Pass state only
+ * shapes data, and the ARNs in it are typically sample events, so it is not read.
  */
 export const hardcodedAccount: Rule = {
   meta: { id: 'hardcoded-account', description: 'ARNs should not hard-code an account id or region.', defaultSeverity: 'warning', docsUrl: docsUrl('hardcoded-account') },
   check(ctx) {
+    const advice = fix[ctx.source];
     for (const node of ctx.model.states) {
+      if (node.type === 'Pass') continue;
       // Strings are checked where they sit, in document order; a pointer is built only for the ARNs found.
       const found: Array<[string, string]> = [];
       const visit = (container: object, pointer: string, depth: number): void => {
@@ -32,10 +51,8 @@ export const hardcodedAccount: Rule = {
       for (const [pointer, value] of found) {
         const acct = account.exec(value)?.[1];
         const where = region.exec(value)?.[1];
-        if (acct)
-          ctx.report({ path: pointer, message: `"${node.name}" hard-codes account ${acct} in "${value}"; use a DefinitionSubstitutions placeholder such as \${AccountId}.` });
-        else if (where)
-          ctx.report({ path: pointer, message: `"${node.name}" hard-codes region ${where} in "${value}"; use a DefinitionSubstitutions placeholder such as \${Region}.` });
+        if (acct) ctx.report({ path: pointer, message: `"${node.name}" hard-codes account ${acct} in "${value}"; ${advice.account}.` });
+        else if (where) ctx.report({ path: pointer, message: `"${node.name}" hard-codes region ${where} in "${value}"; ${advice.region}.` });
       }
     }
   },

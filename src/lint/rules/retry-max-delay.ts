@@ -1,5 +1,6 @@
 import { entries } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
+import { formatWait } from '../duration.js';
 
 /** With exponential backoff the last interval grows fast; MaxDelaySeconds caps it. */
 export const retryMaxDelay: Rule = {
@@ -19,7 +20,7 @@ export const retryMaxDelay: Rule = {
         if (rate <= 1 || 'MaxDelaySeconds' in retrier || attempts < 1) return;
         const largest = interval * rate ** (attempts - 1);
         if (largest > bound)
-          ctx.report({ path: `${node.pointer}/Retry/${i}`, message: `Retrier ${i} of "${node.name}" can wait ${Math.round(largest)}s between attempts; add "MaxDelaySeconds" (at most ${bound}).` });
+          ctx.report({ path: `${node.pointer}/Retry/${i}`, message: `Retrier ${i} of "${node.name}" can wait ${formatWait(largest)} before its last attempt; add "MaxDelaySeconds" (at most ${bound}).` });
       });
     }
   },
