@@ -91,4 +91,6 @@ export interface ExecuteOptions {
    * function that actually sleeps. The core itself never sleeps.
    */
   onDelay?: (milliseconds: number) => Promise<void>;
+  /** Aborts the execution: it ends ABORTED at the next yield. */
+  signal?: AbortSignal;
 }
