@@ -1,50 +1,108 @@
 /**
- * The ink live view of `asl run`: the steps as they happen (nesting for branches and iterations,
- * retries, caught errors, virtual time), then the result. Imported only on a terminal outside CI.
+ * The ink live view of `asl run`: a status line, one summary per Map or Parallel state in progress, and a
+ * window of the most recent steps, all sized to fit the screen. What it draws does not grow with the run
+ * (run-progress.ts keeps the picture), frames are taken a few times a second rather than per event, and
+ * every line is cut to the terminal's width, so the live region never outgrows the screen (ink would then
+ * clear the whole terminal, scrollback included, on every frame). The result is printed below it as plain
+ * text once the view has stopped. Imported only on a terminal outside CI.
  */
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
+import type { Painter } from '../report/types.js';
 import type { OutputStream } from './io.js';
 import { asWriteStream } from './ink-stream.js';
-import { Trace, renderResult, type TraceLine } from './run-plain.js';
+import { renderLine, renderResult, seconds } from './run-plain.js';
+import { RunProgress, describeGroup, type ProgressSnapshot } from './run-progress.js';
 
-type Listener = (lines: TraceLine[], result?: ExecutionResult) => void;
+/** Frames per second: enough to watch progress, few enough that drawing costs next to nothing. */
+const FPS = 10;
+/** At most this many recent steps, however tall the terminal. */
+const MAX_LINES = 20;
 
-function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
-  const [lines, setLines] = useState<TraceLine[]>([]);
-  const [result, setResult] = useState<ExecutionResult | undefined>();
-  useEffect(() => subscribe((next, done) => {
-    setLines(next);
-    if (done) setResult(done);
-  }), [subscribe]);
+interface Frame {
+  snapshot: ProgressSnapshot & { hiddenGroups: number };
+  /** Wall time since the view started. */
+  wallMs: number;
+  status?: string;
+}
+
+type Listener = (frame: Frame) => void;
+
+function LiveRun({ subscribe, painter }: { subscribe: (listener: Listener) => void; painter: Painter }) {
+  const [frame, setFrame] = useState<Frame | undefined>();
+  useEffect(() => subscribe(setFrame), [subscribe]);
+  if (!frame) return <Text>{painter.dim('starting…')}</Text>;
+  const { snapshot } = frame;
+  const status = frame.status ?? `running · ${snapshot.events.toLocaleString('en-US')} events · +${seconds(snapshot.elapsedMs)} virtual · ${seconds(frame.wallMs)}`;
   return (
     <Box flexDirection="column">
-      {lines.slice(-40).map((line) => (
-        <Text key={line.key}>
-          <Text dimColor>{line.time.padStart(9)} </Text>
-          {'  '.repeat(line.depth)}
-          <Text color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : undefined}>{line.text}</Text>
+      {snapshot.lines.map((line) => (
+        <Text key={line.key} wrap="truncate-end">
+          {renderLine(line, painter)}
         </Text>
       ))}
-      {result && <Text color={result.status === 'SUCCEEDED' ? 'green' : 'red'}>{renderResult(result)}</Text>}
+      {snapshot.groups.map((group, i) => (
+        <Text key={`g${i}`} wrap="truncate-end">
+          {'  '.repeat(group.depth)}
+          {painter.bold(describeGroup(group))}
+        </Text>
+      ))}
+      {snapshot.hiddenGroups > 0 && <Text wrap="truncate-end">{painter.dim(`  and ${snapshot.hiddenGroups} more Map and Parallel states running`)}</Text>}
+      <Text wrap="truncate-end">{painter.dim(status)}</Text>
     </Box>
   );
 }
 
-export async function startLiveView(stdout: OutputStream) {
+export interface LiveView {
+  onEvent(event: HistoryEvent, thread: string): void;
+  /** Draws the last frame, stops the view, then prints the result below it. */
+  finish(result: ExecutionResult): Promise<void>;
+  /** Stops the view without a result (the run could not happen). */
+  stop(): Promise<void>;
+}
+
+export async function startLiveView(stdout: OutputStream, definition: unknown, painter: Painter): Promise<LiveView> {
+  const stream = asWriteStream(stdout);
+  const progress = new RunProgress(definition, MAX_LINES);
+  const started = performance.now();
   let listener: Listener = () => undefined;
-  const trace = new Trace();
-  const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: asWriteStream(stdout), patchConsole: false });
+  let drawn = -1;
+  const publish = (status?: string): void => {
+    // The screen's height is read each frame: the window follows a resize. One row stays free for ink's
+    // cursor line and one for the status.
+    const room = Math.max(4, stream.rows - 2);
+    const maxGroups = Math.min(8, Math.floor(room / 2));
+    const snapshot = progress.snapshot(Math.min(MAX_LINES, room - Math.min(maxGroups, 8) - 1), maxGroups);
+    listener({ snapshot, wallMs: performance.now() - started, status });
+  };
+  const timer = setInterval(() => {
+    if (progress.version === drawn) return;
+    drawn = progress.version;
+    publish();
+  }, 1000 / FPS);
+  const instance = render(<LiveRun subscribe={(l) => (listener = l)} painter={painter} />, {
+    stdout: stream,
+    patchConsole: false,
+    // Ctrl-C stays a signal for the run's own handler (src/cli/interrupt.ts), which stops the run cleanly.
+    exitOnCtrlC: false,
+    maxFps: FPS,
+  });
+  const close = async (status: string | undefined): Promise<void> => {
+    clearInterval(timer);
+    if (status !== undefined) publish(status);
+    // Let the last frame paint before ink stops (it leaves it on the screen).
+    await new Promise((done) => setTimeout(done, 1000 / FPS + 5));
+    instance.unmount();
+    await instance.waitUntilExit();
+  };
   return {
-    onEvent(event: HistoryEvent, thread: string) {
-      if (trace.add(event, thread).length > 0) listener([...trace.lines]);
+    onEvent: (event, thread) => progress.add(event, thread),
+    async finish(result) {
+      const { events, elapsedMs } = progress.snapshot(0, 0);
+      await close(`${result.status === 'SUCCEEDED' ? 'done' : 'stopped'} · ${events.toLocaleString('en-US')} events · ${seconds(performance.now() - started)}`);
+      stdout.write(`\n${renderResult(result, { events, elapsedMs }, painter)}`);
     },
-    async finish(result: ExecutionResult) {
-      listener([...trace.lines], result);
-      await new Promise((done) => setTimeout(done, 20));
-      instance.unmount();
-      await instance.waitUntilExit();
-    },
+    stop: () => close(undefined),
   };
 }

@@ -33,6 +33,8 @@ export const register: RegisterCommand = (program, ctx) => {
         .argParser((value: string) => value),
     )
     .option('--history', 'include the execution history events')
+    .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too; default: colour on a terminal)')
     .option('--seed <n>', 'seed for jitter, $random, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
