@@ -8,6 +8,7 @@ import { decideColorLevel, makePainter } from './color.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError } from './errors.js';
 import { listenForInterrupts, realSleep } from './interrupt.js';
+import { loadInkView } from './load-ink.js';
 import { renderPlain, Trace } from './run-plain.js';
 
 export interface OutputChoice {
@@ -52,7 +53,7 @@ export async function executeAndShow(ctx: CommandContext, definition: unknown, i
   const interrupt = listenForInterrupts(ctx.io.signal, (stop) => ctx.io.stderr.write(`asl: interrupted by ${stop}: stopped at once\n`));
   options.signal = interrupt.signal;
   if (choice.realTime) options.onDelay = realSleep(interrupt.signal);
-  const view = live ? await (await import('./run-live.js')).startLiveView(ctx.io.stdout, definition, painter) : undefined;
+  const view = live ? await (await loadInkView(() => import('./run-live.js'))).startLiveView(ctx.io.stdout, definition, painter) : undefined;
   if (view) options.onEvent = (event, thread) => view.onEvent(event, thread);
   else if (choice.format !== 'json') options.onEvent = (event, thread) => void trace.add(event, thread);
   let result: ExecutionResult;

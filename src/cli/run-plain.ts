@@ -51,6 +51,8 @@ export class Trace {
   private last = 0;
   private lastThread = '';
   private lastStamp = '';
+  /** The offset text of the last timestamp, reused by the events that share it. */
+  private time = '';
   /** Threads whose last task attempt failed: the next TaskScheduled there is a retry, the next exit a catch. */
   private readonly failing = new Set<string>();
   /** When the running state of each thread was entered (a thread runs one state at a time), for durations. */
@@ -68,9 +70,10 @@ export class Trace {
     const at = event.timestamp === this.lastStamp ? this.last : Date.parse(event.timestamp);
     this.lastStamp = event.timestamp;
     this.events++;
-    this.last = at;
     this.start ??= at;
-    const time = `+${seconds(at - this.start)}`;
+    if (at !== this.last || this.time === '') this.time = `+${seconds(at - this.start)}`;
+    this.last = at;
+    const time = this.time;
     const levels = threadLevels(thread);
     const added: TraceLine[] = [];
     const push = (text: string, tone?: TraceLine['tone']) => {

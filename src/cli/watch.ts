@@ -398,7 +398,8 @@ async function openView(ctx: CommandContext, choice: WatchDeps['view'], color: b
   if (typeof choice === 'object') return choice;
   const ink = choice === undefined ? useInkView(ctx) : choice === 'ink';
   if (ink) {
-    const { startWatchView } = await import('./watch-view.js');
+    const { loadInkView } = await import('./load-ink.js');
+    const { startWatchView } = await loadInkView(() => import('./watch-view.js'));
     // The status line and problems in the colours the report gets (--color, --no-color, NO_COLOR …).
     return startWatchView(ctx.io.stdout, await makePainter(decideColorLevel(color, ctx.env, ctx.io.stdout)));
   }
