@@ -15,8 +15,11 @@ import { asWriteStream } from './ink-stream.js';
 import { renderLine, renderResult, seconds } from './run-plain.js';
 import { RunProgress, describeGroup, type ProgressSnapshot } from './run-progress.js';
 
-/** Frames per second: enough to watch progress, few enough that drawing costs next to nothing. */
-const FPS = 10;
+/**
+ * Frames per second: enough to watch counts move, few enough that drawing stays a small share of the run
+ * (a frame of 20 styled lines costs ink a few milliseconds, more on a busy machine).
+ */
+const FPS = 5;
 /** At most this many recent steps, however tall the terminal. */
 const MAX_LINES = 20;
 

@@ -42,6 +42,18 @@ export interface ProgressSnapshot {
   elapsedMs: number;
 }
 
+interface IterationDetails {
+  name?: unknown;
+  index?: unknown;
+}
+
+const ITERATION_DETAILS = {
+  MapIterationStarted: 'mapIterationStartedEventDetails',
+  MapIterationSucceeded: 'mapIterationSucceededEventDetails',
+  MapIterationFailed: 'mapIterationFailedEventDetails',
+  MapIterationAborted: 'mapIterationAbortedEventDetails',
+} as const;
+
 function statesOf(scope: unknown): States {
   const states = (scope as { States?: unknown } | undefined)?.States;
   return states !== null && typeof states === 'object' ? (states as States) : {};
@@ -89,14 +101,22 @@ export class RunProgress {
       lane.started = true;
       lane.group.running++;
     }
+    switch (type) {
+      case 'MapStateStarted':
+        return this.startGroup('Map', thread, Number((event.mapStateStartedEventDetails as { length?: unknown } | undefined)?.length ?? 0));
+      case 'ParallelStateStarted':
+        return this.startGroup('Parallel', thread, 0);
+      case 'MapIterationStarted':
+      case 'MapIterationSucceeded':
+      case 'MapIterationFailed':
+      case 'MapIterationAborted':
+        return this.iteration(type, thread, event[ITERATION_DETAILS[type]] as IterationDetails | undefined);
+    }
     if (type.endsWith('StateEntered')) {
       this.current.set(thread, String((event.stateEnteredEventDetails as { name?: unknown } | undefined)?.name));
       this.failing.delete(thread);
     } else if (type.endsWith('StateExited')) this.exited(thread, String((event.stateExitedEventDetails as { name?: unknown } | undefined)?.name));
-    else if (type === 'MapStateStarted') this.startGroup('Map', thread, Number((event.mapStateStartedEventDetails as { length?: unknown } | undefined)?.length ?? 0));
-    else if (type === 'ParallelStateStarted') this.startGroup('Parallel', thread, 0);
-    else if (type.startsWith('MapIteration')) this.iteration(type, thread, event);
-    else if (/Failed$|TimedOut$/.test(type)) this.failing.add(thread);
+    else if (type.endsWith('Failed') || type.endsWith('TimedOut')) this.failing.add(thread);
     else if (type.endsWith('Scheduled')) this.failing.delete(thread);
   }
 
@@ -115,8 +135,7 @@ export class RunProgress {
     }
   }
 
-  private iteration(type: string, thread: string, event: HistoryEvent): void {
-    const details = (event[`${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] ?? {}) as { name?: unknown; index?: unknown };
+  private iteration(type: keyof typeof ITERATION_DETAILS, thread: string, details: IterationDetails = {}): void {
     const suffix = `${String(details.name)}[${String(details.index)}]`;
     // Started, Succeeded and Failed happen in the iteration's thread; Aborted in the Map's own.
     const itemThread = type === 'MapIterationAborted' ? child(thread, suffix) : thread;
