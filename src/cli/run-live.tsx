@@ -6,7 +6,7 @@
  * clear the whole terminal, scrollback included, on every frame). The result is printed below it as plain
  * text once the view has stopped. Imported only on a terminal outside CI.
  */
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
 import type { Painter } from '../report/types.js';
@@ -32,9 +32,13 @@ interface Frame {
 
 type Listener = (frame: Frame) => void;
 
-function LiveRun({ subscribe, painter }: { subscribe: (listener: Listener) => void; painter: Painter }) {
+function LiveRun({ subscribe, painter, drawn }: { subscribe: (listener: Listener) => void; painter: Painter; drawn: (frame: Frame) => void }) {
   const [frame, setFrame] = useState<Frame | undefined>();
   useEffect(() => subscribe(setFrame), [subscribe]);
+  // After the commit, so the view knows when its last frame is in ink's tree.
+  useLayoutEffect(() => {
+    if (frame) drawn(frame);
+  }, [frame, drawn]);
   if (!frame) return <Text>{painter.dim('starting…')}</Text>;
   const { snapshot } = frame;
   const status = frame.status ?? `running · ${snapshot.events.toLocaleString('en-US')} events · +${seconds(snapshot.elapsedMs)} virtual · ${seconds(frame.wallMs)}`;
@@ -71,6 +75,10 @@ export async function startLiveView(stdout: OutputStream, definition: unknown, p
   const started = performance.now();
   let listener: Listener = () => undefined;
   let drawn = -1;
+  let lastFrameDrawn: (() => void) | undefined;
+  const onDrawn = (frame: Frame): void => {
+    if (frame.status !== undefined) lastFrameDrawn?.();
+  };
   const publish = (status?: string): void => {
     // The screen's height is read each frame: the window follows a resize. One row stays free for ink's
     // cursor line and one for the status.
@@ -84,7 +92,7 @@ export async function startLiveView(stdout: OutputStream, definition: unknown, p
     drawn = progress.version;
     publish();
   }, 1000 / FPS);
-  const instance = render(<LiveRun subscribe={(l) => (listener = l)} painter={painter} />, {
+  const instance = render(<LiveRun subscribe={(l) => (listener = l)} painter={painter} drawn={onDrawn} />, {
     stdout: stream,
     patchConsole: false,
     // Ctrl-C stays a signal for the run's own handler (src/cli/interrupt.ts), which stops the run cleanly.
@@ -93,9 +101,16 @@ export async function startLiveView(stdout: OutputStream, definition: unknown, p
   });
   const close = async (status: string | undefined): Promise<void> => {
     clearInterval(timer);
-    if (status !== undefined) publish(status);
-    // Let the last frame paint before ink stops (it leaves it on the screen).
-    await new Promise((done) => setTimeout(done, 1000 / FPS + 5));
+    if (status !== undefined) {
+      // Once React has committed the last frame, unmount draws it at once, past ink's frame limit, and
+      // leaves it on the screen. (The timeout only guards against a frame that never commits.)
+      const committed = new Promise<void>((done) => {
+        lastFrameDrawn = done;
+        setTimeout(done, 500).unref();
+      });
+      publish(status);
+      await committed;
+    }
     instance.unmount();
     await instance.waitUntilExit();
   };

@@ -59,7 +59,8 @@ describe.skipIf(!hasScript || !built)('asl run on a pseudo-terminal', () => {
     expect(run.stdout.length).toBeLessThan(200_000);
     const text = strip(run.stdout);
     expect(text).toMatch(/Each \(Map\): [\d,]+ of 10,000 items done · \d+ running/);
-    expect(text).toContain('SUCCEEDED after 0s of virtual time, 70006 history events');
+    // The last frame stays on the screen, with the final count, above the result.
+    expect(text).toMatch(/done · 70,006 events · [\d.]+s\n\nSUCCEEDED after 0s of virtual time, 70006 history events/);
     expect(text).toContain('output: 10000');
     // The live region stays under the screen's height, so ink never clears the terminal and its scrollback.
     expect(run.stdout).not.toContain('\u001b[3J');
