@@ -10,8 +10,8 @@ import type { LoadedFile } from '../source/types.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
-import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
-import { renderPlain, Trace } from './run-plain.js';
+import { executeAndShow, isStubError } from './run-output.js';
+import type { ExecuteOptions, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
@@ -35,6 +35,7 @@ export interface RunOptions {
   retrierRetryCount?: string;
   context?: string;
   workflowType?: string;
+  color?: boolean;
 }
 
 function reasonOf(error: unknown): string {
@@ -260,28 +261,6 @@ async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown
   return {};
 }
 
-/** A stub file or mock config problem met during the run (an invocation with no answer); by name, so the stub modules need not load. */
-function isStubError(error: unknown): error is Error {
-  return error instanceof Error && (error.name === 'MockConfigError' || error.name === 'StubFileError');
-}
-
-/** The live view only on a real terminal outside CI and pre-commit: ink writes cursor codes even when piped. */
-function useLiveView(ctx: CommandContext, format: RunOptions['format']): boolean {
-  if (format === 'json') return false;
-  return Boolean(ctx.io.stdout.isTTY) && !ctx.env.CI && !ctx.env.PRE_COMMIT;
-}
-
-function jsonResult(result: ExecutionResult, withHistory: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { status: result.status };
-  if (result.status === 'SUCCEEDED') out.output = result.output;
-  else {
-    if (result.error !== undefined) out.error = result.error;
-    if (result.cause !== undefined) out.cause = result.cause;
-  }
-  if (withHistory) out.history = result.history;
-  return out;
-}
-
 export async function runCommand(ctx: CommandContext, file: string, raw: Record<string, unknown>): Promise<number> {
   const opts = raw as RunOptions;
   const seed = integerOption(opts.seed, '--seed', 0) ?? 0;
@@ -299,7 +278,6 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
   if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, stateMachineType });
-  const live = useLiveView(ctx, opts.format);
   const options: ExecuteOptions = {
     answerer,
     seed,
@@ -307,40 +285,14 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     maxEvents,
     stateMachineType,
     stateMachineName: machine.name,
-    onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
   };
-  const [{ execute }, { RunSetupError }] = await Promise.all([import('../run/execute.js'), import('../run/errors.js')]);
-  let view: { onEvent(event: HistoryEvent, thread: string): void; finish(result: ExecutionResult): Promise<void> } | undefined;
-  const trace = new Trace();
-  if (live) {
-    const { startLiveView } = await import('./run-live.js');
-    view = await startLiveView(ctx.io.stdout);
-    options.onEvent = (event, thread) => view!.onEvent(event, thread);
-  } else if (opts.format !== 'json') {
-    options.onEvent = (event, thread) => void trace.add(event, thread);
-  } else if (!opts.history) {
-    // Nobody reads the events: count them for the guard, keep none.
-    options.keepHistory = false;
-  }
-  let result: ExecutionResult;
-  try {
-    result = await execute(machine.definition, input, options);
-  } catch (error) {
-    if (error instanceof RunSetupError || isStubError(error)) {
-      await view?.finish({ status: 'ABORTED', history: [] });
-      throw new InputError(error instanceof RunSetupError ? await placedMessage(ctx, file, opts.stateMachine, error) : error.message);
-    }
-    throw error;
-  }
-  if (view) await view.finish(result);
-  if (opts.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify(jsonResult(result, Boolean(opts.history)), null, 2)}\n`);
-  } else if (!live) {
-    ctx.io.stdout.write(renderPlain(result, trace, Boolean(opts.history)));
-  } else if (opts.history) {
-    ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
-  }
-  return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FINDINGS;
+  return executeAndShow(ctx, machine.definition, input, options, {
+    format: opts.format,
+    history: opts.history,
+    color: opts.color,
+    realTime: opts.realTime,
+    describeSetupError: (error) => placedMessage(ctx, file, opts.stateMachine, error),
+  });
 }
 
 /** Inspection data fields that the TestState API returns as numbers or objects; every other one is JSON text. */

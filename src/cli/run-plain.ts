@@ -5,8 +5,10 @@
  * not a terminal, in CI and under pre-commit; the live view (run-live.tsx) shows the same lines.
  */
 import type { ExecutionResult, HistoryEvent } from '../run/index.js';
+import { printable } from '../printable.js';
+import { plainPainter, type Painter } from '../report/types.js';
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   const s = ms / 1000;
   return s >= 3600 ? `${(s / 3600).toFixed(2)}h` : s >= 60 ? `${(s / 60).toFixed(1)}m` : `${Number(s.toFixed(3))}s`;
 }
@@ -25,9 +27,15 @@ function threadLevels(thread: string): Array<{ label: string }> {
   const levels: Array<{ label: string }> = [];
   const pattern = /(?:^|\/)(.+?)(?:\/(\d+)|\[(\d+)\])(?=\/|$)/g;
   for (let match = pattern.exec(thread); match; match = pattern.exec(thread)) {
-    levels.push({ label: match[2] !== undefined ? `branch ${match[2]} of ${match[1]}` : `item ${match[3]} of ${match[1]}` });
+    const name = printable(match[1]!);
+    levels.push({ label: match[2] !== undefined ? `branch ${match[2]} of ${name}` : `item ${match[3]} of ${name}` });
   }
   return levels;
+}
+
+/** A state name, error name or cause from the user's definition or stubs, safe to print. */
+function text(value: unknown): string {
+  return printable(String(value));
 }
 
 /** The events of a task attempt: service integrations (Task), Lambda function ARNs and activities. */
@@ -35,18 +43,37 @@ const TASK_EVENT = /^(Task|LambdaFunction|Activity)(Scheduled|Failed|TimedOut)$/
 
 /** Turns history events into trace lines as they come. */
 export class Trace {
+  /** Every line so far, unless constructed with keepLines false (the live view keeps only a window). */
   readonly lines: TraceLine[] = [];
+  /** History events seen. */
+  events = 0;
   private start: number | undefined;
+  private last = 0;
   private lastThread = '';
+  private lastStamp = '';
+  /** The offset text of the last timestamp, reused by the events that share it. */
+  private time = '';
   /** Threads whose last task attempt failed: the next TaskScheduled there is a retry, the next exit a catch. */
   private readonly failing = new Set<string>();
   /** When the running state of each thread was entered (a thread runs one state at a time), for durations. */
   private readonly entered = new Map<string, number>();
 
+  constructor(private readonly keepLines = true) {}
+
+  /** Virtual time from the first event to the last one seen. */
+  get elapsedMs(): number {
+    return this.start === undefined ? 0 : this.last - this.start;
+  }
+
   add(event: HistoryEvent, thread = ''): TraceLine[] {
-    const at = Date.parse(event.timestamp);
+    // Most events share the previous one's timestamp (the same string): parse it only when it changes.
+    const at = event.timestamp === this.lastStamp ? this.last : Date.parse(event.timestamp);
+    this.lastStamp = event.timestamp;
+    this.events++;
     this.start ??= at;
-    const time = `+${seconds(at - this.start)}`;
+    if (at !== this.last || this.time === '') this.time = `+${seconds(at - this.start)}`;
+    this.last = at;
+    const time = this.time;
     const levels = threadLevels(thread);
     const added: TraceLine[] = [];
     const push = (text: string, tone?: TraceLine['tone']) => {
@@ -60,13 +87,13 @@ export class Trace {
     const type = event.type;
     if (type.endsWith('StateEntered')) {
       this.entered.set(thread, at);
-      push(`→ ${String(d('stateEnteredEventDetails').name)} (${type.slice(0, -'StateEntered'.length)})`);
+      push(`→ ${text(d('stateEnteredEventDetails').name)} (${type.slice(0, -'StateEntered'.length)})`);
     } else if (type.endsWith('StateExited')) {
       const details = d('stateExitedEventDetails');
-      const assigned = details.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${k}`).join(', ')}` : '';
+      const assigned = details.assignedVariables ? ` assigned ${Object.keys(details.assignedVariables as object).map((k) => `$${text(k)}`).join(', ')}` : '';
       const caught = this.failing.delete(thread) ? ' (error caught)' : '';
       const took = at - (this.entered.get(thread) ?? at);
-      push(`✓ ${String(details.name)}${took > 0 ? ` in ${seconds(took)}` : ''}${caught}${assigned}`, 'ok');
+      push(`✓ ${text(details.name)}${took > 0 ? ` in ${seconds(took)}` : ''}${caught}${assigned}`, 'ok');
     } else if (TASK_EVENT.test(type)) {
       const [, family, step] = TASK_EVENT.exec(type)!;
       const f = d(`${family![0]!.toLowerCase()}${family!.slice(1)}${step}EventDetails`);
@@ -75,7 +102,7 @@ export class Trace {
       } else {
         this.failing.add(thread);
         const what = step === 'Failed' ? 'task failed' : 'task timed out';
-        push(`✗ ${what}: ${String(f.error ?? '(no error)')}${f.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}`, 'error');
+        push(`✗ ${what}: ${text(f.error ?? '(no error)')}${f.cause ? ` — ${text(String(f.cause).slice(0, 200))}` : ''}`, 'error');
       }
     } else if (type === 'MapIterationFailed') push(`✗ item ${String(d('mapIterationFailedEventDetails').index)} failed`, 'error');
     else if (type === 'MapIterationAborted') push(`item ${String(d('mapIterationAbortedEventDetails').index)} stopped`);
@@ -83,33 +110,52 @@ export class Trace {
       this.failing.add(thread);
       push(`✗ ${type === 'ParallelStateFailed' ? 'a branch' : 'an item'} failed`, 'error');
     }
-    this.lines.push(...added);
+    if (this.keepLines) this.lines.push(...added);
     return added;
   }
 }
 
-function renderLines(lines: TraceLine[]): string {
-  if (lines.length === 0) return '';
-  return lines.map((line) => `${line.time.padStart(9)}  ${'  '.repeat(line.depth)}${line.text}`).join('\n') + '\n';
+/** One trace line as text: the time offset, indentation for its thread, the words in their tone. */
+export function renderLine(line: TraceLine, painter: Painter = plainPainter): string {
+  const words = line.tone === 'ok' ? painter.green(line.text) : line.tone === 'error' ? painter.red(line.text) : line.text;
+  return `${painter.dim(line.time.padStart(9))}  ${'  '.repeat(line.depth)}${words}`;
 }
 
-export function renderResult(result: ExecutionResult, eventCount = result.history.length): string {
-  const lines: string[] = [];
+function renderLines(lines: TraceLine[], painter: Painter): string {
+  if (lines.length === 0) return '';
+  return lines.map((line) => renderLine(line, painter)).join('\n') + '\n';
+}
+
+/** How much of the run there was: from the trace when one was kept, else from the history. */
+export interface RunSpan {
+  events: number;
+  elapsedMs: number;
+}
+
+function spanOf(result: ExecutionResult): RunSpan {
   const history = result.history;
-  const elapsed = history.length > 1 ? Date.parse(history[history.length - 1]!.timestamp) - Date.parse(history[0]!.timestamp) : 0;
-  lines.push(`${result.status} after ${seconds(elapsed)} of virtual time, ${eventCount} history events`);
+  const elapsedMs = history.length > 1 ? Date.parse(history[history.length - 1]!.timestamp) - Date.parse(history[0]!.timestamp) : 0;
+  return { events: history.length, elapsedMs };
+}
+
+export function renderResult(result: ExecutionResult, span: RunSpan = spanOf(result), painter: Painter = plainPainter): string {
+  const lines: string[] = [];
+  const status = `${result.status} after ${seconds(span.elapsedMs)} of virtual time, ${span.events} history events`;
+  lines.push(result.status === 'SUCCEEDED' ? painter.green(status) : painter.red(status));
   if (result.status === 'SUCCEEDED') {
     lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);
+  } else if (result.status === 'ABORTED' && result.error === undefined) {
+    lines.push('stopped before it finished');
   } else {
-    lines.push(`error: ${result.error ?? '(none)'}`);
-    if (result.cause !== undefined) lines.push(`cause: ${result.cause}`);
+    lines.push(`error: ${text(result.error ?? '(none)')}`);
+    if (result.cause !== undefined) lines.push(`cause: ${printable(result.cause, { keepNewlines: true })}`);
   }
   return lines.join('\n') + '\n';
 }
 
 /** The trace (collected from onEvent, with threads), the result, and the history with --history. */
-export function renderPlain(result: ExecutionResult, trace: Trace, withHistory: boolean): string {
-  let text = renderLines(trace.lines) + '\n' + renderResult(result);
-  if (withHistory) text += `history: ${JSON.stringify(result.history, null, 2)}\n`;
-  return text;
+export function renderPlain(result: ExecutionResult, trace: Trace, withHistory: boolean, painter: Painter = plainPainter): string {
+  let out = renderLines(trace.lines, painter) + '\n' + renderResult(result, trace, painter);
+  if (withHistory) out += `history: ${JSON.stringify(result.history, null, 2)}\n`;
+  return out;
 }

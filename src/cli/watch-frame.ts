@@ -45,3 +45,8 @@ export function clockTime(time: Date): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** "── 10:42:03 defs/order.asl.json changed ──": what a new report is headed with when printed below the last. */
+export function separator(frame: WatchFrame): string {
+  return `── ${clockTime(frame.time)} ${describeChanges(frame.changes)} ──`;
+}

@@ -17,9 +17,12 @@ import type { CommandContext } from './context.js';
 import { CliError, EXIT_OK, UsageError } from './errors.js';
 import type { OutputStream } from './io.js';
 import { readInputs } from './read-inputs.js';
-import { clockTime, describeChanges, plural, type WatchChange, type WatchFrame, type WatchView } from './watch-frame.js';
+import { plural, separator, type WatchChange, type WatchFrame, type WatchView } from './watch-frame.js';
+import { decideColorLevel, makePainter } from './color.js';
+import { printable } from '../printable.js';
 
 export type { WatchChange, WatchFrame, WatchView } from './watch-frame.js';
+export { separator } from './watch-frame.js';
 
 /** Timers and the wall clock, as the loop uses them. */
 export interface WatchClock {
@@ -241,7 +244,8 @@ export async function runWatch(
         problems.push(error.message);
       }
     }
-    const report = await formatReport(ctx, results, options, rules, (f) => texts.get(f), false, 'stylish');
+    // Nothing was checked because of the problems (a broken config): a "0 state machines valid" summary would mislead.
+    const report = results.length === 0 && problems.length > 0 ? '' : await formatReport(ctx, results, options, rules, (f) => texts.get(f), false, 'stylish');
     run += 1;
     const frame: WatchFrame = {
       run,
@@ -309,7 +313,7 @@ export async function runWatch(
         schedule();
       },
     });
-    view = await openView(ctx, deps.view);
+    view = await openView(ctx, deps.view, options.color);
     if (!stop.signal.aborted) start();
     await new Promise<void>((done) => {
       if (stop.signal.aborted) done();
@@ -390,12 +394,14 @@ function useInkView(ctx: CommandContext): boolean {
   return Boolean(ctx.io.stdout.isTTY) && !ctx.env.CI && !ctx.env.PRE_COMMIT;
 }
 
-async function openView(ctx: CommandContext, choice: WatchDeps['view']): Promise<WatchView> {
+async function openView(ctx: CommandContext, choice: WatchDeps['view'], color: boolean | undefined): Promise<WatchView> {
   if (typeof choice === 'object') return choice;
   const ink = choice === undefined ? useInkView(ctx) : choice === 'ink';
   if (ink) {
-    const { startWatchView } = await import('./watch-view.js');
-    return startWatchView(ctx.io.stdout);
+    const { loadInkView } = await import('./load-ink.js');
+    const { startWatchView } = await loadInkView(() => import('./watch-view.js'));
+    // The status line and problems in the colours the report gets (--color, --no-color, NO_COLOR …).
+    return startWatchView(ctx.io.stdout, await makePainter(decideColorLevel(color, ctx.env, ctx.io.stdout)));
   }
   return plainView(ctx.io.stdout, ctx.io.stderr);
 }
@@ -404,15 +410,11 @@ async function openView(ctx: CommandContext, choice: WatchDeps['view']): Promise
 function plainView(stdout: OutputStream, stderr: OutputStream): WatchView {
   return {
     show(frame) {
-      if (frame.run > 1) stdout.write(`\n${separator(frame)}\n`);
-      for (const problem of frame.problems) stderr.write(`asl: ${problem}\n`);
+      if (frame.run > 1) stdout.write(`\n${printable(separator(frame))}\n`);
+      for (const problem of frame.problems) stderr.write(`asl: ${printable(problem)}\n`);
       stdout.write(frame.report);
       if (frame.run === 1) stderr.write(`asl: watching ${plural(frame.files, 'file')} for changes; press Ctrl-C to stop\n`);
     },
     close: async () => undefined,
   };
-}
-
-export function separator(frame: WatchFrame): string {
-  return `── ${clockTime(frame.time)} ${describeChanges(frame.changes)} ──`;
 }

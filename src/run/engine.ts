@@ -11,6 +11,7 @@ import { findCatcherIndex, matchRetrier, retryDelay } from './retry.js';
 import type { Frame, Runtime } from './runtime.js';
 import { executors } from './states/index.js';
 import { reportDone, reportFailed } from './visits.js';
+import { ExecutionAborted } from './pace.js';
 
 const DATA_LIMIT_BYTES = 262_144;
 
@@ -21,6 +22,9 @@ export async function runScope(runtime: Runtime, scope: Scope, input: unknown, f
     const node = typeof name === 'string' ? scope.byName.get(name) : undefined;
     if (!node) throw new RunSetupError(`The state "${String(name)}" does not exist; the definition is invalid (run asl validate).`);
     runtime.checkTimeout(frame);
+    // Usually no await at all: only when ~20 ms have passed does the run give the event loop a turn.
+    const pause = runtime.pace.checkpoint();
+    if (pause) await pause;
     const outcome = await runState(runtime, node, current, frame);
     if (outcome.assigned) frame.variables = { ...frame.variables, ...outcome.assigned };
     current = outcome.output;
@@ -106,6 +110,9 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
       reportDone(runtime, node, frame, input, outcome, retriesFired);
       return outcome;
     } catch (thrown) {
+      // Whatever was thrown once the caller aborted (a guard's throwIfAborted, a failure it caused) ends
+      // the execution: no Catch or Retry may turn it into a workflow path.
+      if (runtime.pace.aborted) throw thrown instanceof ExecutionAborted ? thrown : new ExecutionAborted();
       let err = thrown;
       if (err instanceof StatesError && !err.placed && (err.error === ErrorNames.QueryEvaluationError || err.error === ErrorNames.Runtime)) {
         // AWS's cause names the state and its StateEntered event; a JSONata failure is also recorded as EvaluationFailed.

@@ -9,6 +9,7 @@ import { runScope } from './engine.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
 import { refuseInvalidVariables } from './variable-guard.js';
+import { ExecutionAborted } from './pace.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
 
 /** Options with `stubs` turned into an answerer, loading the stub file support only when needed. */
@@ -54,6 +55,7 @@ export async function execute(definition: unknown, input: unknown = {}, options:
     runtime.event(frame, 'ExecutionSucceeded', { output: payloadText(output), outputDetails: { truncated: false } });
     return { status: 'SUCCEEDED', output, history: history.events };
   } catch (err) {
+    if (err instanceof ExecutionAborted || runtime.pace.aborted) return aborted(runtime, frame);
     if (err instanceof StatesError) {
       const details: Record<string, unknown> = {};
       if (err.error !== undefined) details.error = err.error;
@@ -74,4 +76,15 @@ export async function execute(definition: unknown, input: unknown = {}, options:
     }
     throw err;
   }
+}
+
+/** The caller aborted: ABORTED with the history so far, closed by ExecutionAborted as AWS records a stop. */
+function aborted(runtime: Runtime, frame: Frame): ExecutionResult {
+  try {
+    runtime.event(frame, 'ExecutionAborted', {});
+  } catch (error) {
+    // The event guard may be exactly at its limit; the status says enough.
+    if (!(error instanceof HistoryLimitError)) throw error;
+  }
+  return { status: 'ABORTED', history: runtime.history.events };
 }

@@ -5,6 +5,7 @@
 import type { MachineModel, StateNode } from '../asl/walker.js';
 import { ExecutionTimeout } from './errors.js';
 import { History } from './history.js';
+import { ExecutionAborted, Pacer } from './pace.js';
 import { SeededRandom } from './random.js';
 import { awsTimestamp } from './timestamp.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
@@ -67,6 +68,8 @@ export class Runtime {
   /** Invocations per state per execution, as AWS Step Functions Local counts them for mocks. */
   readonly invocations = new Map<string, number>();
   readonly answerer: TaskAnswerer | undefined;
+  /** Yields to the event loop now and then, and ends the execution once options.signal aborts. */
+  readonly pace: Pacer;
 
   /** Execution-level TimeoutSeconds in milliseconds, checked on the virtual clock. */
   timeoutMs: number | undefined;
@@ -82,6 +85,7 @@ export class Runtime {
     this.history = new History(options.maxEvents ?? 25_000, options.onEvent, options.keepHistory !== false);
     this.random = new SeededRandom(options.seed ?? 0);
     this.answerer = options.answerer;
+    this.pace = new Pacer(options.signal);
   }
 
   checkTimeout(frame: Frame): void {
@@ -100,7 +104,11 @@ export class Runtime {
     } else {
       const step = target - frame.clock;
       frame.clock = target;
-      if (this.options.onDelay && step > 0) await this.options.onDelay(step);
+      if (this.options.onDelay && step > 0) {
+        await this.options.onDelay(step);
+        // A real-time wait may be cut short by the abort: stop here rather than run the next state.
+        if (this.pace.aborted) throw new ExecutionAborted();
+      }
     }
     if (target >= deadline) throw new ExecutionTimeout();
   }

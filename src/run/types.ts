@@ -94,6 +94,8 @@ export interface ExecuteOptions {
    * function that actually sleeps. The core itself never sleeps.
    */
   onDelay?: (milliseconds: number) => Promise<void>;
+  /** Aborts the execution: it ends ABORTED at the next yield. */
+  signal?: AbortSignal;
   /**
    * Called once per state visit when the state is done, with what it did (see StateVisit). `asl test`
    * counts workflow coverage and checks per-state expectations from these; the interpreter ignores it.

@@ -34,6 +34,8 @@ export const register: RegisterCommand = (program, ctx) => {
     )
     .option('--workflow-type <type>', 'standard or express: the context object\'s execution ARN and fields, and Express\'s five-minute limit (default: from the template\'s StateMachineType/Type, else standard)')
     .option('--history', 'include the execution history events')
+    .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too; default: colour on a terminal)')
     .option('--seed <n>', 'seed for jitter, unseeded $random and States.MathRandom, UUIDs and ids (default 0)')
     .option('--now <timestamp>', 'start time of the execution (ISO-8601; default 2024-01-01T00:00:00Z)')
     .option('--real-time', 'really wait for Wait states, back-off and stub latency instead of skipping ahead')
