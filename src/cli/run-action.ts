@@ -13,6 +13,8 @@ import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
+import { printable } from '../printable.js';
+import { systemErrorReason } from '../system-error.js';
 
 export interface RunOptions {
   input?: string;
@@ -34,18 +36,11 @@ export interface RunOptions {
   context?: string;
 }
 
-function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EISDIR') return 'it is a directory';
-  return e?.message ?? String(error);
-}
-
 function readText(ctx: CommandContext, file: string, what: string): string {
   try {
     return readFileSync(resolve(ctx.cwd, file), 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${reasonOf(error)}`);
+    throw new InputError(`cannot read ${what} ${file}: ${systemErrorReason(error)}`);
   }
 }
 
@@ -76,7 +71,7 @@ function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown 
     text = readFileSync(resolve(ctx.cwd, file), 'utf8');
   } catch (error) {
     const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
-    throw new InputError(`cannot read the input file ${file}: ${reasonOf(error)}${hint}.`);
+    throw new InputError(`cannot read the input file ${file}: ${systemErrorReason(error)}${hint}.`);
   }
   // A byte-order mark (some Windows editors write one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -180,7 +175,7 @@ function fileProblems(file: string, data: DataFile, error: { message: string; pr
 function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings: Array<{ pointer: string; message: string }>): void {
   for (const w of warnings) {
     const at = data.locate(w.pointer);
-    ctx.io.stderr.write(`asl: warning: ${file}:${at.line}:${at.column}: ${w.message}\n`);
+    ctx.io.stderr.write(`asl: warning: ${printable(`${file}:${at.line}:${at.column}: ${w.message}`)}\n`);
   }
 }
 
@@ -229,7 +224,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       try {
         mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
       } catch (error) {
-        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${reasonOf(error)}`);
+        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${systemErrorReason(error)}`);
       }
       const handler = mod[exportName];
       if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);
@@ -244,7 +239,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, content);
       } catch (error) {
-        throw new InputError(`cannot write the ResultWriter file ${target}: ${reasonOf(error)}`);
+        throw new InputError(`cannot write the ResultWriter file ${target}: ${systemErrorReason(error, { writing: true })}`);
       }
     },
   });
