@@ -21,7 +21,8 @@ export const formatStylish: Formatter = (results, options = {}) => {
     const sourceLines = text === undefined ? undefined : text.split(/\r?\n/);
     for (const result of withProblems) {
       if (result.name !== undefined || result.machine !== '') lines.push(`  ${paint.bold(printable(machineLabel(result)))}`);
-      lines.push(...diagnosticLines(result.diagnostics, sourceLines, paint));
+      // A loop, not push(...list): a spread of a few hundred thousand lines overflows the stack.
+      for (const line of diagnosticLines(result.diagnostics, sourceLines, paint)) lines.push(line);
     }
     lines.push('');
   }
@@ -52,7 +53,7 @@ const severityLabel: Record<Severity, (p: Painter) => string> = {
 
 function diagnosticLines(diagnostics: readonly Diagnostic[], sourceLines: string[] | undefined, paint: Painter): string[] {
   // Align the columns within one machine so the messages line up like a table.
-  // A loop, not Math.max(...list): spreading a list of 100,000 findings into arguments overflows the stack.
+  // A loop, not Math.max(...list), for the same reason.
   let positionWidth = 0;
   let severityWidth = 0;
   for (const d of diagnostics) {
@@ -87,14 +88,15 @@ function sourceExcerpt(d: Diagnostic, sourceLines: string[] | undefined, paint: 
   // Escapes are wider than the characters they stand for: the caret is placed under the escaped prefix.
   const text = printableKeepingTabs(clipped.text);
   const gutter = String(d.line);
-  const pad = printableKeepingTabs(clipped.text.slice(0, clipped.column - 1)).replace(/[^\t]/g, ' ');
+  const prefix = printableKeepingTabs(clipped.text.slice(0, clipped.column - 1));
+  const pad = prefix.includes('\t') ? prefix.replace(/[^\t]/g, ' ') : ' '.repeat(prefix.length);
   const pointer = d.path === '' ? '' : ` ${paint.dim(printable(d.path))}`;
   return [`    ${paint.dim(`${gutter} |`)} ${text}`, `    ${' '.repeat(gutter.length)} ${paint.dim('|')} ${pad}${paint.red('^')}${pointer}`];
 }
 
 /** A source line made safe for the terminal; tabs stay tabs, so the caret line can repeat them and line up. */
 function printableKeepingTabs(line: string): string {
-  return line.split('\t').map((part) => printable(part)).join('\t');
+  return line.includes('\t') ? line.split('\t').map((part) => printable(part)).join('\t') : printable(line);
 }
 
 const MAX_EXCERPT = 120;
