@@ -79,6 +79,7 @@ export async function formatReport(
   const all = options.quiet ? countProblems(results) : undefined;
   return formatter(shown, {
     ...(all ? { hidden: { warnings: all.warnings, infos: all.infos } } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
     painter: await makePainter(level),
     rules,
     sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),

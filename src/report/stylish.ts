@@ -26,7 +26,7 @@ export const formatStylish: Formatter = (results, options = {}) => {
     }
     lines.push('');
   }
-  lines.push(summary(results, paint, options.hidden));
+  lines.push(summary(results, paint, options.hidden, options.maxWarnings));
   return lines.join('\n') + '\n';
 };
 
@@ -110,10 +110,15 @@ function clip(line: string, column: number): { text: string; column: number } {
   return { text: prefix + line.slice(start, end) + suffix, column: column - start + prefix.length };
 }
 
-function summary(results: readonly MachineResult[], paint: Painter, hidden: FormatOptions['hidden']): string {
+function summary(results: readonly MachineResult[], paint: Painter, hidden: FormatOptions['hidden'], maxWarnings: number | undefined): string {
   const c = countProblems(results);
   const problems = c.errors + c.warnings + c.infos;
   const quietNote = hiddenNote(hidden);
+  const hiddenWarnings = hidden?.warnings ?? 0;
+  // --quiet hid the warnings that fail the run: a green tick above exit code 1 would contradict it.
+  if (problems === 0 && maxWarnings !== undefined && hiddenWarnings > maxWarnings) {
+    return paint.yellow(paint.bold(`✖ ${plural(hiddenWarnings, 'warning')}, more than --max-warnings ${maxWarnings} allows`)) + quietNote;
+  }
   if (problems === 0) return paint.green(`✔ ${plural(c.machines, 'state machine')} valid`) + quietNote;
   const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
   if (c.infos > 0) parts.push(`${c.infos} info`);
