@@ -4,7 +4,7 @@
  * replaces the target in one rename. A failed write removes the temporary file. A process killed in the
  * middle (SIGKILL, or Ctrl-C during the write) can leave the temporary file behind, but never a truncated report.
  */
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemErrorReason } from '../system-error.js';
 import { InputError } from './errors.js';
@@ -17,15 +17,39 @@ export interface WriteOptions {
 }
 
 export function writeFileAtomically(cwd: string, output: string, text: string, options: WriteOptions): void {
-  const target = followLink(resolve(cwd, output));
+  const named = resolve(cwd, output);
+  try {
+    const existing = statSync(named, { throwIfNoEntry: false });
+    // /dev/null, /dev/stdout (which can lead to the file the shell redirected stdout to), a named pipe:
+    // written to as they are. Renaming a file over one would replace the device, or swap the shell's file
+    // for another, and there is no half-written file to protect.
+    if ((existing && !existing.isFile() && !existing.isDirectory()) || /^\/(dev|proc)\//.test(named)) {
+      writeFileSync(named, text);
+      return;
+    }
+    if (options.createFolders) mkdirSync(dirname(named), { recursive: true });
+    replace(followLink(named), text, existing !== undefined);
+  } catch (error) {
+    throw new InputError(`cannot write ${options.what} to ${output}: ${systemErrorReason(error, { writing: true })}`);
+  }
+}
+
+function replace(target: string, text: string, exists: boolean): void {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    if (options.createFolders) mkdirSync(dirname(target), { recursive: true });
     writeFileSync(temporary, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder that takes no new files (shared, read-only but for this one file): the file itself is
+    // written in place, as it would have been before, rather than not at all.
+    if (exists && (code === 'EACCES' || code === 'EPERM')) return writeFileSync(target, text);
+    throw error;
+  }
+  try {
     renameSync(temporary, target);
   } catch (error) {
     removeQuietly(temporary);
-    throw new InputError(`cannot write ${options.what} to ${output}: ${systemErrorReason(error, { writing: true })}`);
+    throw error;
   }
 }
 
@@ -41,7 +65,7 @@ function followLink(path: string): string {
   }
 }
 
-/** The temporary file, if it was made; a path that cannot even be looked at (ENOTDIR) had none. */
+/** The temporary file, if it was made. */
 function removeQuietly(path: string): void {
   try {
     rmSync(path, { force: true });

@@ -1,7 +1,7 @@
 // --output never replaces one of the command's inputs, whatever name reaches it (the same name, ./name, an
 // absolute path, a symbolic link, a hard link), and a report is written whole or not at all. Through the built
 // executable, as a user meets it; every input is compared byte for byte afterwards.
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -85,6 +85,14 @@ describe('reports are written atomically', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'report-old.json'), 'utf8'))[0]).toMatchObject({ file: 'flow.asl.json', valid: true });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('special files are written to, not replaced: /dev/stdout, /dev/null', () => {
+    const { dir } = project();
+    const toStdout = spawnCli(['validate', 'flow.asl.json', '--output', '/dev/stdout'], { cwd: dir });
+    expect(toStdout).toMatchObject({ code: 0, stdout: '✔ 1 state machine valid\n', stderr: '' });
+    expect(spawnCli(['graph', 'flow.asl.json', '--output', '/dev/null'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   test('a failed write leaves the old report as it was and no temporary file', () => {
