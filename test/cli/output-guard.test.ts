@@ -1,11 +1,12 @@
 // --output never replaces one of the command's inputs, whatever name reaches it (the same name, ./name, an
 // absolute path, a symbolic link, a hard link), and a report is written whole or not at all. Through the built
 // executable, as a user meets it; every input is compared byte for byte afterwards.
+import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { spawnCli } from './run-cli.js';
+import { repoRoot, spawnCli } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'asl-output-guard-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -89,8 +90,9 @@ describe('reports are written atomically', () => {
 
   test('special files are written to, not replaced: /dev/stdout, /dev/null', () => {
     const { dir } = project();
-    const toStdout = spawnCli(['validate', 'flow.asl.json', '--output', '/dev/stdout'], { cwd: dir });
-    expect(toStdout).toMatchObject({ code: 0, stdout: '✔ 1 state machine valid\n', stderr: '' });
+    // Through a shell pipe, as in `asl validate … -o /dev/stdout | tee`.
+    const toStdout = spawnSync('sh', ['-c', `node "${repoRoot}bin/asl.js" validate flow.asl.json --output /dev/stdout | cat`], { cwd: dir, encoding: 'utf8' });
+    expect(toStdout).toMatchObject({ status: 0, stdout: '✔ 1 state machine valid\n', stderr: '' });
     expect(spawnCli(['graph', 'flow.asl.json', '--output', '/dev/null'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
