@@ -15,11 +15,19 @@ export interface InputFile {
   role: string;
 }
 
+/** Who named the output, for the message: the --output flag, or a definition's ResultWriter. */
+export interface OutputNamedBy {
+  name(output: string): string;
+  fix: string;
+}
+
+const BY_OUTPUT_FLAG: OutputNamedBy = { name: (output) => `--output ${output}`, fix: 'Name another file for --output.' };
+
 /**
  * Throws a UsageError (exit 2) when `output` is the same file as one of `inputs`. An output that does not
  * exist yet cannot be an input; inputs that do not exist (a config looked for but absent) are skipped.
  */
-export function refuseInputAsOutput(cwd: string, output: string, inputs: Iterable<InputFile>, what: string): void {
+export function refuseInputAsOutput(cwd: string, output: string, inputs: Iterable<InputFile>, what: string, by: OutputNamedBy = BY_OUTPUT_FLAG): void {
   const target = statOf(resolve(cwd, output));
   if (!target) return;
   const seen = new Set<string>();
@@ -32,7 +40,7 @@ export function refuseInputAsOutput(cwd: string, output: string, inputs: Iterabl
     if (!info || info.dev !== target.dev || info.ino !== target.ino) continue;
     const sameName = absolute === resolve(cwd, output);
     const which = sameName ? `is ${input.role} ${input.path}` : `is the same file as ${input.role} ${input.path} (a link to it, or another name for it)`;
-    throw new UsageError(`--output ${output} ${which}: writing the ${what} there would replace it. Name another file for --output.`);
+    throw new UsageError(`${by.name(output)} ${which}: writing the ${what} there would replace it. ${by.fix}`);
   }
 }
 

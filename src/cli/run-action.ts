@@ -3,7 +3,7 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
@@ -15,6 +15,7 @@ import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { printable } from '../printable.js';
 import { systemErrorReason } from '../system-error.js';
+import type { InputFile } from './output-guard.js';
 
 export interface RunOptions {
   input?: string;
@@ -179,7 +180,9 @@ function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings:
   }
 }
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown): Promise<TaskAnswerer | undefined> {
+const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${target}`, fix: "Change the ResultWriter's Prefix, or the stub file's results folder." };
+
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[]): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
@@ -231,16 +234,15 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       return handler as (input: unknown) => unknown;
     },
     async readText(path) {
+      inputs.push({ path: resolve(dirname(stubPath), path), role: 'the items file' });
       return readText(ctx, resolve(dirname(stubPath), path), 'the items file');
     },
     async writeText(path, content) {
       const target = resolve(dirname(stubPath), path);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, content);
-      } catch (error) {
-        throw new InputError(`cannot write the ResultWriter file ${target}: ${systemErrorReason(error, { writing: true })}`);
-      }
+      // Never over the definition, the stubs, the input or an items file the run read; written whole or not at all.
+      const [{ refuseInputAsOutput }, { writeFileAtomically }] = await Promise.all([import('./output-guard.js'), import('./atomic-write.js')]);
+      refuseInputAsOutput(ctx.cwd, target, [...inputs, { path: opts.stubs!, role: 'the stub file' }], 'results', RESULT_WRITER);
+      writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
   });
 }
@@ -283,7 +285,8 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   }
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
-  const answerer = await buildAnswerer(ctx, opts, machine.definition);
+  const inputs: InputFile[] = [{ path: file, role: 'the definition' }, ...(opts.inputFile !== undefined ? [{ path: opts.inputFile, role: 'the input file' }] : [])];
+  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
