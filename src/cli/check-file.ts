@@ -4,7 +4,7 @@
  * every change).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, compareDiagnostics } from '../diagnostics.js';
 import type { MachineSource } from '../source/types.js';
@@ -126,8 +126,13 @@ export function writeReport(ctx: CommandContext, report: string, outputFile: str
 
 /** Every file a check run read: the inputs, the definition files their templates name, and the lint configs that apply. */
 export function* inputsOf(files: Iterable<string>, results: readonly MachineResult[], hooks: CheckHooks): Iterable<InputFile> {
+  // Files in one folder share their configs: looked up once per folder, not once per file.
+  const folders = new Set<string>();
   for (const file of files) {
     yield { path: file, role: 'the input file' };
+    const folder = dirname(resolve(file));
+    if (folders.has(folder)) continue;
+    folders.add(folder);
     for (const config of hooks.dependencies?.(file) ?? []) yield { path: config, role: 'the lint config' };
   }
   for (const result of results) yield { path: result.file, role: 'the definition file' };
