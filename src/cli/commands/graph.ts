@@ -10,6 +10,7 @@ import type { LoadedFile, MachineSource } from '../../source/types.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
 import type { RegisterCommand } from '../context.js';
+import type { InputFile } from '../output-guard.js';
 import { printable } from '../../printable.js';
 import { systemErrorReason } from '../../system-error.js';
 
@@ -59,15 +60,13 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     throw new UsageError(`unknown direction "${opts.direction}"; use TB (top to bottom) or LR (left to right)`);
   }
 
-  const { refuseInputAsOutput } = await import('../output-guard.js');
   // Before reading anything: the plain mistake is refused at once. The definition files a template names are
   // known after loading, and checked again then.
-  if (opts.output !== undefined) refuseInputAsOutput(ctx.cwd, opts.output, [{ path: file, role: 'the input file' }], 'diagram');
+  const output = opts.output;
+  const refuse = output === undefined ? undefined : await import('../output-guard.js').then(({ refuseInputAsOutput }) => (inputs: InputFile[]) => refuseInputAsOutput(ctx.cwd, output, inputs, 'diagram'));
+  refuse?.([{ path: file, role: 'the input file' }]);
   const loaded = await load(ctx, file);
-  if (opts.output !== undefined) {
-    const named = loaded.machines.filter((m) => m.file !== loaded.file).map((m) => ({ path: m.file, role: 'the definition file' }));
-    refuseInputAsOutput(ctx.cwd, opts.output, named, 'diagram');
-  }
+  refuse?.(loaded.machines.filter((m) => m.file !== loaded.file).map((m) => ({ path: m.file, role: 'the definition file' })));
   if (loaded.machines.length === 0) {
     printDiagnostics(ctx, loaded.file, loaded.diagnostics);
     if (loaded.diagnostics.length === 0) say(ctx, `${loaded.file}: no state machine found to draw`);
