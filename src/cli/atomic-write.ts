@@ -7,7 +7,7 @@
 import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemErrorReason } from '../system-error.js';
-import { InputError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 
 export interface WriteOptions {
   /** Create missing folders on the way (validate and lint do; graph writes one file and creates nothing else). */
@@ -17,6 +17,8 @@ export interface WriteOptions {
 }
 
 export function writeFileAtomically(cwd: string, output: string, text: string, options: WriteOptions): void {
+  // `-o ""` (an unset shell variable) would name the working directory.
+  if (output.trim() === '') throw new UsageError(`--output names no file; give the file to write ${options.what} to, such as --output report.txt`);
   const named = resolve(cwd, output);
   try {
     const existing = statSync(named, { throwIfNoEntry: false });

@@ -29,6 +29,7 @@ describe('write errors through the CLI', () => {
     [['graph', 'flow.asl.json', '--output', 'missing/flow.mmd'], 'asl: cannot write the diagram to missing/flow.mmd: the folder it goes in does not exist\n'],
     // validate and lint create missing folders: a file where a folder should be is what stops them.
     [['validate', 'flow.asl.json', '--output', 'flow.asl.json/report.json'], 'asl: cannot write the report to flow.asl.json/report.json: a part of the path is a file, not a folder\n'],
+    [['validate', 'flow.asl.json', '--output', ''], 'asl: --output names no file; give the file to write the report to, such as --output report.txt\n'],
     [['graph', 'flow.asl.json', '--output', 'flow.asl.json/flow.mmd'], 'asl: cannot write the diagram to flow.asl.json/flow.mmd: a part of the path is a file, not a folder\n'],
   ])('asl %j', (argv, message) => {
     const run = spawnCli(argv, { cwd: dir });
