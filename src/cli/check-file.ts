@@ -3,7 +3,7 @@
  * share with their --watch loop (src/cli/check-runner.ts runs them once, src/cli/watch.ts again on
  * every change).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, compareDiagnostics } from '../diagnostics.js';
@@ -15,7 +15,9 @@ import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
 import { decideColorLevel, makePainter } from './color.js';
 import type { CommandContext } from './context.js';
-import { CliError, InputError, UsageError } from './errors.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { CliError, UsageError } from './errors.js';
+import { refuseInputAsOutput, type InputFile } from './output-guard.js';
 import type { ReadInput } from './read-inputs.js';
 import { readOwnVersion } from './version.js';
 
@@ -77,6 +79,7 @@ export async function formatReport(
   const all = options.quiet ? countProblems(results) : undefined;
   return formatter(shown, {
     ...(all ? { hidden: { warnings: all.warnings, infos: all.infos } } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
     painter: await makePainter(level),
     rules,
     sourceText: (file) => knownText(file) ?? readQuietly(resolve(ctx.cwd, file)),
@@ -108,16 +111,29 @@ function errorsOnly(result: MachineResult): MachineResult {
   return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
 }
 
-export function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined): void {
+/**
+ * The report on stdout, or in `outputFile`: never over one of `inputs` (the files the run read), and
+ * written whole or not at all.
+ */
+export function writeReport(ctx: CommandContext, report: string, outputFile: string | undefined, inputs: Iterable<InputFile> = []): void {
   if (outputFile === undefined) {
     ctx.io.stdout.write(report);
     return;
   }
-  const target = resolve(ctx.cwd, outputFile);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, report);
-  } catch (error) {
-    throw new InputError(`cannot write ${outputFile}: ${(error as Error).message}`);
+  refuseInputAsOutput(ctx.cwd, outputFile, inputs, 'report');
+  writeFileAtomically(ctx.cwd, outputFile, report, { createFolders: true, what: 'the report' });
+}
+
+/** Every file a check run read: the inputs, the definition files their templates name, and the lint configs that apply. */
+export function* inputsOf(files: Iterable<string>, results: readonly MachineResult[], hooks: CheckHooks): Iterable<InputFile> {
+  // Files in one folder share their configs: looked up once per folder, not once per file.
+  const folders = new Set<string>();
+  for (const file of files) {
+    yield { path: file, role: 'the input file' };
+    const folder = dirname(resolve(file));
+    if (folders.has(folder)) continue;
+    folders.add(folder);
+    for (const config of hooks.dependencies?.(file) ?? []) yield { path: config, role: 'the lint config' };
   }
+  for (const result of results) yield { path: result.file, role: 'the definition file' };
 }

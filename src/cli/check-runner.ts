@@ -7,10 +7,11 @@ import { countProblems } from '../report/counts.js';
 import { formatNames, isFormatName } from '../report/names.js';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
 import type { CheckOptions } from './check-options.js';
-import { checkFile, formatReport, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
+import { checkFile, formatReport, inputsOf, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { readInputs } from './read-inputs.js';
+import { printable } from '../printable.js';
 
 export type { CheckOptions } from './check-options.js';
 export { addCheckOptions, readCheckOptions } from './check-options.js';
@@ -38,8 +39,8 @@ export async function runCheckCommand(
   }
 
   const { files, problems, warnings } = await readInputs(inputs, ctx.cwd, ctx.io.stdin);
-  for (const problem of problems) ctx.io.stderr.write(`asl: ${problem}\n`);
-  for (const warning of warnings) ctx.io.stderr.write(`asl: warning: ${warning}\n`);
+  for (const problem of problems) ctx.io.stderr.write(`asl: ${printable(problem, { keepNewlines: true })}\n`);
+  for (const warning of warnings) ctx.io.stderr.write(`asl: warning: ${printable(warning, { keepNewlines: true })}\n`);
   const inputProblems = problems.length;
 
   const results: MachineResult[] = [];
@@ -49,7 +50,7 @@ export async function runCheckCommand(
     texts.set(input.loaded.file, input.text);
     results.push(...(await checkFile(ctx, input, checkMachine, problems)));
   }
-  for (const problem of problems.slice(inputProblems)) ctx.io.stderr.write(`asl: ${problem}\n`);
+  for (const problem of problems.slice(inputProblems)) ctx.io.stderr.write(`asl: ${printable(problem, { keepNewlines: true })}\n`);
 
   // Nothing could be read: the reasons are on stderr; a "0 state machines valid" summary would only mislead.
   if (files.length === 0 && problems.length > 0 && options.format === 'stylish') return EXIT_USAGE;
@@ -57,7 +58,7 @@ export async function runCheckCommand(
   const counts = countProblems(results);
   const toFile = options.outputFile !== undefined;
   const report = await formatReport(ctx, results, options, rules, (file) => texts.get(file), toFile);
-  writeReport(ctx, report, options.outputFile);
+  writeReport(ctx, report, options.outputFile, toFile ? inputsOf(files.map((f) => f.loaded.file), results, hooks) : []);
 
   if (problems.length > 0) return EXIT_USAGE;
   if (counts.errors > 0) return EXIT_FINDINGS;

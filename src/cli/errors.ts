@@ -1,6 +1,8 @@
 /**
  * Errors that carry their exit code. Anything thrown from cli/ that is one of these becomes one clean
  * line on stderr; anything else escaping is a bug and is reported as such (stack only with --debug).
+ * Messages hold file names and text from the user's files as they are: main.ts escapes control characters
+ * when it prints them (printable), so a message is never written to a terminal raw.
  */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -5,9 +5,12 @@ import type { CliIO } from './io.js';
 import type { CommandContext } from './context.js';
 import { commands } from './commands/index.js';
 import { readOwnVersion } from './version.js';
+import { printable } from '../printable.js';
+import { watchForClosedPipe } from './closed-pipe.js';
 
 /** Runs the `asl` command line with the given arguments and streams; returns the exit code. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  const io = watchForClosedPipe(given);
   const env = io.env ?? process.env;
   const ctx: CommandContext = { io, env, cwd: io.cwd ?? process.cwd(), exitCode: 0, debug: argv.includes('--debug') };
   const program = await createProgram(ctx);
@@ -40,7 +43,7 @@ export async function createProgram(ctx: CommandContext): Promise<Command> {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
       // Commander's "error: unknown option '--formt'\n(Did you mean --format?)" in our "asl: …" style.
-      outputError: (s, write) => write(s.replace(/^error: /, 'asl: ')),
+      outputError: (s, write) => write(printable(s.replace(/^error: /, 'asl: '), { keepNewlines: true })),
     })
     // Settings made before the commands are registered are inherited by each of them.
     .configureHelp({ optionDescription: describeOption })
@@ -82,11 +85,12 @@ function handleError(error: unknown, ctx: CommandContext): number {
     return EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    ctx.io.stderr.write(`asl: ${error.message}\n`);
+    // Messages quote file names, state names and values from the user's files: escaped, never raw.
+    ctx.io.stderr.write(`asl: ${printable(error.message, { keepNewlines: true })}\n`);
     return error.exitCode;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  ctx.io.stderr.write(`asl: internal error: ${err.message}\n`);
+  ctx.io.stderr.write(`asl: internal error: ${printable(err.message, { keepNewlines: true })}\n`);
   if (ctx.debug && err.stack) ctx.io.stderr.write(err.stack + '\n');
   else ctx.io.stderr.write('This is a bug in asl-toolkit. Run again with --debug for details and please report it.\n');
   return EXIT_USAGE;

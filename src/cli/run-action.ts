@@ -3,7 +3,7 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
@@ -15,6 +15,9 @@ import type { ExecuteOptions, TaskAnswerer, TestStateResult } from '../run/index
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
+import { printable } from '../printable.js';
+import { systemErrorReason } from '../system-error.js';
+import type { InputFile } from './output-guard.js';
 
 export interface RunOptions {
   input?: string;
@@ -38,18 +41,11 @@ export interface RunOptions {
   color?: boolean;
 }
 
-function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EISDIR') return 'it is a directory';
-  return e?.message ?? String(error);
-}
-
 function readText(ctx: CommandContext, file: string, what: string): string {
   try {
     return readFileSync(resolve(ctx.cwd, file), 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${reasonOf(error)}`);
+    throw new InputError(`cannot read ${what} ${file}: ${systemErrorReason(error)}`);
   }
 }
 
@@ -80,7 +76,7 @@ function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown 
     text = readFileSync(resolve(ctx.cwd, file), 'utf8');
   } catch (error) {
     const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
-    throw new InputError(`cannot read the input file ${file}: ${reasonOf(error)}${hint}.`);
+    throw new InputError(`cannot read the input file ${file}: ${systemErrorReason(error)}${hint}.`);
   }
   // A byte-order mark (some Windows editors write one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -184,11 +180,13 @@ function fileProblems(file: string, data: DataFile, error: { message: string; pr
 function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings: Array<{ pointer: string; message: string }>): void {
   for (const w of warnings) {
     const at = data.locate(w.pointer);
-    ctx.io.stderr.write(`asl: warning: ${file}:${at.line}:${at.column}: ${w.message}\n`);
+    ctx.io.stderr.write(`asl: warning: ${printable(`${file}:${at.line}:${at.column}: ${w.message}`)}\n`);
   }
 }
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown): Promise<TaskAnswerer | undefined> {
+const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${target}`, fix: "Change the ResultWriter's Prefix, or the stub file's results folder." };
+
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[]): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
@@ -233,23 +231,22 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       try {
         mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
       } catch (error) {
-        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${reasonOf(error)}`);
+        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${systemErrorReason(error)}`);
       }
       const handler = mod[exportName];
       if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);
       return handler as (input: unknown) => unknown;
     },
     async readText(path) {
+      inputs.push({ path: resolve(dirname(stubPath), path), role: 'the items file' });
       return readText(ctx, resolve(dirname(stubPath), path), 'the items file');
     },
     async writeText(path, content) {
       const target = resolve(dirname(stubPath), path);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, content);
-      } catch (error) {
-        throw new InputError(`cannot write the ResultWriter file ${target}: ${reasonOf(error)}`);
-      }
+      // Never over the definition, the stubs, the input or an items file the run read; written whole or not at all.
+      const [{ refuseInputAsOutput }, { writeFileAtomically }] = await Promise.all([import('./output-guard.js'), import('./atomic-write.js')]);
+      refuseInputAsOutput(ctx.cwd, target, [...inputs, { path: opts.stubs!, role: 'the stub file' }], 'results', RESULT_WRITER);
+      writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
   });
 }
@@ -273,7 +270,8 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
   const stateMachineType = flagType ?? machine.workflowType;
-  const answerer = await buildAnswerer(ctx, opts, machine.definition);
+  const inputs: InputFile[] = [{ path: file, role: 'the definition' }, ...(opts.inputFile !== undefined ? [{ path: opts.inputFile, role: 'the input file' }] : [])];
+  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }

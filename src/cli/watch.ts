@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { MachineResult, RuleMetadata } from '../report/types.js';
-import { checkFile, formatReport, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
+import { checkFile, formatReport, inputsOf, writeReport, type CheckHooks, type CheckMachine } from './check-file.js';
 import type { CheckOptions } from './check-options.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT_OK, UsageError } from './errors.js';
@@ -238,7 +238,7 @@ export async function runWatch(
     }
     if (options.outputFile !== undefined) {
       try {
-        writeReport(ctx, await formatReport(ctx, results, options, rules, (f) => texts.get(f), true), options.outputFile);
+        writeReport(ctx, await formatReport(ctx, results, options, rules, (f) => texts.get(f), true), options.outputFile, inputsOf(order, results, hooks));
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         problems.push(error.message);
@@ -411,7 +411,7 @@ function plainView(stdout: OutputStream, stderr: OutputStream): WatchView {
   return {
     show(frame) {
       if (frame.run > 1) stdout.write(`\n${printable(separator(frame))}\n`);
-      for (const problem of frame.problems) stderr.write(`asl: ${printable(problem)}\n`);
+      for (const problem of frame.problems) stderr.write(`asl: ${printable(problem, { keepNewlines: true })}\n`);
       stdout.write(frame.report);
       if (frame.run === 1) stderr.write(`asl: watching ${plural(frame.files, 'file')} for changes; press Ctrl-C to stop\n`);
     },

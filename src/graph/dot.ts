@@ -3,13 +3,15 @@
  * escaped, so no state name can break the syntax or be read as a keyword (DOT keywords such as `node`,
  * `edge`, `graph`, `subgraph` match case-insensitively, so `Node` and `EDGE` are keywords too).
  */
+import { printable } from '../printable.js';
 import type { Direction } from './mermaid.js';
 import type { GraphEdge, GraphModel, GraphNode } from './model.js';
 import { indentFor, visitItems } from './model.js';
 
 export function quoteDot(text: string): string {
   // Line breaks in names would end the line in the picture's text; a label's own breaks are `\n` escapes.
-  return `"${text.replace(/\r\n|[\r\n]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // Other control characters are shown as escapes (whose backslash is then escaped for DOT like any other).
+  return `"${printable(text.replace(/\r\n|[\r\n]/g, ' ')).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function attrs(values: Record<string, string | undefined>): string {

@@ -3,6 +3,7 @@
  * characters are written as Mermaid entities, so no state name can end a label, open a shape or be read
  * as a keyword.
  */
+import { printable } from '../printable.js';
 import type { GraphEdge, GraphModel, GraphNode } from './model.js';
 import { indentFor, visitItems } from './model.js';
 
@@ -18,12 +19,14 @@ const ENTITIES: Record<string, string> = {
   '`': '#96;',
 };
 
-export function escapeMermaid(text: string): string {
-  // A line break would end the statement: names with one are drawn on one line. `%%` starts a comment or, as
-  // `%%{…}%%`, a directive that Mermaid reads anywhere in the text, even inside a label: written as entities.
-  if (!/[\r\n#"<>&`%]/.test(text)) return text;
+export function escapeMermaid(raw: string): string {
+  // A line break would end the statement: names with one are drawn on one line. Other control characters
+  // (an ESC sequence in a state name) are shown as escapes, never written raw into the diagram text.
+  const text = printable(raw.replace(/\r\n|[\r\n]/g, ' '));
+  // `%%` starts a comment or, as `%%{…}%%`, a directive that Mermaid reads anywhere in the text, even inside
+  // a label: written as entities.
+  if (!/[#"<>&`%]/.test(text)) return text;
   return text
-    .replace(/\r\n|[\r\n]/g, ' ')
     .replace(/[#"<>&`]/g, (ch) => ENTITIES[ch]!)
     .replace(/%%+/g, (run) => '#37;'.repeat(run.length));
 }

@@ -18,6 +18,7 @@ import { detectFormat, parseText } from '../source/parse.js';
 import { LineTable } from '../source/positions.js';
 import type { ResolvedLintConfig, RuleSetting } from './index.js';
 import { rulesById } from './rules/index.js';
+import { systemErrorReason } from '../system-error.js';
 
 export class LintConfigError extends Error {}
 
@@ -51,13 +52,20 @@ export function configCandidates(fromDir: string): string[] {
   }
 }
 
+const EMPTY_CONFIG =
+  'the lint config holds no settings (it is empty, or null); write {} for a config that keeps every rule at its default, or delete the file to use the config of a folder above.';
+
 export function loadConfigFile(file: string): ResolvedLintConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new LintConfigError(`${file}: cannot read the lint config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new LintConfigError(`${file}: cannot read the lint config: ${systemErrorReason(error)}.`);
   }
+  // An empty file (or a bare null) is refused in every format rather than read as "no settings": the nearest
+  // config replaces the ones above it, so a file emptied by accident would silently turn every rule back to
+  // its default. `{}` says "no settings" on purpose. docs/configuration.md.
+  if (!/\S/.test(text)) throw new LintConfigError(`${file}:1:1: ${EMPTY_CONFIG}`);
   const parsed = parseText(text, detectFormat(file, text));
   const lines = new LineTable(text);
   const problem = parsed.problems[0];
@@ -66,8 +74,8 @@ export function loadConfigFile(file: string): ResolvedLintConfig {
     throw new LintConfigError(`${file}:${at.line}:${at.column}: the lint config is not valid ${parsed.format === 'yaml' ? 'YAML' : 'JSON'}: ${problem?.message ?? 'it does not parse'}.`);
   }
   const locate = makeLocate((p) => parsed.spanOf(p) as NodeSpan | undefined, '', (start) => lines.position(start));
-  // An empty YAML file is an empty config.
-  return parseConfig(parsed.value ?? {}, file, { baseDir: dirname(file), locate: (pointer) => { const at = locate(pointer); return `${file}:${at.line}:${at.column}`; } });
+  if (parsed.value === null || parsed.value === undefined) throw new LintConfigError(`${file}:1:1: ${EMPTY_CONFIG}`);
+  return parseConfig(parsed.value, file, { baseDir: dirname(file), locate: (pointer) => { const at = locate(pointer); return `${file}:${at.line}:${at.column}`; } });
 }
 
 export interface ParseConfigOptions {

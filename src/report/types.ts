@@ -51,6 +51,8 @@ export interface FormatOptions {
   baseDir?: string;
   /** Warnings and infos left out of `results` by --quiet, for a summary that does not hide that they exist. */
   hidden?: { warnings: number; infos: number };
+  /** --max-warnings: a summary over it must not read as a pass, even when --quiet hid the warnings. */
+  maxWarnings?: number;
 }
 
 export type Formatter = (results: readonly MachineResult[], options?: FormatOptions) => string;

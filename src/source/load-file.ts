@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadText, MAX_FILE_BYTES, tooLargeFile } from './load-text.js';
 import type { LoadedFile } from './types.js';
+import { systemErrorReason } from '../system-error.js';
 
 /** The path itself is the problem (missing, a directory, unreadable), not the file's content. */
 export class SourceInputError extends Error {
@@ -32,12 +33,11 @@ export async function loadFile(path: string, options: { cwd?: string } = {}): Pr
   return loadText(text, path, { baseDir: dirname(absolute) });
 }
 
+/** Why a read failed, in plain words (the one errno table, src/system-error.ts). */
 export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
+  // Where a path through a file or a link loop was named, say so in the words a search report uses.
   if (code === 'ENOTDIR') return 'no such file or directory (a part of the path is a file, not a directory)';
   if (code === 'ELOOP') return 'too many levels of symbolic links (a link that points back at itself)';
-  return error instanceof Error ? error.message : String(error);
+  return systemErrorReason(error);
 }

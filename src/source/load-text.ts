@@ -13,10 +13,12 @@ import type { OffsetToPosition } from './locate.js';
 import { makeLocate } from './locate.js';
 import type { MachineSite } from './machines.js';
 import { findMachineSites, isDefinitionLike } from './machines.js';
+import { encodingProblem } from './decode.js';
 import { detectFormat, parseText } from './parse.js';
 import { LineTable } from './positions.js';
 import { mapStringOffsets } from './string-map.js';
 import type { LoadedFile, MachineSource } from './types.js';
+import { systemErrorReason } from '../system-error.js';
 
 export interface LoadTextOptions {
   /** Folder that relative DefinitionUri / DefinitionS3Location paths start from; defaults to the file's folder. */
@@ -65,20 +67,17 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
   });
 
   if (!/\S/.test(text)) return fail('not-a-state-machine', `The file is empty; ${EXPECTED}`);
-  const nul = text.indexOf('\0');
-  if (nul !== -1 && nul < 8192) return fail('parse-error', 'The file looks binary (it contains NUL bytes); expected JSON or YAML text', nul);
-  // A byte-order mark is not JSON; a space in its place keeps every offset.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-
-  const format = detectFormat(file, source);
+  const encoding = encodingProblem(text);
+  if (encoding) return fail('parse-error', encoding.message, encoding.offset);
+  const format = detectFormat(file, text);
   const limit = format === 'yaml' ? MAX_YAML_CHARS : MAX_JSON_CHARS;
-  if (source.length > limit) {
+  if (text.length > limit) {
     return fail(
       'file-too-large',
-      `The file has ${megabytes(source.length)} MB; ${format === 'yaml' ? 'YAML' : 'JSON'} files over ${megabytes(limit)} MB are not checked (AWS accepts definitions up to 1 MB)${format === 'yaml' ? '; convert it to JSON, which loads much faster, to check it anyway' : ''}`,
+      `The file has ${megabytes(text.length)} MB; ${format === 'yaml' ? 'YAML' : 'JSON'} files over ${megabytes(limit)} MB are not checked (AWS accepts definitions up to 1 MB)${format === 'yaml' ? '; convert it to JSON, which loads much faster, to check it anyway' : ''}`,
     );
   }
-  const parsed = parseText(source, format);
+  const parsed = parseText(text, format);
   if (!parsed.parsed) {
     const problem = parsed.problems[0]!;
     return fail(problem.code, problem.message, problem.offset);
@@ -88,7 +87,7 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
 
   const locateInFile = makeLocate(parsed.spanOf, '', toPosition);
   const loaded: LoadedFile = { file, machines: [], diagnostics: [] };
-  const context: SiteContext = { file, source, parsed, toPosition, locateInFile, options, loaded, inline: [] };
+  const context: SiteContext = { file, source: text, parsed, toPosition, locateInFile, options, loaded, inline: [] };
   for (const site of search.sites) addSite(context, site);
   assignProblems(parsed.problems, context.inline, loaded.diagnostics, toPosition);
   return loaded;
@@ -206,8 +205,7 @@ function readDefinitionFile(path: string): { text: string | undefined; reason?: 
     if (info.size > MAX_FILE_BYTES) return { text: undefined, reason: `it has ${megabytes(info.size)} MB` };
     return { text: readFileSync(path, 'utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    return { text: undefined, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : undefined };
+    return { text: undefined, reason: systemErrorReason(error) };
   }
 }
 

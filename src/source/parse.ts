@@ -18,8 +18,11 @@ export function detectFormat(file: string, text: string): Format {
   return first === '{' || first === '[' ? 'json' : 'yaml';
 }
 
-export function parseText(text: string, format: Format): ParsedText {
-  if (format === 'yaml') return parseYaml(text);
+export function parseText(raw: string, format: Format): ParsedText {
+  // The YAML parser reads a byte-order mark itself (YAML allows one); a space in its place would indent the
+  // first line and break the document. For JSON it is a space, which keeps every offset.
+  if (format === 'yaml') return parseYaml(raw);
+  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
   if (format === 'json') return parseJson(text);
   const tolerant = parseJson(text, { tolerant: true });
   if (tolerant.parsed || tolerant.problems[0]?.code !== 'parse-error') return tolerant;

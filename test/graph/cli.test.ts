@@ -66,7 +66,7 @@ describe('asl graph', () => {
     const dir = tempDir();
     const run = await runCli(['graph', join(fixtures, 'nested.asl.json'), '--output', 'no/such/dir/diagram.mmd'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^asl: cannot write no\/such\/dir\/diagram\.mmd: no such file or directory\n$/);
+    expect(run.stderr).toMatch(/^asl: cannot write the diagram to no\/such\/dir\/diagram\.mmd: the folder it goes in does not exist\n$/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -79,7 +79,8 @@ describe('asl graph', () => {
       const run = await runCli(['graph', 'machine.asl.json', '--output', output], { cwd: dir });
       expect(run.code, output).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`asl: --output ${output} is the input file; writing the diagram there would replace the definition. Name another file\n`);
+      const which = output === 'link.asl.json' ? 'is the same file as the input file machine.asl.json (a link to it, or another name for it)' : 'is the input file machine.asl.json';
+      expect(run.stderr).toBe(`asl: --output ${output} ${which}: writing the diagram there would replace it. Name another file for --output.\n`);
     }
     expect(readFileSync(join(dir, 'machine.asl.json'), 'utf8')).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['link.asl.json', 'machine.asl.json']);

@@ -102,7 +102,11 @@ describe('asl lint flags', () => {
   it('--quiet says in the stylish summary how many warnings it hid, which --max-warnings still counts', async () => {
     const quietOver = await runCli(['lint', 'plain.asl.json', '--quiet', '--max-warnings', '0'], { cwd: dir });
     expect(quietOver.code).toBe(1);
-    expect(quietOver.stdout).toMatch(/^✔ 1 state machine valid \(\d+ warnings? not shown: --quiet\)\n$/);
+    // Not a green tick above exit code 1: the summary says the run failed, and why.
+    expect(quietOver.stdout).toMatch(/^✖ (\d+) warnings?, more than --max-warnings 0 allows \(\1 warnings? not shown: --quiet\)\n$/);
+    const quietUnder = await runCli(['lint', 'plain.asl.json', '--quiet', '--max-warnings', '99'], { cwd: dir });
+    expect(quietUnder.code).toBe(0);
+    expect(quietUnder.stdout).toMatch(/^✔ 1 state machine valid \(\d+ warnings? not shown: --quiet\)\n$/);
     expect(quietOver.stderr).toContain('--max-warnings allows 0');
     const loud = await runCli(['lint', 'plain.asl.json'], { cwd: dir });
     expect(loud.stdout).not.toContain('not shown');

@@ -236,7 +236,7 @@ describe('asl run', () => {
     [['--max-events', '0'], '--max-events must be an integer of at least 1'],
     [['--now', 'yesterday'], '--now must be an ISO-8601 timestamp'],
     [['--format', 'xml'], "argument 'xml' is invalid"],
-    [['--stubs', 'nope.yaml'], 'cannot read the stub file nope.yaml: no such file'],
+    [['--stubs', 'nope.yaml'], 'cannot read the stub file nope.yaml: no such file or directory'],
     [['--stubs', 'stubs.yaml', '--mock-config', 'mock-config.json', '--test-case', 'X'], 'use either --stubs or --mock-config'],
   ])('exits 2 for %j with a clear message', async (args, message) => {
     const result = await asl(['wait.asl.json', ...args]);
@@ -283,7 +283,7 @@ describe('asl run', () => {
   });
 
   test.each([
-    ['missing.json', 'cannot read the input file missing.json: no such file (relative paths start from the current directory); check the path, or give the input inline with --input JSON.'],
+    ['missing.json', 'cannot read the input file missing.json: no such file or directory (relative paths start from the current directory); check the path, or give the input inline with --input JSON.'],
     ['.', 'cannot read the input file .: it is a directory.'],
   ])('exits 2 with a clear message when --input-file %s cannot be read', async (file, message) => {
     const result = await asl(['wait.asl.json', '--input-file', file, '--format', 'json']);

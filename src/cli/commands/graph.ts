@@ -2,7 +2,7 @@
  * `asl graph <file>`: draws a state machine as Mermaid, Markdown, DOT or SVG. The drawing itself is the
  * library's `graph()`; this module reads the file, picks the machine(s), writes the result and the exit code.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -10,6 +10,9 @@ import type { LoadedFile, MachineSource } from '../../source/types.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
 import type { RegisterCommand } from '../context.js';
+import type { InputFile } from '../output-guard.js';
+import { printable } from '../../printable.js';
+import { systemErrorReason } from '../../system-error.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -57,14 +60,16 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     throw new UsageError(`unknown direction "${opts.direction}"; use TB (top to bottom) or LR (left to right)`);
   }
 
-  if (opts.output !== undefined && file !== '-' && samePath(resolve(ctx.cwd, file), resolve(ctx.cwd, opts.output))) {
-    throw new UsageError(`--output ${opts.output} is the input file; writing the diagram there would replace the definition. Name another file`);
-  }
-
+  // Before reading anything: the plain mistake is refused at once. The definition files a template names are
+  // known after loading, and checked again then.
+  const output = opts.output;
+  const refuse = output === undefined ? undefined : await import('../output-guard.js').then(({ refuseInputAsOutput }) => (inputs: InputFile[]) => refuseInputAsOutput(ctx.cwd, output, inputs, 'diagram'));
+  refuse?.([{ path: file, role: 'the input file' }]);
   const loaded = await load(ctx, file);
+  refuse?.(loaded.machines.filter((m) => m.file !== loaded.file).map((m) => ({ path: m.file, role: 'the definition file' })));
   if (loaded.machines.length === 0) {
     printDiagnostics(ctx, loaded.file, loaded.diagnostics);
-    if (loaded.diagnostics.length === 0) ctx.io.stderr.write(`${loaded.file}: no state machine found to draw\n`);
+    if (loaded.diagnostics.length === 0) say(ctx, `${loaded.file}: no state machine found to draw`);
     return EXIT_FINDINGS;
   }
   // A template can hold machines that cannot be drawn beside ones that can (a DefinitionString that does not
@@ -77,7 +82,7 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
   } catch (error) {
     if (!(error instanceof UsageError) || !fileErrors) throw error;
     printDiagnostics(ctx, loaded.file, loaded.diagnostics);
-    ctx.io.stderr.write(`asl: no drawable state machine named "${opts.stateMachine}" in ${loaded.file}; the drawable ones are: ${names(loaded)}\n`);
+    say(ctx, `asl: no drawable state machine named "${opts.stateMachine}" in ${loaded.file}; the drawable ones are: ${names(loaded)}`);
     return EXIT_FINDINGS;
   }
   if (format === 'svg' && chosen.length > 1) {
@@ -94,15 +99,15 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
   for (const machine of chosen) {
     if (drawable.includes(machine)) continue;
     printDiagnostics(ctx, loaded.file, machine.diagnostics);
-    if (machine.diagnostics.length === 0) ctx.io.stderr.write(`${loaded.file}: the definition of ${label(machine)} is not an object\n`);
+    if (machine.diagnostics.length === 0) say(ctx, `${loaded.file}: the definition of ${label(machine)} is not an object`);
     code = EXIT_FINDINGS;
   }
   if (drawable.length === 0) return EXIT_FINDINGS;
 
   // Still drawn (and exit 0): the text is valid, only Mermaid's default limits stop it from rendering.
-  const warn = (message: string) => void ctx.io.stderr.write(`asl: warning: ${message}\n`);
+  const warn = (message: string) => say(ctx, `asl: warning: ${message}`);
   const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts, warn);
-  write(ctx, opts.output, text);
+  await write(ctx, opts.output, text);
   return code;
 }
 
@@ -116,7 +121,7 @@ async function load(ctx: CommandContext, file: string): Promise<LoadedFile> {
     try {
       text = readFileSync(resolve(ctx.cwd, file), 'utf8');
     } catch (error) {
-      throw new InputError(`cannot read ${file}: ${reasonOf(error)}`);
+      throw new InputError(`cannot read ${file}: ${systemErrorReason(error)}`);
     }
   }
   const { loadText } = await import('../../source/index.js');
@@ -158,41 +163,31 @@ async function draw(
       if (tooLarge) warn(`${label(machine)}: ${tooLarge}`);
       if (!several) return text;
       // Each drawing stays complete on its own; a heading (or comment) says which machine it is.
-      if (format === 'markdown') return `### ${machine.name ?? machine.pointer}\n\n${text}`;
-      if (format === 'mermaid') return `%% ${(machine.name ?? machine.pointer).replace(/\s+/g, ' ')}\n${text}`;
+      if (format === 'markdown') return `### ${printable(machine.name ?? machine.pointer)}\n\n${text}`;
+      if (format === 'mermaid') return `%% ${printable((machine.name ?? machine.pointer).replace(/\s+/g, ' '))}\n${text}`;
       return text;
     })
     .join('\n');
 }
 
-function write(ctx: CommandContext, output: string | undefined, text: string): void {
+async function write(ctx: CommandContext, output: string | undefined, text: string): Promise<void> {
   if (output === undefined) {
     ctx.io.stdout.write(text);
     return;
   }
-  try {
-    // No recursive mkdir: --output writes one file and creates nothing else.
-    writeFileSync(resolve(ctx.cwd, output), text);
-  } catch (error) {
-    throw new InputError(`cannot write ${output}: ${reasonOf(error)}`);
-  }
-}
-
-/** The same file, through symbolic links, hard links and case-insensitive file systems too. */
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    // The output does not exist yet (or the input does not): they cannot be one file.
-    return false;
-  }
+  const { writeFileAtomically } = await import('../atomic-write.js');
+  // No missing folders created: --output writes one file and creates nothing else.
+  writeFileAtomically(ctx.cwd, output, text, { what: 'the diagram' });
 }
 
 function printDiagnostics(ctx: CommandContext, file: string, diagnostics: readonly Diagnostic[]): void {
   const shown = file === '-' ? '<stdin>' : file;
-  for (const d of diagnostics) ctx.io.stderr.write(`${shown}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.code})\n`);
+  for (const d of diagnostics) say(ctx, `${shown}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.code})`);
+}
+
+/** One line on stderr; names and messages from the user's file are shown with their control characters escaped. */
+function say(ctx: CommandContext, line: string): void {
+  ctx.io.stderr.write(`${printable(line)}\n`);
 }
 
 function names(loaded: LoadedFile): string {
@@ -207,10 +202,3 @@ function isObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
-}
