@@ -8,10 +8,9 @@ import type { ExecutionResult, HistoryEvent } from '../run/index.js';
 import { printable } from '../printable.js';
 import { plainPainter, type Painter } from '../report/types.js';
 
-export function seconds(ms: number): string {
-  const s = ms / 1000;
-  return s >= 3600 ? `${(s / 3600).toFixed(2)}h` : s >= 60 ? `${(s / 60).toFixed(1)}m` : `${Number(s.toFixed(3))}s`;
-}
+import { formatVirtualTime as seconds } from './virtual-time.js';
+
+export { seconds };
 
 export interface TraceLine {
   key: string;

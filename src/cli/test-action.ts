@@ -4,12 +4,12 @@
  * picks the exit code: 0 all passed, 1 a scenario failed or a coverage threshold was missed, 2 for a test
  * file, definition, stub or mock problem, or a path that names nothing.
  */
-import { statSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import type { CommandContext } from './context.js';
 import { decideColorLevel, makePainter } from './color.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { refuseInputAsOutput, type InputFile } from './output-guard.js';
 import type { TestReport } from '../suite/types.js';
 
 interface TestOptions {
@@ -24,38 +24,6 @@ interface TestOptions {
   update?: boolean;
   color?: boolean;
   watch?: boolean;
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses to write a report over any file the run read (test files, definitions): exit 2 instead. */
-function checkTarget(ctx: CommandContext, target: string, flag: string, inputs: string[]): void {
-  const absolute = resolve(ctx.cwd, target);
-  const clash = inputs.find((input) => sameFile(absolute, resolve(ctx.cwd, input)));
-  if (clash) throw new UsageError(`${flag} ${target} is ${clash}, which this run reads; writing the report there would replace it. Name another file.`);
-}
-
-/** Writes through a temporary file and a rename: an interrupted run never leaves half a report. */
-function writeReport(ctx: CommandContext, target: string, text: string): void {
-  const absolute = resolve(ctx.cwd, target);
-  const temp = `${absolute}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, absolute);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`cannot write ${target}: ${why}.`);
-  }
 }
 
 async function render(report: TestReport, format: NonNullable<TestOptions['format']>, painter: import('../report/types.js').Painter, streamed: boolean): Promise<string> {
@@ -125,18 +93,21 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
     if (report.problems.length === 0) ctx.io.stderr.write(`asl: no test files (*.asl-test.yaml, *.asl-test.yml, *.asl-test.json) found in ${(paths.length ? paths : ['.']).join(', ')}\n`);
     return EXIT_USAGE;
   }
-  const inputs = report.files.flatMap((f) => [f.file, ...(f.definition ? [f.definition] : [])]);
-  for (const [flag, target] of [['--output', opts.output], ['--coverage-report', opts.coverageReport]] as const) if (target !== undefined) checkTarget(ctx, target, flag, inputs);
+  const inputs: InputFile[] = report.files.flatMap((f) => [{ path: f.file, role: 'the test file' }, ...(f.definition ? [{ path: f.definition, role: 'the definition' }] : [])]);
+  if (opts.output !== undefined) refuseInputAsOutput(ctx.cwd, opts.output, inputs, 'report');
+  if (opts.coverageReport !== undefined) {
+    refuseInputAsOutput(ctx.cwd, opts.coverageReport, inputs, 'coverage report', { name: (output) => `--coverage-report ${output}`, fix: 'Name another file for --coverage-report.' });
+  }
   const text = await render(report, format, painter, streamed);
   if (toStdout) ctx.io.stdout.write(text);
-  else writeReport(ctx, opts.output!, text);
+  else writeFileAtomically(ctx.cwd, opts.output!, text, { createFolders: true, what: 'the report' });
   let misses: string[] = [];
   if (report.coverage) {
     if (format === 'pretty' && toStdout) ctx.io.stdout.write(`\n${(await import('./test-report/coverage-table.js')).formatCoverageTable(report.coverage, painter)}`);
     if (opts.coverageReport !== undefined) {
       const lcov = /\.(lcov|info)$/i.test(opts.coverageReport);
       const body = lcov ? (await import('../suite/lcov.js')).toLcov(report.coverage) : `${JSON.stringify(report.coverage, null, 2)}\n`;
-      writeReport(ctx, opts.coverageReport, body);
+      writeFileAtomically(ctx.cwd, opts.coverageReport, body, { createFolders: true, what: 'the coverage report' });
     }
     if (thresholds) misses = thresholdMisses(report.coverage, thresholds);
     for (const miss of misses) ctx.io.stderr.write(`asl: coverage: ${miss}\n`);
