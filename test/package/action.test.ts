@@ -5,7 +5,7 @@
  * SARIF file. Uses the build in dist/ (npm test builds first); the `npm ci` install step is not run here.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +97,8 @@ describe('action.yml', () => {
     expect(accepted.has('--format')).toBe(true);
     const used = new Set(lintStep.run!.match(/--[a-z][a-z-]*/g));
     expect([...used].filter((flag) => !accepted.has(flag))).toEqual([]);
-    const formats = [...lintStep.run!.matchAll(/--format (\w+)/g)].map((m) => m[1]);
+    const lintPart = lintStep.run!.slice(lintStep.run!.indexOf('flags=()'));
+    const formats = [...lintPart.matchAll(/--format (\w+)/g)].map((m) => m[1]);
     expect(formats.sort()).toEqual(['github', 'sarif']);
   });
 
@@ -156,6 +157,40 @@ describe('action.yml', () => {
       expect(bad.code).toBe(2);
       expect(bad.stdout).toContain('fail-on must be error or warning');
       expect(runLintStep({ files: 'missing.asl.json', 'sarif-file': join(tmp, 'missing.sarif') }).code).toBe(2);
+    });
+  });
+
+  describe('command: test', () => {
+    const suiteDir = join(root, 'examples');
+    function runTestStep(inputs: Record<string, string>) {
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+      delete env.FORCE_COLOR;
+      for (const [name, value] of Object.entries(lintStep.env ?? {})) {
+        env[name] = value.replace(/\$\{\{\s*(github\.action_path|inputs\.([\w-]+))\s*\}\}/g, (_m, expr: string, input?: string) =>
+          expr === 'github.action_path' ? root.replace(/\/$/, '') : (inputs[input!] ?? action.inputs[input!]?.default ?? ''),
+        );
+      }
+      return spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: suiteDir, env, encoding: 'utf8' });
+    }
+
+    it('runs the scenario suites and reports with annotations; passes when they pass', () => {
+      const run = runTestStep({ command: 'test' });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^::notice title=asl test::4 passed, 0 failed, 0 skipped, 0 error\(s\)$/m);
+    });
+
+    it('fails with an annotation at the failing scenario, and refuses an unknown command', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'asl-action-test-'));
+      cpSync(join(root, 'examples'), dir, { recursive: true });
+      const suite = join(dir, 'order-processing.asl-test.yaml');
+      writeFileSync(suite, readFileSync(suite, 'utf8').replace('error: OrderRejected', 'error: OrderAccepted'));
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASL_BIN: bin, ASL_COMMAND: 'test', ASL_FILES: '.', ASL_CONFIG: '', ASL_FAIL_ON: 'error', ASL_SARIF_FILE: '', ASL_ARGS: '' };
+      const failed = spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: dir, env, encoding: 'utf8' });
+      expect(failed.status).toBe(1);
+      expect(failed.stdout).toMatch(/^::error file=order-processing\.asl-test\.yaml,line=\d+,col=5,title=asl test%3A an invalid order is rejected::/m);
+      const unknown = spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: dir, env: { ...env, ASL_COMMAND: 'tset' }, encoding: 'utf8' });
+      expect(unknown.status).toBe(2);
+      expect(unknown.stdout).toContain('command must be lint or test, not tset');
     });
   });
 });

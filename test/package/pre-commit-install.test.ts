@@ -1,7 +1,8 @@
 /**
  * The hooks as a pre-commit user gets them: the real `pre-commit` installs asl-toolkit from a clone of this
  * repository at HEAD (its node language: `npm install` in the clone, then `npm install -g $(npm pack)`) and
- * runs asl-validate and asl-lint in a scratch repository, first on a broken definition, then on the fixed one.
+ * runs asl-validate, asl-lint and asl-test in a scratch repository, first on a broken definition, then on the
+ * fixed one (whose scenario suite passes).
  * It tests what is committed: uncommitted changes are not in the clone.
  *
  * Slow (two builds and two installs, a minute or more). Skipped when `pre-commit` is not on PATH, when this
@@ -52,6 +53,7 @@ const BROKEN = `{
 }
 `;
 const FIXED = BROKEN.replace('"Next": "Ship"', '"End": true');
+const SUITE = 'definition: ./order.asl.json\nscenarios:\n  - name: passes the order through\n    input: { id: 1 }\n    expect: { status: SUCCEEDED, output: { id: 1 }, path: [Charge] }\n';
 
 describe.skipIf(skipReason !== '')(`pre-commit installing and running the hooks${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let work = '';
@@ -77,10 +79,11 @@ describe.skipIf(skipReason !== '')(`pre-commit installing and running the hooks$
     git('init', '--quiet');
     writeFileSync(
       join(project, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${JSON.stringify(hooks)}\n    rev: ${rev}\n    hooks:\n      - id: asl-validate\n      - id: asl-lint\n`,
+      `repos:\n  - repo: ${JSON.stringify(hooks)}\n    rev: ${rev}\n    hooks:\n      - id: asl-validate\n      - id: asl-lint\n      - id: asl-test\n`,
     );
     mkdirSync(join(project, 'statemachines'));
     writeFileSync(join(project, 'statemachines/order.asl.json'), BROKEN);
+    writeFileSync(join(project, 'statemachines/order.asl-test.yaml'), SUITE);
     git('add', '.');
 
     // The first run installs the hook environment: npm builds asl-toolkit in pre-commit's copy of the clone.
@@ -102,6 +105,7 @@ describe.skipIf(skipReason !== '')(`pre-commit installing and running the hooks$
     expect(output).not.toMatch(/ERR_MODULE_NOT_FOUND|An unexpected error has occurred/);
     expect(output).toMatch(/^asl validate\.+Failed$/m);
     expect(output).toMatch(/^asl lint\.+Failed$/m);
+    expect(output).toMatch(/^asl test\.+Failed$/m);
     expect(output).toContain('statemachines/order.asl.json');
     expect(output).toMatch(/5:\d+ +error +Next "Ship" does not exist.*unknown-state/);
   });
@@ -114,5 +118,6 @@ describe.skipIf(skipReason !== '')(`pre-commit installing and running the hooks$
     expect(fixed.status, explain(fixed)).toBe(0);
     expect(fixed.stdout).toMatch(/^asl validate\.+Passed$/m);
     expect(fixed.stdout).toMatch(/^asl lint\.+Passed$/m);
+    expect(fixed.stdout).toMatch(/^asl test\.+Passed$/m);
   }, 150_000);
 });

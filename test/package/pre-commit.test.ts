@@ -5,7 +5,8 @@
  * Uses the build in dist/ (npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -23,8 +24,11 @@ interface Hook {
   language: string;
   files: string;
   types?: string[];
+  pass_filenames?: boolean;
 }
-const hooks = parse(hooksText) as Hook[];
+const allHooks = parse(hooksText) as Hook[];
+/** The hooks that check the staged definitions they are given; asl-test is checked on its own below. */
+const hooks = allHooks.filter((h) => h.id !== 'asl-test');
 const hook = (id: string): Hook => hooks.find((h) => h.id === id)!;
 
 /** pre-commit matches `files` with Python's re.search against the path relative to the repository root. */
@@ -52,8 +56,8 @@ function runEntry(h: Hook, files: string[]): { code: number | null; out: string 
 }
 
 describe('.pre-commit-hooks.yaml', () => {
-  it('declares asl-validate and asl-lint as node hooks on the asl bin', () => {
-    expect(hooks.map((h) => h.id)).toEqual(['asl-validate', 'asl-lint']);
+  it('declares asl-validate, asl-lint and asl-test as node hooks on the asl bin', () => {
+    expect(allHooks.map((h) => h.id)).toEqual(['asl-validate', 'asl-lint', 'asl-test']);
     for (const h of hooks) {
       expect(h.language).toBe('node');
       expect(h.name).toBeTruthy();
@@ -133,6 +137,34 @@ describe('.pre-commit-hooks.yaml', () => {
       const run = runEntry(h, staged.filter((f) => matches(widened, f) && !f.startsWith('broken/')));
       expect(run.code, run.out).toBe(0);
       expect(run.out).toContain('4 state machines valid');
+    });
+  });
+
+  describe('asl-test', () => {
+    const h = allHooks.find((x) => x.id === 'asl-test')!;
+
+    it('runs on a staged definition or test file, given no file names, from the repository root', () => {
+      expect([h.language, h.entry, h.pass_filenames]).toEqual(['node', 'asl test', false]);
+      for (const [path, expected] of [['order.asl.json', true], ['flows/order.asl-test.yaml', true], ['order.asl-test.json', true], ['order.asl.yml', true], ['order.json', false], ['test.yaml', false]] as const) {
+        expect(matches(h.files, path), path).toBe(expected);
+      }
+    });
+
+    it('passes when every scenario does and fails (exit 1) naming the scenario when one does not', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'asl-pre-commit-test-'));
+      cpSync(join(root, 'examples'), dir, { recursive: true });
+      const run = (): { code: number | null; out: string } => {
+        const result = spawnSync(process.execPath, [join(root, pkg.bin.asl!), ...h.entry.split(' ').slice(1)], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT: '1' } });
+        return { code: result.status, out: result.stdout + result.stderr };
+      };
+      const good = run();
+      expect(good.code, good.out).toBe(0);
+      expect(good.out).not.toMatch(/\u001b\[/);
+      const suite = join(dir, 'order-processing.asl-test.yaml');
+      writeFileSync(suite, readFileSync(suite, 'utf8').replace('error: OrderRejected', 'error: OrderAccepted'));
+      const bad = run();
+      expect(bad.code, bad.out).toBe(1);
+      expect(bad.out).toContain('✗ an invalid order is rejected');
     });
   });
 });
