@@ -7,6 +7,7 @@ import { printable } from '../printable.js';
 import type { Direction } from './mermaid.js';
 import type { GraphEdge, GraphModel, GraphNode } from './model.js';
 import { indentFor, visitItems } from './model.js';
+import { COVERED_COLOR, UNCOVERED_COLOR, hitsLine } from './coverage.js';
 
 export function quoteDot(text: string): string {
   // Line breaks in names would end the line in the picture's text; a label's own breaks are `\n` escapes.
@@ -52,15 +53,27 @@ function styleOf(node: GraphNode): Record<string, string> {
   }
 }
 
+/** With coverage: covered states outlined in green, never-reached ones in red and dashed. */
+function coverageStyle(node: GraphNode): Record<string, string> {
+  if (node.hits === undefined) return {};
+  const base = styleOf(node);
+  const style = [...new Set([...(base.style ?? '').split(',').filter(Boolean), 'filled', ...(node.hits === 0 ? ['dashed'] : [])])].join(',');
+  return node.hits > 0 ? { color: COVERED_COLOR, fillcolor: '#e3f4e6', style, penwidth: '2' } : { color: UNCOVERED_COLOR, fillcolor: '#fdecea', style };
+}
+
 function nodeLine(node: GraphNode): string {
-  const text = node.kind === 'join' ? '""' : label([node.name, ...node.details]);
-  const rest = attrs(styleOf(node)).slice(2, -1);
+  const lines = node.hits === undefined ? [node.name, ...node.details] : [node.name, ...node.details, hitsLine(node.hits)];
+  const text = node.kind === 'join' ? '""' : label(lines);
+  const rest = attrs({ ...styleOf(node), ...coverageStyle(node) }).slice(2, -1);
   return `${quoteDot(node.id)} [label=${text}${rest ? ', ' + rest : ''}];`;
 }
 
 function edgeLine(edge: GraphEdge): string {
-  const style = edge.kind === 'catch' ? 'dashed' : undefined;
-  return `${quoteDot(edge.from)} -> ${quoteDot(edge.to)}${attrs({ label: edge.label, style })};`;
+  const style = edge.kind === 'catch' || edge.hits === 0 ? 'dashed' : undefined;
+  if (edge.hits === undefined) return `${quoteDot(edge.from)} -> ${quoteDot(edge.to)}${attrs({ label: edge.label, style })};`;
+  const text = `${edge.label ? `${edge.label} ` : ''}${edge.hits}×`;
+  const color = edge.hits > 0 ? COVERED_COLOR : UNCOVERED_COLOR;
+  return `${quoteDot(edge.from)} -> ${quoteDot(edge.to)}${attrs({ label: text, style, color, fontcolor: color, penwidth: edge.hits > 0 ? '2' : undefined })};`;
 }
 
 export function toDot(model: GraphModel, direction: Direction = 'TB', title = 'state machine'): string {

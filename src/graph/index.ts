@@ -7,6 +7,9 @@ import { toMermaid } from './mermaid.js';
 import type { Direction } from './mermaid.js';
 import { buildGraphModel } from './model.js';
 import { renderSvg } from './svg.js';
+import type { GraphCoverage } from './coverage.js';
+
+export type { GraphCoverage } from './coverage.js';
 
 export type { Direction } from './mermaid.js';
 export type { GraphModel, GraphNode, GraphEdge, GraphCluster, GraphItem, EdgeKind, NodeKind } from './model.js';
@@ -29,11 +32,13 @@ export interface GraphOptions {
   catches?: boolean;
   /** DOT graph name (default "state machine"). */
   title?: string;
+  /** Hit counts to draw, as `asl test --coverage-report` writes them per machine (`hits`). */
+  coverage?: GraphCoverage;
 }
 
 /** Draws a definition as text. Never throws on a definition that parsed, however odd or invalid. */
 export function graph(definition: unknown, options: GraphOptions): string {
-  const model = buildGraphModel(definition, { retries: options.retries, catches: options.catches });
+  const model = buildGraphModel(definition, { retries: options.retries, catches: options.catches, coverage: options.coverage });
   const direction = options.direction ?? 'TB';
   switch (options.format) {
     case 'dot':

@@ -6,6 +6,7 @@
 import { printable } from '../printable.js';
 import type { GraphEdge, GraphModel, GraphNode } from './model.js';
 import { indentFor, visitItems } from './model.js';
+import { COVERED_COLOR, UNCOVERED_COLOR, hitsLine } from './coverage.js';
 
 export type Direction = 'TB' | 'LR';
 
@@ -75,14 +76,16 @@ const CLASS_DEFS = [
 
 function nodeLine(node: GraphNode): string {
   const [open, close] = shapeOf(node);
-  const text = node.kind === 'join' ? ' ' : [node.name, ...node.details].map(escapeMermaid).join('<br/>');
+  const lines = node.hits === undefined ? [node.name, ...node.details] : [node.name, ...node.details, hitsLine(node.hits)];
+  const text = node.kind === 'join' ? ' ' : lines.map(escapeMermaid).join('<br/>');
   // Mermaid refuses an empty label ("" is a valid JSON key, so a state can have an empty name).
   return `${node.id}${open}"${text || ' '}"${close}`;
 }
 
 function edgeLine(edge: GraphEdge): string {
   const arrow = edge.kind === 'catch' ? '-.->' : '-->';
-  const label = edge.label ? `|"${escapeMermaid(edge.label)}"|` : '';
+  const text = edge.hits === undefined ? edge.label : `${edge.label ? `${edge.label} ` : ''}${edge.hits}×`;
+  const label = text ? `|"${escapeMermaid(text)}"|` : '';
   return `${edge.from} ${arrow}${label} ${edge.to}`;
 }
 
@@ -104,7 +107,23 @@ export function toMermaid(model: GraphModel, direction: Direction = 'TB'): strin
     ids.push(node.id);
   }
   for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(',')} ${cls}`);
+  if (model.coverage) lines.push(...coverageStyles(model));
   return lines.join('\n') + '\n';
+}
+
+/** Covered states and edges in green, never-reached ones in red (after the type classes, so these win). */
+function coverageStyles(model: GraphModel): string[] {
+  const lines = [`  classDef covered fill:#e3f4e6,stroke:${COVERED_COLOR},stroke-width:2px`, `  classDef uncovered fill:#fdecea,stroke:${UNCOVERED_COLOR},stroke-dasharray:4 3`];
+  const covered = model.nodes.filter((n) => n.hits !== undefined && n.hits > 0).map((n) => n.id);
+  const uncovered = model.nodes.filter((n) => n.hits === 0).map((n) => n.id);
+  if (covered.length > 0) lines.push(`  class ${covered.join(',')} covered`);
+  if (uncovered.length > 0) lines.push(`  class ${uncovered.join(',')} uncovered`);
+  // linkStyle addresses edges by their position in the text, which is model.edges' order.
+  const taken = model.edges.flatMap((e, i) => (e.hits !== undefined && e.hits > 0 ? [i] : []));
+  const missed = model.edges.flatMap((e, i) => (e.hits === 0 ? [i] : []));
+  if (taken.length > 0) lines.push(`  linkStyle ${taken.join(',')} stroke:${COVERED_COLOR},stroke-width:2px`);
+  if (missed.length > 0) lines.push(`  linkStyle ${missed.join(',')} stroke:${UNCOVERED_COLOR},stroke-dasharray:4 3`);
+  return lines;
 }
 
 /** Mermaid's own defaults (GitHub uses them too); a diagram beyond them is valid text that Mermaid refuses to draw. */

@@ -9,6 +9,7 @@ import type { Scope, StateNode } from '../asl/walker.js';
 import { describeCatch, describeCondition, describeResource, describeRetries, describeWait, shorten } from './labels.js';
 import { IdAllocator } from './ids.js';
 import { isObject } from '../asl/is-object.js';
+import { coverageLookup, type GraphCoverage } from './coverage.js';
 
 export type NodeKind = 'start' | 'end' | 'state' | 'join' | 'missing';
 
@@ -21,6 +22,8 @@ export interface GraphNode {
   stateType?: string;
   /** Further label lines: the Task's service, the Wait, retries. */
   details: string[];
+  /** With coverage: how often the state was entered (0: never). */
+  hits?: number;
 }
 
 export type EdgeKind = 'start' | 'next' | 'choice' | 'default' | 'catch' | 'end' | 'branch';
@@ -30,6 +33,8 @@ export interface GraphEdge {
   to: string;
   kind: EdgeKind;
   label?: string;
+  /** With coverage: how often the transition was taken (0: never); absent for edges coverage does not count. */
+  hits?: number;
 }
 
 export interface GraphCluster {
@@ -46,6 +51,8 @@ export interface GraphModel {
   edges: GraphEdge[];
   /** Every node, for tests and emitters that want a flat list. */
   nodes: GraphNode[];
+  /** True when the model carries coverage hits (nodes' and edges' `hits`). */
+  coverage: boolean;
 }
 
 export interface GraphModelOptions {
@@ -53,6 +60,8 @@ export interface GraphModelOptions {
   retries?: boolean;
   /** Draw Catch edges (default true). */
   catches?: boolean;
+  /** Hit counts to draw (asl test --coverage-report): covered and never-reached states and transitions. */
+  coverage?: GraphCoverage;
 }
 
 /** What an emitter does with each item, in document order; `depth` is 0 at the top level. */
@@ -115,8 +124,11 @@ class GraphBuilder {
   private readonly nodes: GraphNode[] = [];
   private readonly edges: GraphEdge[] = [];
   private usesEnd = false;
+  private readonly hits: ReturnType<typeof coverageLookup> | undefined;
 
-  constructor(private readonly options: GraphModelOptions) {}
+  constructor(private readonly options: GraphModelOptions) {
+    this.hits = options.coverage ? coverageLookup(options.coverage) : undefined;
+  }
 
   build(definition: unknown): GraphModel {
     const model = buildModel(definition);
@@ -137,7 +149,7 @@ class GraphBuilder {
     this.edgeToStart(START_ID, model.root, 'start');
     for (const state of model.states) this.stateEdges(state);
     if (this.usesEnd) items.push({ node: this.addNode({ id: END_ID, kind: 'end', name: 'End', details: [] }) });
-    return { items, edges: this.edges, nodes: this.nodes };
+    return { items, edges: this.edges, nodes: this.nodes, coverage: this.hits !== undefined };
   }
 
   private pathOf(state: StateNode): string {
@@ -217,7 +229,9 @@ class GraphBuilder {
       details.push(shorten(`Type ${state.type}`));
     }
     if (this.options.retries !== false) details.push(...describeRetries(raw.Retry));
-    return { id: this.stateIds.get(state)!, kind: 'state', name: state.name, stateType: state.type, details };
+    const node: GraphNode = { id: this.stateIds.get(state)!, kind: 'state', name: state.name, stateType: state.type, details };
+    if (this.hits) node.hits = this.hits.state(this.pathOf(state));
+    return node;
   }
 
   private stateEdges(state: StateNode): void {
@@ -231,44 +245,52 @@ class GraphBuilder {
       const pointer = transition.pointer;
       const last = pointer.lastIndexOf('/');
       const index = Number(pointer.slice(pointer.lastIndexOf('/', last - 1) + 1, last));
+      const hits = this.hits?.transition(this.pathOf(state), transition.kind, transition.kind === 'choice' || transition.kind === 'catch' ? index : undefined);
+      const counted = hits === undefined ? {} : { hits };
       switch (transition.kind) {
         case 'next':
           // A container's Next leaves from its join, after every branch has finished.
-          this.edges.push({ from: joinId ?? id, to, kind: 'next' });
+          this.edges.push({ from: joinId ?? id, to, kind: 'next', ...counted });
           break;
         case 'choice': {
           const rules = state.raw.Choices as unknown[];
-          this.edges.push({ from: id, to, kind: 'choice', label: describeCondition(rules[index]) });
+          this.edges.push({ from: id, to, kind: 'choice', label: describeCondition(rules[index]), ...counted });
           break;
         }
         case 'default':
-          this.edges.push({ from: id, to, kind: 'default', label: 'default' });
+          this.edges.push({ from: id, to, kind: 'default', label: 'default', ...counted });
           break;
         case 'catch': {
           const catchers = state.raw.Catch as unknown[];
-          this.edges.push({ from: id, to, kind: 'catch', label: describeCatch(catchers[index]) });
+          this.edges.push({ from: id, to, kind: 'catch', label: describeCatch(catchers[index]), ...counted });
           break;
         }
       }
     }
     for (const child of state.children) this.edgeToStart(id, child, 'branch');
     const terminal = state.raw.End === true || state.type === 'Succeed' || (state.type === 'Fail' && !state.scope.owner);
-    if (terminal) this.edgeToExit(joinId ?? id, state.scope);
+    // A Fail state's edge to the end is drawn but not counted: coverage counts no transition out of a failure.
+    const endHits = state.type === 'Fail' ? undefined : this.hits?.transition(this.pathOf(state), 'end');
+    if (terminal) this.edgeToExit(joinId ?? id, state.scope, endHits);
   }
 
   private edgeToStart(from: string, scope: Scope, kind: EdgeKind): void {
     if (scope.startAt === undefined && scope.states.length === 0) return;
-    this.edges.push({ from, to: this.resolve(scope, scope.startAt), kind });
+    // With coverage, the way in is taken as often as the state it leads to was entered.
+    const target = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
+    const hits = this.hits && target ? { hits: this.hits.state(this.pathOf(target)) } : {};
+    this.edges.push({ from, to: this.resolve(scope, scope.startAt), kind, ...hits });
   }
 
   /** Where a scope's execution ends: the machine's end marker, or the join of the enclosing Parallel / Map. */
-  private edgeToExit(from: string, scope: Scope): void {
+  private edgeToExit(from: string, scope: Scope, hits: number | undefined): void {
     const join = scope.owner ? this.joinIds.get(scope.owner) : undefined;
+    const counted = hits === undefined ? {} : { hits };
     if (join) {
-      this.edges.push({ from, to: join, kind: 'end' });
+      this.edges.push({ from, to: join, kind: 'end', ...counted });
     } else {
       this.usesEnd = true;
-      this.edges.push({ from, to: END_ID, kind: 'end' });
+      this.edges.push({ from, to: END_ID, kind: 'end', ...counted });
     }
   }
 

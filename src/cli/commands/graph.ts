@@ -25,6 +25,7 @@ interface GraphCommandOptions {
   stateMachine?: string;
   retries: boolean;
   catches: boolean;
+  coverage?: string;
 }
 
 const HELP_EXAMPLES = `
@@ -44,6 +45,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--state-machine <name>', 'in a template with several state machines, draw only this one, by logical id (default: all of them, one after another)')
     .option('--no-retries', 'leave out the Retry summaries on states (default: shown)')
     .option('--no-catches', 'leave out the Catch edges (default: drawn)')
+    .option('--coverage <file>', 'colour covered and never-reached states and transitions, with hit counts, from asl test --coverage-report FILE (JSON)')
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (file: string, opts: GraphCommandOptions) => {
       ctx.exitCode = await runGraph(ctx, file, opts);
@@ -106,7 +108,8 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
 
   // Still drawn (and exit 0): the text is valid, only Mermaid's default limits stop it from rendering.
   const warn = (message: string) => say(ctx, `asl: warning: ${message}`);
-  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts, warn);
+  const coverage = opts.coverage === undefined ? undefined : (await import('../graph-coverage.js')).readGraphCoverage(ctx.cwd, opts.coverage, loaded.file, drawable);
+  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts, warn, coverage);
   await write(ctx, opts.output, text);
   return code;
 }
@@ -148,17 +151,18 @@ async function draw(
   direction: 'TB' | 'LR',
   opts: GraphCommandOptions,
   warn: (message: string) => void,
+  coverage?: Map<MachineSource, import('../../graph/index.js').GraphCoverage>,
 ): Promise<string> {
   const { graph, mermaidLimitProblem, renderSvg } = await import('../../graph/index.js');
   const common = { direction, retries: opts.retries, catches: opts.catches };
   if (format === 'svg') {
     const machine = machines[0]!;
-    return renderSvg(graph(machine.definition, { ...common, format: 'dot', title: machine.name }));
+    return renderSvg(graph(machine.definition, { ...common, format: 'dot', title: machine.name, coverage: coverage?.get(machine) }));
   }
   const several = machines.length > 1;
   return machines
     .map((machine) => {
-      const text = graph(machine.definition, { ...common, format, title: machine.name });
+      const text = graph(machine.definition, { ...common, format, title: machine.name, coverage: coverage?.get(machine) });
       const tooLarge = format === 'dot' ? undefined : mermaidLimitProblem(text);
       if (tooLarge) warn(`${label(machine)}: ${tooLarge}`);
       if (!several) return text;
