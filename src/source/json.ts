@@ -11,6 +11,7 @@ import type * as Jsonc from 'jsonc-parser';
 import { escapePointerToken } from '../asl/pointer.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
 import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
+import { syntaxMessage } from './json-errors.js';
 
 let jsoncModule: typeof Jsonc | undefined;
 
@@ -24,25 +25,6 @@ export interface JsonOptions {
   /** Accept comments and trailing commas (JSON5-style files). */
   tolerant?: boolean;
 }
-
-const errorMessages: Record<number, string> = {
-  1: 'invalid symbol',
-  2: 'invalid number format',
-  3: 'expected a property name (a string in double quotes)',
-  4: 'expected a value',
-  5: 'expected ":" after the property name',
-  6: 'expected "," or "}"',
-  7: 'expected "," or "]"',
-  8: 'unexpected end of file',
-  9: 'invalid comment token',
-  10: 'unexpected end of comment (missing "*/")',
-  11: 'unexpected end of string (missing closing quote)',
-  12: 'unexpected end of number',
-  13: 'invalid Unicode escape sequence',
-  14: 'invalid escape character in string',
-  15: 'invalid character in string (control characters must be escaped)',
-  16: 'expected "," or "]"',
-};
 
 interface Frame {
   value: Record<string, unknown> | unknown[];
@@ -169,7 +151,11 @@ function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
       if (!tooDeep && !syntaxError) put(value);
     },
     onError: (error, offset) => {
-      syntaxError ??= { code: 'parse-error', message: syntaxMessage(error, text, offset, options), offset };
+      syntaxError ??= {
+        code: 'parse-error',
+        message: syntaxMessage(jsonc().printParseErrorCode(error), text, offset, options.tolerant === true, Array.isArray(stack[stack.length - 1]?.value)),
+        offset,
+      };
     },
   };
   try {
@@ -191,29 +177,6 @@ function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
 
 export function tooDeepMessage(): string {
   return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
-}
-
-function syntaxMessage(error: Jsonc.ParseErrorCode, text: string, offset: number, options: JsonOptions): string {
-  const what = errorMessages[error] ?? 'syntax error';
-  if (!options.tolerant) {
-    // The two JSON5 habits people bring to .json files get a message of their own.
-    if (text.startsWith('//', offset) || text.startsWith('/*', offset)) return 'Invalid JSON: comments are not allowed in JSON (remove them, or name the file *.json5)';
-    if ((text[offset] === '}' || text[offset] === ']') && /,\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) {
-      return `Invalid JSON: trailing comma before "${text[offset]}" (remove the comma)`;
-    }
-  }
-  if (error === 1) return `Invalid JSON: ${unexpectedSymbol(text, offset)}`;
-  return `Invalid JSON: ${what}`;
-}
-
-/** jsonc-parser's "invalid symbol", said with the text it stopped at and the likely fix. */
-function unexpectedSymbol(text: string, offset: number): string {
-  const token = /^[^\s,:{}[\]"]{1,30}/.exec(text.slice(offset, offset + 30))?.[0] ?? text.charAt(offset);
-  if (token.startsWith("'")) return `unexpected ${token}: JSON strings and property names take double quotes, not single quotes`;
-  if (/^[A-Za-z_$]/.test(token)) {
-    return `unexpected ${token}: put strings and property names in double quotes (true, false and null are the only bare words JSON knows)`;
-  }
-  return `unexpected ${JSON.stringify(token)}; remove it, or put the value in double quotes`;
 }
 
 interface IndexFrame {
