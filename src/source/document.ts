@@ -33,6 +33,11 @@ export interface ParsedText {
   parsed: boolean;
   value: unknown;
   problems: ParseProblem[];
+  /**
+   * Placeholders written outside strings (`"Workers": ${Workers}`), by pointer: the value holds each one's
+   * text as a string, and this says it stands for any JSON value rather than a string.
+   */
+  unquoted?: ReadonlyMap<string, string>;
   /** Span of the node at a pointer, or undefined when there is none. Lazy. */
   spanOf(pointer: string): NodeSpan | undefined;
 }

@@ -53,6 +53,8 @@ export function isTrailingComma(text: string, offset: number): boolean {
 
 /** jsonc-parser's "invalid symbol", said with the text it stopped at and the likely fix. */
 function unexpectedSymbol(text: string, offset: number): string {
+  const placeholder = /^[$#]\{[^\s,"}]{0,30}/.exec(text.slice(offset, offset + 32))?.[0];
+  if (placeholder) return `unexpected ${placeholder}: a placeholder that is never closed (add "}" on its line)`;
   const token = /^[^\s,:{}[\]"]{1,30}/.exec(text.slice(offset, offset + 30))?.[0] ?? text.charAt(offset);
   if (token.startsWith("'")) return `unexpected ${token}: JSON strings and property names take double quotes, not single quotes`;
   if (/^[A-Za-z_$]/.test(token)) {

@@ -12,6 +12,7 @@ import { escapePointerToken } from '../asl/pointer.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
 import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
 import { syntaxMessage } from './json-errors.js';
+import { maskUnquotedPlaceholders } from './placeholders.js';
 
 let jsoncModule: typeof Jsonc | undefined;
 
@@ -24,6 +25,12 @@ export function jsonc(): typeof Jsonc {
 export interface JsonOptions {
   /** Accept comments and trailing commas (JSON5-style files). */
   tolerant?: boolean;
+  /** Accept trailing commas but not comments (what CloudFormation's YAML fallback lets a definition file get away with). */
+  trailingCommas?: boolean;
+}
+
+function visitOptions(options: JsonOptions): Jsonc.ParseOptions {
+  return { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant || options.trailingCommas, allowEmptyContent: false };
 }
 
 interface Frame {
@@ -102,6 +109,10 @@ function countWrittenKeys(text: string): number {
 }
 
 function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
+  // Placeholders where values belong are masked as strings of the same length and put back below.
+  const masked = maskUnquotedPlaceholders(text);
+  const source = masked?.text ?? text;
+  let unquoted: Map<string, string> | undefined;
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
   let root: unknown;
@@ -147,8 +158,11 @@ function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
         top.keyOffset = offset;
       }
     },
-    onLiteralValue: (value) => {
-      if (!tooDeep && !syntaxError) put(value);
+    onLiteralValue: (value, offset) => {
+      if (tooDeep || syntaxError) return;
+      const placeholder = masked?.sites.get(offset);
+      put(placeholder ?? value);
+      if (placeholder !== undefined) (unquoted ??= new Map()).set(pointerOf(stack), placeholder);
     },
     onError: (error, offset) => {
       syntaxError ??= {
@@ -159,7 +173,7 @@ function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
     },
   };
   try {
-    jsonc().visit(text, visitor, { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant, allowEmptyContent: false });
+    jsonc().visit(source, visitor, visitOptions(options));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The recursive descent ran out of stack before our depth guard could stop it.
@@ -171,7 +185,8 @@ function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
     parsed: !fatal,
     value: fatal ? undefined : root,
     problems: fatal ? [fatal] : problems,
-    spanOf: lazyIndex(() => indexJson(text, options)),
+    spanOf: lazyIndex(() => indexJson(source, options)),
+    ...(unquoted && !fatal ? { unquoted } : {}),
   };
 }
 
@@ -228,7 +243,7 @@ function indexJson(text: string, options: JsonOptions): Map<string, NodeSpan> {
           index.set(pointer, { start: offset, end: offset + length, keyStart, container: false });
         },
       },
-      { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant },
+      visitOptions(options),
     );
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
