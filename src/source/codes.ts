@@ -25,7 +25,7 @@ export const loaderCodes = {
     severity: 'error',
   },
   'definition-not-static': {
-    description: 'A template builds the definition at deploy time (Fn::Join, Ref …), so it cannot be checked.',
+    description: 'A template builds the definition at deploy time (Fn::If, Ref …), so it cannot be checked.',
     severity: 'warning',
   },
   'definition-not-local': {
