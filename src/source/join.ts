@@ -32,10 +32,13 @@ export function joinDefinition(raw: unknown, property: string): { text: string; 
   for (let i = 0; i < pieces.length; i++) {
     if (i > 0) text += delimiter;
     const piece = pieces[i];
-    const literal = typeof piece === 'string';
-    const part = literal ? piece : placeholderFor(piece);
+    const pointer = `${property}/Fn::Join/1/${i}`;
+    // A `Fn::Sub` string piece is text with placeholders of its own: joined as written.
+    const sub = isObject(piece) && Object.keys(piece).length === 1 && typeof piece['Fn::Sub'] === 'string' ? piece['Fn::Sub'] : undefined;
+    const literal = typeof piece === 'string' || sub !== undefined;
+    const part = typeof piece === 'string' ? piece : (sub ?? placeholderFor(piece));
     if (part === undefined) return undefined;
-    parts.push({ start: text.length, text: part, pointer: `${property}/Fn::Join/1/${i}`, literal });
+    parts.push({ start: text.length, text: part, pointer: sub === undefined ? pointer : `${pointer}/Fn::Sub`, literal });
     text += part;
   }
   return { text, parts };

@@ -160,3 +160,25 @@ describe('what the CloudFormation provider accepts', () => {
     expect(error).toMatchObject({ code: 'string-in-number-field', ...positionOf(text('quoted-definition-string-bad-seconds.yaml'), '\\"five\\"') });
   });
 });
+
+describe('Fn::Join pieces', () => {
+  it('joins a Fn::Sub string piece as written, with positions inside it', () => {
+    const template = [
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: !Join',
+      '        - ""',
+      '        - - \'{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "\'',
+      '          - !Sub "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:work"',
+      '          - \'", "Nxt": "B", "End": true}}}\'',
+      '',
+    ].join('\n');
+    const machine = loadText(template, 'template.yaml').machines[0]!;
+    expect((machine.definition as any).States.A.Resource).toBe('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:work');
+    // The value opens with the quote that ends the first piece, and the second piece's text follows on.
+    expect(machine.locate('/States/A/Resource')).toMatchObject(positionOf(template, `"'`, '"Resource"'));
+    expect(machine.locate('/States/A/Nxt')).toMatchObject(positionOf(template, '"B"'));
+  });
+});
