@@ -182,3 +182,11 @@ describe('Fn::Join pieces', () => {
     expect(machine.locate('/States/A/Nxt')).toMatchObject(positionOf(template, '"B"'));
   });
 });
+
+describe('a whole state written as a placeholder', () => {
+  it('exists for StartAt and transitions, hides nothing else, and makes no state unreachable or unterminated', async () => {
+    const text = '{"StartAt": "Charge", "States": {\n  "Charge": ${ChargeState},\n  "Refund": {"Type": "Pass", "Next": "Nowhere"}\n}}';
+    const [result] = await validate(loadText(text, 'machine.asl.json.tpl'));
+    expect(result!.diagnostics).toEqual([expect.objectContaining({ code: 'unknown-state', path: '/States/Refund/Next', ...positionOf(text, '"Nowhere"') })]);
+  });
+});
