@@ -29,7 +29,7 @@ export function loadEmbedded(file: string, site: EmbeddedSite, label: string, ma
   if (!isDefinitionLike(inner.value)) {
     return { code: 'not-a-state-machine', message: `${label}: ${what} is not a state machine definition (an object with "StartAt" and "States")` };
   }
-  const templated = applySubstitutions(inner.value, site.substitutions, inner.unquoted, '');
+  const templated = applySubstitutions(inner.value, site.substitutions, { unquoted: inner.unquoted, base: '', yaml: inner.format === 'yaml' });
   const locate = makeLocate(inner.spanOf, '', toPosition);
   const machine: MachineSource = {
     file,

@@ -127,7 +127,11 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
   switch (site.kind) {
     case 'inline': {
       const substitutions = site.pointer === '' ? ctx.options.substitutions : site.substitutions;
-      const templated = applySubstitutions(getAtPointer(parsed.value, site.pointer), substitutions, parsed.unquoted, site.pointer, ctx.options.fromTemplate);
+      // CloudFormation substitutes a definition file's text before parsing it, but an inline Definition only
+      // after writing it out as JSON, where every placeholder is inside a string.
+      const unquoted = site.pointer === '' ? parsed.unquoted : undefined;
+      const how = { unquoted, base: site.pointer, yaml: parsed.format === 'yaml', viaYaml: ctx.options.fromTemplate };
+      const templated = applySubstitutions(getAtPointer(parsed.value, site.pointer), substitutions, how);
       const locate = makeLocate(parsed.spanOf, site.pointer, ctx.toPosition);
       const diagnostics = substitutionDiagnostics(templated.problems, locate);
       const { name, workflowType } = site;

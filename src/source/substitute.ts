@@ -41,24 +41,25 @@ function replaceKnown(text: string, values: Substitutions): string {
   return text.replace(NAMED, (whole, name: string) => values.get(name) ?? whole);
 }
 
-/**
- * The definition with every known value put in. `unquoted` holds the placeholders written outside strings
- * (pointers from the parsed document's root; `base` is where the definition sits in it). `viaYaml`: the
- * definition is a file CloudFormation reads as JSON and then as YAML, so a substituted text that is not JSON
- * still deploys, as the YAML scalar it reads as.
- */
-export function applySubstitutions(
-  definition: unknown,
-  values: Substitutions | undefined,
-  unquoted: ReadonlyMap<string, string> | undefined,
-  base: string,
-  viaYaml = false,
-): Templated {
+export interface TemplatedText {
+  /** Placeholders written outside strings, by pointer from the parsed document's root (ParsedText.unquoted). */
+  unquoted?: ReadonlyMap<string, string>;
+  /** Where the definition sits in that document. */
+  base: string;
+  /** The text is YAML: a substituted plain scalar reads as whatever YAML makes of it, never an error. */
+  yaml?: boolean;
+  /** The text is a file CloudFormation reads as JSON and then as YAML, so a substitution that is not JSON still deploys. */
+  viaYaml?: boolean;
+}
+
+/** The definition with every known value put in, as text, where the text was written. */
+export function applySubstitutions(definition: unknown, values: Substitutions | undefined, text: TemplatedText): Templated {
+  const { unquoted, base } = text;
   const problems: SubstitutionProblem[] = [];
   if (!values || values.size === 0) return { definition, problems };
   const visit = (value: unknown, pointer: string): unknown => {
     const placeholder = unquoted?.get(base + pointer);
-    if (placeholder !== undefined) return unquotedValue(placeholder, values, pointer, viaYaml, problems);
+    if (placeholder !== undefined) return unquotedValue(placeholder, values, pointer, text, problems);
     if (typeof value === 'string') return value.includes('${') ? replaceKnown(value, values) : value;
     if (Array.isArray(value)) return value.map((item, i) => visit(item, `${pointer}/${i}`));
     if (value === null || typeof value !== 'object') return value;
@@ -71,14 +72,15 @@ export function applySubstitutions(
   return { definition: visit(definition, ''), problems };
 }
 
-function unquotedValue(placeholder: string, values: Substitutions, pointer: string, viaYaml: boolean, problems: SubstitutionProblem[]): unknown {
+function unquotedValue(placeholder: string, values: Substitutions, pointer: string, how: TemplatedText, problems: SubstitutionProblem[]): unknown {
   const text = replaceKnown(placeholder, values);
   if (text === placeholder) return placeholder;
   try {
     return JSON.parse(text);
   } catch {
+    if (how.yaml) return text; // a YAML plain scalar that is not a number, boolean or null is a string
     const shown = JSON.stringify(text);
-    if (viaYaml) {
+    if (how.viaYaml) {
       problems.push({
         code: 'definition-not-json',
         message: `${placeholder} becomes ${shown} after substitution, which is not JSON; CloudFormation reads the file as YAML then and deploys the text as a string, but the Step Functions API would refuse the file; put the placeholder in double quotes ("${placeholder}")`,

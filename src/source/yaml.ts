@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { escapePointerToken } from '../asl/pointer.js';
+import { isWholePlaceholder } from '../asl/unresolved.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
 import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
 import { tooDeepMessage } from './json.js';
@@ -73,7 +74,8 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
   const converter = new Converter(doc, toOriginal);
   try {
     const value = converter.convert(doc.contents, 0, '');
-    return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf };
+    const { unquoted } = converter;
+    return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf, ...(unquoted ? { unquoted } : {}) };
   } catch (failure) {
     if (failure instanceof ConversionStop) return { format: 'yaml', parsed: false, value: undefined, problems: [failure.problem], spanOf };
     if (failure instanceof RangeError) {
@@ -120,6 +122,8 @@ class ConversionStop extends Error {
 
 class Converter {
   readonly problems: ParseProblem[] = [];
+  /** Plain (unquoted) scalars that are one whole placeholder: a textual substitution gives them any type. */
+  unquoted: Map<string, string> | undefined;
   private aliasExpansions = 0;
 
   constructor(
@@ -147,6 +151,7 @@ class Converter {
     let value: unknown;
     if (isScalar(node)) {
       value = node.value;
+      if (node.type === 'PLAIN' && !wrap && isWholePlaceholder(value)) (this.unquoted ??= new Map()).set(pointer, value);
       if (wrap === 'Fn::GetAtt' && typeof value === 'string') {
         // `!GetAtt Resource.Attribute`: the attribute may itself contain dots, the resource name may not.
         const dot = value.indexOf('.');

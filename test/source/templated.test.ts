@@ -190,3 +190,25 @@ describe('a whole state written as a placeholder', () => {
     expect(result!.diagnostics).toEqual([expect.objectContaining({ code: 'unknown-state', path: '/States/Refund/Next', ...positionOf(text, '"Nowhere"') })]);
   });
 });
+
+describe('substitutions in YAML', () => {
+  const sam = (definition: string): string =>
+    `Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${definition}      DefinitionSubstitutions:\n        Workers: 8\n        Mode: soon\n`;
+
+  it('types a plain ${…} scalar of a YAML DefinitionUri file as CloudFormation does (substituted, then parsed)', () => {
+    const file = 'StartAt: A\nStates:\n  A:\n    Type: Wait\n    Seconds: ${Workers}\n    Comment: ${Mode}\n    Next: B\n  B:\n    Type: Wait\n    Seconds: "${Workers}"\n    End: true\n';
+    const loaded = loadText(sam('      DefinitionUri: sm.asl.yaml\n'), 'template.yaml', { baseDir: '/x', readFile: () => file });
+    const machine = loaded.machines[0]!;
+    expect(machine.diagnostics).toEqual([]);
+    expect((machine.definition as any).States.A).toMatchObject({ Seconds: 8, Comment: 'soon' });
+    expect((machine.definition as any).States.B.Seconds).toBe('8');
+  });
+
+  it('keeps an inline Definition\'s placeholders strings: CloudFormation writes it out as JSON before substituting', async () => {
+    const template = sam('      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Wait\n            Seconds: ${Workers}\n            End: true\n');
+    const loaded = loadText(template, 'template.yaml');
+    expect((loaded.machines[0]!.definition as any).States.A.Seconds).toBe('8');
+    const [result] = await validate(loaded);
+    expect(result!.diagnostics).toEqual([expect.objectContaining({ code: 'string-in-number-field', ...positionOf(template, '${Workers}') })]);
+  });
+});
