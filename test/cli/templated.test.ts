@@ -1,5 +1,6 @@
 // `asl validate` on templated definitions, through the built executable as a user runs it: the deployable
 // ones exit 0, the broken ones exit 1 and name the file, line and column of the real mistake.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from './run-cli.js';
@@ -39,5 +40,14 @@ describe('asl validate on templated definitions', () => {
     const run = spawnCli(['validate', 'statemachine/notify.asl.json'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/10:7 +error +Invalid JSON: trailing comma before "}" \(remove the comma\)/);
+  });
+
+  it('reads a Terraform template piped on stdin, and points a mistake after a placeholder at its line', () => {
+    const text = readFileSync(`${dir}ingest.asl.json.tpl`, 'utf8');
+    expect(spawnCli(['validate', '-'], { cwd: dir, stdin: text })).toMatchObject({ code: 0, stderr: '' });
+    const broken = text.replace('"Label": "Ingest"', '"Lable": "Ingest"');
+    const run = spawnCli(['validate', '-'], { cwd: dir, stdin: broken });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/26:16 +error +"Lable" is not a field of Map state "IngestFiles"/);
   });
 });
