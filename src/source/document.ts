@@ -8,6 +8,10 @@ import type { LoaderCode } from './codes.js';
 /** Deeper than this is refused: later stages (the schema validator, the walker) recurse. */
 export const MAX_NESTING_DEPTH = 256;
 
+export function tooDeepMessage(): string {
+  return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
+}
+
 export interface NodeSpan {
   /** Offset of the value's first character. */
   start: number;

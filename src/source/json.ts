@@ -9,8 +9,9 @@
 import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
 import { escapePointerToken } from '../asl/pointer.js';
-import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
-import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
+import type { NodeSpan, ParsedText } from './document.js';
+import { lazyIndex, MAX_NESTING_DEPTH } from './document.js';
+import { JsonValueBuilder } from './json-builder.js';
 import { syntaxMessage } from './json-errors.js';
 import { maskUnquotedPlaceholders } from './placeholders.js';
 
@@ -31,21 +32,6 @@ export interface JsonOptions {
 
 function visitOptions(options: JsonOptions): Jsonc.ParseOptions {
   return { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant || options.trailingCommas, allowEmptyContent: false };
-}
-
-interface Frame {
-  value: Record<string, unknown> | unknown[];
-  key?: string;
-  keyOffset?: number;
-}
-
-/** Pointer of the member being built in the top frame; computed only when a duplicate needs one. */
-function pointerOf(stack: readonly Frame[]): string {
-  let pointer = '';
-  for (const frame of stack) {
-    pointer += '/' + (Array.isArray(frame.value) ? String(frame.value.length - 1) : escapePointerToken(frame.key!));
-  }
-  return pointer;
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
@@ -109,89 +95,28 @@ function countWrittenKeys(text: string): number {
 }
 
 function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
-  // Placeholders where values belong are masked as strings of the same length and put back below.
+  // Placeholders where values belong are masked as strings of the same length and put back by the builder.
   const masked = maskUnquotedPlaceholders(text);
   const source = masked?.text ?? text;
-  let unquoted: Map<string, string> | undefined;
-  const problems: ParseProblem[] = [];
-  const stack: Frame[] = [];
-  let root: unknown;
-  let syntaxError: ParseProblem | undefined;
-  let tooDeep: ParseProblem | undefined;
-
-  const put = (value: unknown): void => {
-    const top = stack[stack.length - 1];
-    if (!top) root = value;
-    else if (Array.isArray(top.value)) top.value.push(value);
-    else {
-      const key = top.key!;
-      if (Object.prototype.hasOwnProperty.call(top.value, key)) {
-        problems.push({
-          code: 'duplicate-key',
-          message: `Duplicate key "${key}": an object may name each key once; rename or merge the two (the later one would silently win)`,
-          offset: top.keyOffset!,
-          pointer: pointerOf(stack),
-        });
-      }
-      setMember(top.value, key, value);
-    }
-  };
-  const open = (value: Record<string, unknown> | unknown[], offset: number): boolean => {
-    if (tooDeep || syntaxError) return false;
-    if (stack.length >= MAX_NESTING_DEPTH) {
-      tooDeep = { code: 'nesting-too-deep', message: tooDeepMessage(), offset };
-      return false;
-    }
-    put(value);
-    stack.push({ value });
-    return true;
-  };
-  const visitor: Jsonc.JSONVisitor = {
-    onObjectBegin: (offset) => open({}, offset),
-    onArrayBegin: (offset) => open([], offset),
-    onObjectEnd: () => void stack.pop(),
-    onArrayEnd: () => void stack.pop(),
-    onObjectProperty: (key, offset) => {
-      const top = stack[stack.length - 1];
-      if (top) {
-        top.key = key;
-        top.keyOffset = offset;
-      }
-    },
-    onLiteralValue: (value, offset) => {
-      if (tooDeep || syntaxError) return;
-      const placeholder = masked?.sites.get(offset);
-      put(placeholder ?? value);
-      if (placeholder !== undefined) (unquoted ??= new Map()).set(pointerOf(stack), placeholder);
-    },
-    onError: (error, offset) => {
-      syntaxError ??= {
-        code: 'parse-error',
-        message: syntaxMessage(jsonc().printParseErrorCode(error), text, offset, options.tolerant === true, Array.isArray(stack[stack.length - 1]?.value)),
-        offset,
-      };
-    },
-  };
+  const builder = new JsonValueBuilder(masked?.sites, (error, offset, inArray) =>
+    syntaxMessage(jsonc().printParseErrorCode(error), text, offset, options.tolerant === true, inArray),
+  );
   try {
-    jsonc().visit(source, visitor, visitOptions(options));
+    jsonc().visit(source, builder.visitor(), visitOptions(options));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The recursive descent ran out of stack before our depth guard could stop it.
-    tooDeep ??= { code: 'nesting-too-deep', message: tooDeepMessage(), offset: 0 };
+    builder.stackExhausted();
   }
-  const fatal = syntaxError ?? tooDeep;
+  const fatal = builder.fatal();
   return {
     format: 'json',
     parsed: !fatal,
-    value: fatal ? undefined : root,
-    problems: fatal ? [fatal] : problems,
+    value: fatal ? undefined : builder.root,
+    problems: fatal ? [fatal] : builder.problems,
     spanOf: lazyIndex(() => indexJson(source, options)),
-    ...(unquoted && !fatal ? { unquoted } : {}),
+    ...(builder.unquoted && !fatal ? { unquoted: builder.unquoted } : {}),
   };
-}
-
-export function tooDeepMessage(): string {
-  return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
 }
 
 interface IndexFrame {

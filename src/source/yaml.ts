@@ -11,8 +11,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { escapePointerToken } from '../asl/pointer.js';
 import { isWholePlaceholder } from '../asl/unresolved.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
-import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
-import { tooDeepMessage } from './json.js';
+import { lazyIndex, MAX_NESTING_DEPTH, setMember, tooDeepMessage } from './document.js';
 import { relaxFor } from './yaml-lax.js';
 
 // The yaml package takes about 90 ms to load: loaded on the first YAML file, so a JSON-only run never pays for it.
