@@ -1,8 +1,10 @@
 /**
  * Values that only get their real value at deploy time: CloudFormation intrinsic functions
  * (`Ref`, `Fn::GetAtt`, `Fn::Sub` … and their YAML short tags, which the loader turns into the long form)
- * and `${Placeholder}` substitutions (SAM DefinitionSubstitutions, Terraform templatefile, Serverless variables).
- * Checks treat them as "some string we cannot see", never as an error.
+ * and placeholders filled in by a templating step: `${Name}` (SAM and CloudFormation
+ * DefinitionSubstitutions, `Fn::Sub`, Terraform `templatefile`, Serverless `${self:…}` variables, which
+ * nest), `#{AWS::AccountId}` (the Serverless pseudo-parameters syntax) and `{{resolve:ssm:…}}`
+ * (CloudFormation dynamic references). Checks treat them as "some value we cannot see", never as an error.
  */
 export function isIntrinsicObject(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -10,20 +12,58 @@ export function isIntrinsicObject(value: unknown): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
 }
 
+const OPENERS = ['${', '#{', '{{resolve:'] as const;
+
 /**
- * `${Name}` (SAM DefinitionSubstitutions, Fn::Sub, Terraform, Serverless `${self:…}` / `${file(…)}`),
- * `#{Name}` (Serverless pseudo parameters) and `{{resolve:…}}` (CloudFormation dynamic references).
+ * Offset just past the placeholder that opens at `at`, or -1 when none opens there (or it never closes
+ * on its line). Braces nest (`${self:custom.${opt:stage}}`, Terraform's `${jsonencode({a = 1})}`), and a
+ * quoted string inside a Terraform expression may hold a brace.
  */
-const PLACEHOLDER = /\$\{[^}]*\}|#\{[^}]*\}|\{\{resolve:[^}]*\}\}/;
+export function placeholderEnd(text: string, at: number): number {
+  const opener = OPENERS.find((open) => text.startsWith(open, at));
+  if (!opener) return -1;
+  if (opener === '{{resolve:') {
+    const close = text.indexOf('}}', at);
+    const newline = text.indexOf('\n', at);
+    return close === -1 || (newline !== -1 && newline < close) ? -1 : close + 2;
+  }
+  let depth = 0;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+    else if (c === '\n' && depth <= 1) return -1; // a placeholder's name never spans lines
+    else if (c === '"' && opener === '${' && depth > 0) {
+      // A Terraform string literal inside the expression: skip it whole.
+      const close = /(?:[^"\\\n]|\\.)*"/y;
+      close.lastIndex = i + 1;
+      if (!close.test(text)) return -1;
+      i = close.lastIndex - 1;
+    }
+  }
+  return -1;
+}
 
 /** True when a string holds a substitution placeholder such as `${OrderFunctionArn}`, `#{AWS::Region}` or `{{resolve:ssm:x}}`. */
 export function hasPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value);
+  for (let at = firstOpener(value, 0); at !== -1; at = firstOpener(value, at + 1)) {
+    if (placeholderEnd(value, at) !== -1) return true;
+  }
+  return false;
+}
+
+function firstOpener(value: string, from: number): number {
+  let best = -1;
+  for (const open of OPENERS) {
+    const at = value.indexOf(open, from);
+    if (at !== -1 && (best === -1 || at < best)) best = at;
+  }
+  return best;
 }
 
 /** True when a string is nothing but one placeholder, so it may stand for a number, boolean or object after substitution. */
-function isWholePlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && /^\$\{[^}]*\}$/.test(value);
+export function isWholePlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && placeholderEnd(value, 0) === value.length;
 }
 
 /** A value whose real content is not known until deployment. */

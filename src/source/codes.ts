@@ -7,6 +7,14 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 export const loaderCodes = {
   'parse-error': { description: 'The file (or a DefinitionString) is not valid JSON or YAML.', severity: 'error' },
   'duplicate-key': { description: 'An object has the same key twice (for example two states with one name).', severity: 'error' },
+  'template-duplicate-key': {
+    description: 'A template (outside any state machine definition) names a key twice, say a resource defined twice; the later one wins.',
+    severity: 'warning',
+  },
+  'definition-not-json': {
+    description: 'A definition file named by a template is not strict JSON; CloudFormation falls back to YAML and deploys it, the Step Functions API would not.',
+    severity: 'warning',
+  },
   'nesting-too-deep': { description: 'The document nests objects or arrays deeper than the loader accepts.', severity: 'error' },
   'file-too-large': {
     description: 'The file is too large to check in reasonable time (AWS itself accepts definitions up to 1 MB).',
@@ -17,7 +25,7 @@ export const loaderCodes = {
     severity: 'error',
   },
   'definition-not-static': {
-    description: 'A template builds the definition at deploy time (Fn::Join, Ref …), so it cannot be checked.',
+    description: 'A template builds the definition at deploy time (Fn::If, Ref …), so it cannot be checked.',
     severity: 'warning',
   },
   'definition-not-local': {

@@ -8,6 +8,10 @@ import type { LoaderCode } from './codes.js';
 /** Deeper than this is refused: later stages (the schema validator, the walker) recurse. */
 export const MAX_NESTING_DEPTH = 256;
 
+export function tooDeepMessage(): string {
+  return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
+}
+
 export interface NodeSpan {
   /** Offset of the value's first character. */
   start: number;
@@ -33,6 +37,11 @@ export interface ParsedText {
   parsed: boolean;
   value: unknown;
   problems: ParseProblem[];
+  /**
+   * Placeholders written outside strings (`"Workers": ${Workers}`), by pointer: the value holds each one's
+   * text as a string, and this says it stands for any JSON value rather than a string.
+   */
+  unquoted?: ReadonlyMap<string, string>;
   /** Span of the node at a pointer, or undefined when there is none. Lazy. */
   spanOf(pointer: string): NodeSpan | undefined;
 }

@@ -9,8 +9,11 @@
 import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
 import { escapePointerToken } from '../asl/pointer.js';
-import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
-import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
+import type { NodeSpan, ParsedText } from './document.js';
+import { lazyIndex, MAX_NESTING_DEPTH } from './document.js';
+import { JsonValueBuilder } from './json-builder.js';
+import { syntaxMessage } from './json-errors.js';
+import { maskUnquotedPlaceholders } from './placeholders.js';
 
 let jsoncModule: typeof Jsonc | undefined;
 
@@ -23,40 +26,12 @@ export function jsonc(): typeof Jsonc {
 export interface JsonOptions {
   /** Accept comments and trailing commas (JSON5-style files). */
   tolerant?: boolean;
+  /** Accept trailing commas but not comments (what CloudFormation's YAML fallback lets a definition file get away with). */
+  trailingCommas?: boolean;
 }
 
-const errorMessages: Record<number, string> = {
-  1: 'invalid symbol',
-  2: 'invalid number format',
-  3: 'expected a property name (a string in double quotes)',
-  4: 'expected a value',
-  5: 'expected ":" after the property name',
-  6: 'expected "," or "}"',
-  7: 'expected "," or "]"',
-  8: 'unexpected end of file',
-  9: 'invalid comment token',
-  10: 'unexpected end of comment (missing "*/")',
-  11: 'unexpected end of string (missing closing quote)',
-  12: 'unexpected end of number',
-  13: 'invalid Unicode escape sequence',
-  14: 'invalid escape character in string',
-  15: 'invalid character in string (control characters must be escaped)',
-  16: 'expected "," or "]"',
-};
-
-interface Frame {
-  value: Record<string, unknown> | unknown[];
-  key?: string;
-  keyOffset?: number;
-}
-
-/** Pointer of the member being built in the top frame; computed only when a duplicate needs one. */
-function pointerOf(stack: readonly Frame[]): string {
-  let pointer = '';
-  for (const frame of stack) {
-    pointer += '/' + (Array.isArray(frame.value) ? String(frame.value.length - 1) : escapePointerToken(frame.key!));
-  }
-  return pointer;
+function visitOptions(options: JsonOptions): Jsonc.ParseOptions {
+  return { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant || options.trailingCommas, allowEmptyContent: false };
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ParsedText {
@@ -120,100 +95,28 @@ function countWrittenKeys(text: string): number {
 }
 
 function parseJsonExactly(text: string, options: JsonOptions): ParsedText {
-  const problems: ParseProblem[] = [];
-  const stack: Frame[] = [];
-  let root: unknown;
-  let syntaxError: ParseProblem | undefined;
-  let tooDeep: ParseProblem | undefined;
-
-  const put = (value: unknown): void => {
-    const top = stack[stack.length - 1];
-    if (!top) root = value;
-    else if (Array.isArray(top.value)) top.value.push(value);
-    else {
-      const key = top.key!;
-      if (Object.prototype.hasOwnProperty.call(top.value, key)) {
-        problems.push({
-          code: 'duplicate-key',
-          message: `Duplicate key "${key}": an object may name each key once; rename or merge the two (the later one would silently win)`,
-          offset: top.keyOffset!,
-          pointer: pointerOf(stack),
-        });
-      }
-      setMember(top.value, key, value);
-    }
-  };
-  const open = (value: Record<string, unknown> | unknown[], offset: number): boolean => {
-    if (tooDeep || syntaxError) return false;
-    if (stack.length >= MAX_NESTING_DEPTH) {
-      tooDeep = { code: 'nesting-too-deep', message: tooDeepMessage(), offset };
-      return false;
-    }
-    put(value);
-    stack.push({ value });
-    return true;
-  };
-  const visitor: Jsonc.JSONVisitor = {
-    onObjectBegin: (offset) => open({}, offset),
-    onArrayBegin: (offset) => open([], offset),
-    onObjectEnd: () => void stack.pop(),
-    onArrayEnd: () => void stack.pop(),
-    onObjectProperty: (key, offset) => {
-      const top = stack[stack.length - 1];
-      if (top) {
-        top.key = key;
-        top.keyOffset = offset;
-      }
-    },
-    onLiteralValue: (value) => {
-      if (!tooDeep && !syntaxError) put(value);
-    },
-    onError: (error, offset) => {
-      syntaxError ??= { code: 'parse-error', message: syntaxMessage(error, text, offset, options), offset };
-    },
-  };
+  // Placeholders where values belong are masked as strings of the same length and put back by the builder.
+  const masked = maskUnquotedPlaceholders(text);
+  const source = masked?.text ?? text;
+  const builder = new JsonValueBuilder(masked?.sites, (error, offset, inArray) =>
+    syntaxMessage(jsonc().printParseErrorCode(error), text, offset, options.tolerant === true, inArray),
+  );
   try {
-    jsonc().visit(text, visitor, { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant, allowEmptyContent: false });
+    jsonc().visit(source, builder.visitor(), visitOptions(options));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The recursive descent ran out of stack before our depth guard could stop it.
-    tooDeep ??= { code: 'nesting-too-deep', message: tooDeepMessage(), offset: 0 };
+    builder.stackExhausted();
   }
-  const fatal = syntaxError ?? tooDeep;
+  const fatal = builder.fatal();
   return {
     format: 'json',
     parsed: !fatal,
-    value: fatal ? undefined : root,
-    problems: fatal ? [fatal] : problems,
-    spanOf: lazyIndex(() => indexJson(text, options)),
+    value: fatal ? undefined : builder.root,
+    problems: fatal ? [fatal] : builder.problems,
+    spanOf: lazyIndex(() => indexJson(source, options)),
+    ...(builder.unquoted && !fatal ? { unquoted: builder.unquoted } : {}),
   };
-}
-
-export function tooDeepMessage(): string {
-  return `Objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep; a state machine never needs that, so the file is refused`;
-}
-
-function syntaxMessage(error: Jsonc.ParseErrorCode, text: string, offset: number, options: JsonOptions): string {
-  const what = errorMessages[error] ?? 'syntax error';
-  if (!options.tolerant) {
-    // The two JSON5 habits people bring to .json files get a message of their own.
-    if (text.startsWith('//', offset) || text.startsWith('/*', offset)) return 'Invalid JSON: comments are not allowed in JSON (remove them, or name the file *.json5)';
-    if ((text[offset] === '}' || text[offset] === ']') && /,\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) {
-      return `Invalid JSON: trailing comma before "${text[offset]}" (remove the comma)`;
-    }
-  }
-  if (error === 1) return `Invalid JSON: ${unexpectedSymbol(text, offset)}`;
-  return `Invalid JSON: ${what}`;
-}
-
-/** jsonc-parser's "invalid symbol", said with the text it stopped at and the likely fix. */
-function unexpectedSymbol(text: string, offset: number): string {
-  const token = /^[^\s,:{}[\]"]{1,30}/.exec(text.slice(offset, offset + 30))?.[0] ?? text.charAt(offset);
-  if (token.startsWith("'")) return `unexpected ${token}: JSON strings and property names take double quotes, not single quotes`;
-  if (/^[A-Za-z_$]/.test(token)) {
-    return `unexpected ${token}: put strings and property names in double quotes (true, false and null are the only bare words JSON knows)`;
-  }
-  return `unexpected ${JSON.stringify(token)}; remove it, or put the value in double quotes`;
 }
 
 interface IndexFrame {
@@ -265,7 +168,7 @@ function indexJson(text: string, options: JsonOptions): Map<string, NodeSpan> {
           index.set(pointer, { start: offset, end: offset + length, keyStart, container: false });
         },
       },
-      { disallowComments: !options.tolerant, allowTrailingComma: options.tolerant },
+      visitOptions(options),
     );
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

@@ -8,15 +8,20 @@ import { getAtPointer } from '../asl/pointer.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoaderCode } from './codes.js';
 import { loaderDiagnostic } from './codes.js';
+import { loadEmbedded } from './embedded.js';
+import { joinedOffsets } from './join.js';
 import type { ParsedText, ParseProblem } from './document.js';
 import type { OffsetToPosition } from './locate.js';
 import { makeLocate } from './locate.js';
 import type { MachineSite } from './machines.js';
-import { findMachineSites, isDefinitionLike } from './machines.js';
+import { findMachineSites } from './machines.js';
 import { encodingProblem } from './decode.js';
 import { detectFormat, parseText } from './parse.js';
 import { LineTable } from './positions.js';
+import { outsideMachines, parseAsCloudFormation } from './provider.js';
 import { mapStringOffsets } from './string-map.js';
+import type { Substitutions } from './substitute.js';
+import { applySubstitutions, substitutionDiagnostics } from './substitute.js';
 import type { LoadedFile, MachineSource } from './types.js';
 import { systemErrorReason } from '../system-error.js';
 
@@ -25,6 +30,10 @@ export interface LoadTextOptions {
   baseDir?: string;
   /** Reads a definition file named by a template; undefined when it cannot be read. Defaults to the filesystem. */
   readFile?: (absPath: string) => string | undefined;
+  /** Set when a template names this file (DefinitionUri): CloudFormation reads it as JSON, else as YAML. */
+  fromTemplate?: boolean;
+  /** Literal values the naming template gives its placeholders (DefinitionSubstitutions). */
+  substitutions?: Substitutions;
 }
 
 const EXPECTED =
@@ -77,7 +86,7 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
       `The file has ${megabytes(text.length)} MB; ${format === 'yaml' ? 'YAML' : 'JSON'} files over ${megabytes(limit)} MB are not checked (AWS accepts definitions up to 1 MB)${format === 'yaml' ? '; convert it to JSON, which loads much faster, to check it anyway' : ''}`,
     );
   }
-  const parsed = parseText(text, format);
+  const { parsed, notJson } = options.fromTemplate ? parseAsCloudFormation(text, format) : { parsed: parseText(text, format), notJson: undefined };
   if (!parsed.parsed) {
     const problem = parsed.problems[0]!;
     return fail(problem.code, problem.message, problem.offset);
@@ -90,6 +99,8 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
   const context: SiteContext = { file, source: text, parsed, toPosition, locateInFile, options, loaded, inline: [] };
   for (const site of search.sites) addSite(context, site);
   assignProblems(parsed.problems, context.inline, loaded.diagnostics, toPosition);
+  // Only a bare definition is read this way, so the warning belongs to its one machine.
+  if (notJson) (loaded.machines[0]?.diagnostics ?? loaded.diagnostics).unshift(loaderDiagnostic(notJson.code, notJson.message, table.position(notJson.offset)));
   return loaded;
 }
 
@@ -114,15 +125,16 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
   const label = site.name ? `State machine ${site.name}` : 'The state machine';
   switch (site.kind) {
     case 'inline': {
-      const machine: MachineSource = {
-        file,
-        pointer: site.pointer,
-        name: site.name,
-        definition: getAtPointer(parsed.value, site.pointer),
-        locate: makeLocate(parsed.spanOf, site.pointer, ctx.toPosition),
-        workflowType: site.workflowType,
-        diagnostics: [],
-      };
+      const substitutions = site.pointer === '' ? ctx.options.substitutions : site.substitutions;
+      // CloudFormation substitutes a definition file's text before parsing it, but an inline Definition only
+      // after writing it out as JSON, where every placeholder is inside a string.
+      const unquoted = site.pointer === '' ? parsed.unquoted : undefined;
+      const how = { unquoted, base: site.pointer, yaml: parsed.format === 'yaml', viaYaml: ctx.options.fromTemplate };
+      const templated = applySubstitutions(getAtPointer(parsed.value, site.pointer), substitutions, how);
+      const locate = makeLocate(parsed.spanOf, site.pointer, ctx.toPosition);
+      const diagnostics = substitutionDiagnostics(templated.problems, locate);
+      const { name, workflowType } = site;
+      const machine: MachineSource = { file, pointer: site.pointer, name, definition: templated.definition, locate, workflowType, diagnostics };
       loaded.machines.push(machine);
       ctx.inline.push(machine);
       return;
@@ -130,34 +142,14 @@ function addSite(ctx: SiteContext, site: MachineSite): void {
     case 'skip':
       fileDiagnostic(site.code, site.message);
       return;
-    case 'string': {
+    case 'string':
+    case 'joined': {
       const span = parsed.spanOf(site.pointer);
-      const map = span ? mapStringOffsets(ctx.source, span, site.text, parsed.format) : () => 0;
-      const toPosition: OffsetToPosition = (start, end) => ctx.toPosition(map(start), end === undefined ? undefined : map(end));
-      const inner = parseText(site.text, detectFormat('', site.text));
-      if (!inner.parsed) {
-        const problem = inner.problems[0]!;
-        fileDiagnostic(problem.code, `${label}: its DefinitionString: ${problem.message}`, toPosition(problem.offset));
-        return;
-      }
-      if (!isDefinitionLike(inner.value)) {
-        fileDiagnostic('not-a-state-machine', `${label}: its DefinitionString is not a state machine definition (an object with "StartAt" and "States")`);
-        return;
-      }
-      const machine: MachineSource = {
-        file,
-        pointer: site.pointer,
-        name: site.name,
-        definition: inner.value,
-        locate: makeLocate(inner.spanOf, '', toPosition),
-        workflowType: site.workflowType,
-        diagnostics: [],
-      };
-      loaded.machines.push(machine);
-      // The inner document is the definition itself, so its pointers are already relative to it.
-      for (const problem of inner.problems) {
-        machine.diagnostics.push(loaderDiagnostic(problem.code, problem.message, toPosition(problem.offset), problem.pointer ?? ''));
-      }
+      const map =
+        site.kind === 'joined' ? joinedOffsets(ctx.source, parsed.spanOf, parsed.format, site.parts) : span ? mapStringOffsets(ctx.source, span, site.text, parsed.format) : () => 0;
+      const result = loadEmbedded(file, site, label, map, ctx.toPosition);
+      if ('machine' in result) loaded.machines.push(result.machine);
+      else fileDiagnostic(result.code, result.message, result.where);
       return;
     }
     case 'file':
@@ -183,7 +175,7 @@ function addDefinitionFile(
     fileDiagnostic('definition-file-unreadable', `${label}: cannot read its definition file ${shown}${why}; check the path (it is relative to the template's folder)`);
     return;
   }
-  const sub = loadText(text, shown, { baseDir: dirname(absolute), readFile: options.readFile });
+  const sub = loadText(text, shown, { baseDir: dirname(absolute), readFile: options.readFile, fromTemplate: true, substitutions: site.substitutions });
   for (const problem of sub.diagnostics) {
     fileDiagnostic(problem.code as LoaderCode, `${label}: ${shown}:${problem.line}:${problem.column}: ${problem.message}`);
   }
@@ -224,6 +216,6 @@ function assignProblems(
     const machine = machines.find((m) => pointer === m.pointer || pointer.startsWith(`${m.pointer}/`));
     const where = toPosition(problem.offset);
     if (machine) machine.diagnostics.push(loaderDiagnostic(problem.code, problem.message, where, pointer.slice(machine.pointer.length)));
-    else fileDiagnostics.push(loaderDiagnostic(problem.code, problem.message, where, pointer));
+    else fileDiagnostics.push(loaderDiagnostic(outsideMachines(problem.code), problem.message, where, pointer));
   }
 }

@@ -6,18 +6,26 @@
 import { escapePointerToken } from '../asl/pointer.js';
 import { isIntrinsicObject } from '../asl/unresolved.js';
 import type { LoaderCode } from './codes.js';
+import type { JoinedPart } from './join.js';
+import { joinDefinition } from './join.js';
+import type { Substitutions } from './substitute.js';
+import { literalSubstitutions } from './substitute.js';
 import type { WorkflowType } from './types.js';
 
 interface SiteBase {
   /** Logical id or Serverless machine name. */
   name?: string;
   workflowType?: WorkflowType;
+  /** Literal values the template gives placeholders (DefinitionSubstitutions, Fn::Sub variables). */
+  substitutions?: Substitutions;
 }
 
 export type MachineSite =
   | (SiteBase & { kind: 'inline'; pointer: string })
   /** A DefinitionString: `pointer` is the string itself, `property` the DefinitionString member. */
   | (SiteBase & { kind: 'string'; pointer: string; property: string; text: string })
+  /** A DefinitionString built with Fn::Join (CDK output): `text` joins `parts`, intrinsics as placeholders. */
+  | (SiteBase & { kind: 'joined'; pointer: string; property: string; text: string; parts: JoinedPart[] })
   /** A local definition file: `pointer` is where the template names it. */
   | (SiteBase & { kind: 'file'; pointer: string; path: string })
   | (SiteBase & { kind: 'skip'; pointer: string; code: LoaderCode; message: string });
@@ -59,7 +67,8 @@ function templateSites(template: Obj): SiteSearch {
     const props = isObject(resource.Properties) ? resource.Properties : {};
     const base = `/Resources/${escapePointerToken(id)}/Properties`;
     const sam = resource.Type === 'AWS::Serverless::StateMachine';
-    const site: SiteBase = { name: id, workflowType: workflowTypeOf(sam ? props.Type : props.StateMachineType) };
+    const substitutions = literalSubstitutions(props.DefinitionSubstitutions);
+    const site: SiteBase = { name: id, workflowType: workflowTypeOf(sam ? props.Type : props.StateMachineType), ...(substitutions.size > 0 ? { substitutions } : {}) };
     sites.push(resourceSite(site, props, base, id));
   }
   if (sites.length === 0) {
@@ -91,8 +100,14 @@ function resourceSite(site: SiteBase, props: Obj, base: string, id: string): Mac
     if (isObject(raw) && 'Fn::Sub' in raw && Object.keys(raw).length === 1) {
       const sub = raw['Fn::Sub'];
       if (typeof sub === 'string') return { ...site, kind: 'string', pointer: `${property}/Fn::Sub`, property, text: sub };
-      if (Array.isArray(sub) && typeof sub[0] === 'string') return { ...site, kind: 'string', pointer: `${property}/Fn::Sub/0`, property, text: sub[0] };
+      if (Array.isArray(sub) && typeof sub[0] === 'string') {
+        // Fn::Sub puts its variables in first; DefinitionSubstitutions apply to what it produced.
+        const substitutions = literalSubstitutions(sub[1], new Map(site.substitutions));
+        return { ...site, substitutions, kind: 'string', pointer: `${property}/Fn::Sub/0`, property, text: sub[0] };
+      }
     }
+    const joined = joinDefinition(raw, property);
+    if (joined) return { ...site, kind: 'joined', pointer: property, property, ...joined };
     return notStatic(property, intrinsicName(raw));
   }
   for (const key of ['DefinitionUri', 'DefinitionS3Location']) {

@@ -9,9 +9,10 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { escapePointerToken } from '../asl/pointer.js';
+import { isWholePlaceholder } from '../asl/unresolved.js';
 import type { NodeSpan, ParsedText, ParseProblem } from './document.js';
-import { lazyIndex, MAX_NESTING_DEPTH, setMember } from './document.js';
-import { tooDeepMessage } from './json.js';
+import { lazyIndex, MAX_NESTING_DEPTH, setMember, tooDeepMessage } from './document.js';
+import { relaxFor } from './yaml-lax.js';
 
 // The yaml package takes about 90 ms to load: loaded on the first YAML file, so a JSON-only run never pays for it.
 let yamlModule: typeof Yaml | undefined;
@@ -46,14 +47,18 @@ export interface YamlSpan extends NodeSpan {
 export function parseYaml(text: string): ParsedText & { spanOf(pointer: string): YamlSpan | undefined } {
   let doc = parse(text);
   let toOriginal = (offset: number): number => offset;
-  if (isLaxFlowIndent(doc.errors[0])) {
-    // CloudFormation (like PyYAML) accepts a flow collection's closing bracket at its parent's indentation;
-    // the yaml package does not. Indent such lines by one space and map offsets back.
-    const relaxed = indentFlowClosers(text);
-    const retry = parse(relaxed.text);
-    if (retry.errors.length === 0) {
-      doc = retry;
-      toOriginal = relaxed.toOriginal;
+  // What CloudFormation accepts but strict YAML does not is indented into shape, a few rounds at most
+  // (a template may need both relaxations); the original errors stand when that does not cure them.
+  let current = { text, doc, toOriginal };
+  for (let round = 0; round < 3; round++) {
+    const relaxed = relaxFor(current.doc.errors[0], current.text);
+    if (!relaxed) break;
+    const previous = current.toOriginal;
+    current = { text: relaxed.text, doc: parse(relaxed.text), toOriginal: (offset) => previous(relaxed.toOriginal(offset)) };
+    if (current.doc.errors.length === 0) {
+      doc = current.doc;
+      toOriginal = current.toOriginal;
+      break;
     }
   }
   const error = doc.errors[0];
@@ -68,7 +73,8 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
   const converter = new Converter(doc, toOriginal);
   try {
     const value = converter.convert(doc.contents, 0, '');
-    return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf };
+    const { unquoted } = converter;
+    return { format: 'yaml', parsed: true, value, problems: converter.problems, spanOf, ...(unquoted ? { unquoted } : {}) };
   } catch (failure) {
     if (failure instanceof ConversionStop) return { format: 'yaml', parsed: false, value: undefined, problems: [failure.problem], spanOf };
     if (failure instanceof RangeError) {
@@ -80,51 +86,6 @@ export function parseYaml(text: string): ParsedText & { spanOf(pointer: string):
 
 function parse(text: string): Document {
   return yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
-}
-
-function isLaxFlowIndent(error: { code: string; message: string } | undefined): boolean {
-  return error?.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(error.message);
-}
-
-/**
- * Indents every line that starts with a closing flow bracket as deep as the line before it (the flow's
- * content), which is what strict YAML wants; returns how to map offsets back to the original text.
- */
-function indentFlowClosers(text: string): { text: string; toOriginal: (offset: number) => number } {
-  const lines = text.split('\n');
-  const insertedAt: number[] = []; // offsets in the new text just past each insertion
-  const insertedTotal: number[] = []; // spaces inserted up to and including that insertion
-  let total = 0;
-  let offset = 0;
-  let previousIndent = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const indent = line.length - line.trimStart().length;
-    if (/^\s*[}\]]/.test(line) && indent <= previousIndent) {
-      const extra = previousIndent - indent + 1;
-      lines[i] = ' '.repeat(extra) + line;
-      total += extra;
-      insertedAt.push(offset + extra);
-      insertedTotal.push(total);
-    } else if (line.trim() !== '') {
-      previousIndent = indent;
-    }
-    offset += lines[i]!.length + 1;
-  }
-  return {
-    text: lines.join('\n'),
-    toOriginal: (at) => {
-      // the last insertion that ends at or before `at`
-      let low = 0;
-      let high = insertedAt.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (insertedAt[mid]! <= at) low = mid + 1;
-        else high = mid;
-      }
-      return at - (low === 0 ? 0 : insertedTotal[low - 1]!);
-    },
-  };
 }
 
 /** How to fix the commonest YAML mistakes, after the yaml library's description of what it met. */
@@ -160,6 +121,8 @@ class ConversionStop extends Error {
 
 class Converter {
   readonly problems: ParseProblem[] = [];
+  /** Plain (unquoted) scalars that are one whole placeholder: a textual substitution gives them any type. */
+  unquoted: Map<string, string> | undefined;
   private aliasExpansions = 0;
 
   constructor(
@@ -187,6 +150,7 @@ class Converter {
     let value: unknown;
     if (isScalar(node)) {
       value = node.value;
+      if (node.type === 'PLAIN' && !wrap && isWholePlaceholder(value)) (this.unquoted ??= new Map()).set(pointer, value);
       if (wrap === 'Fn::GetAtt' && typeof value === 'string') {
         // `!GetAtt Resource.Attribute`: the attribute may itself contain dots, the resource name may not.
         const dot = value.indexOf('.');

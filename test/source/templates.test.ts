@@ -14,7 +14,7 @@ describe('a SAM template in YAML with short tags', () => {
   const loaded = loadText(text, 'infra/sam-template.yaml', { baseDir: fixtures });
 
   it('finds every loadable machine, in template order, named by logical id', () => {
-    expect(loaded.machines.map((m) => m.name)).toEqual(['OrderMachine', 'TimerMachine', 'FileMachine']);
+    expect(loaded.machines.map((m) => m.name)).toEqual(['OrderMachine', 'TimerMachine', 'FileMachine', 'GluedMachine']);
   });
 
   it('gives an inline Definition its pointer and the SAM Type as workflow type', () => {
@@ -50,18 +50,17 @@ describe('a SAM template in YAML with short tags', () => {
     expect(machine.locate('/States/Work/Resource')).toMatchObject(positionOf(fixture('statemachine/order.asl.yaml'), '${WorkerArn}'));
   });
 
-  it('skips an S3 definition and a Fn::Join definition with a diagnostic each', () => {
+  it('skips an S3 definition with a diagnostic at the property that names it', () => {
     expect(loaded.diagnostics).toEqual([
       expect.objectContaining({ code: 'definition-not-local', severity: 'info', ...positionOf(text, 'DefinitionS3Location') }),
-      expect.objectContaining({ code: 'definition-not-static', severity: 'warning', ...positionOf(text, 'DefinitionString: !Join') }),
     ]);
-    // File-level findings point into the file: at the property that names the definition.
-    expect(loaded.diagnostics.map((d) => d.path)).toEqual([
-      '/Resources/RemoteMachine/Properties/DefinitionS3Location',
-      '/Resources/GluedMachine/Properties/DefinitionString',
-    ]);
-    expect(loaded.diagnostics[1]!.message).toContain('GluedMachine');
-    expect(loaded.diagnostics[1]!.message).toContain('Fn::Join');
+    expect(loaded.diagnostics.map((d) => d.path)).toEqual(['/Resources/RemoteMachine/Properties/DefinitionS3Location']);
+  });
+
+  it('joins a !Join DefinitionString and maps its positions into the pieces in the template', () => {
+    const machine = machineNamed(loaded, 'GluedMachine');
+    expect(machine.definition).toEqual({ StartAt: 'A', States: {} });
+    expect(machine.locate('/States')).toEqual(positionOf(text, '\\"States', '!Join'));
   });
 
   it('loads a DefinitionS3Location that names a local file (as before `aws cloudformation package`)', () => {
@@ -107,11 +106,12 @@ describe('a CloudFormation template in JSON', () => {
   const text = fixture('cfn-template.json');
   const loaded = loadText(text, 'cfn-template.json');
 
-  it('finds the DefinitionString, Fn::Sub and inline machines with their workflow types', () => {
+  it('finds the DefinitionString, Fn::Sub, inline and Fn::Join machines with their workflow types', () => {
     expect(loaded.machines.map((m) => [m.name, m.workflowType])).toEqual([
       ['EscapedMachine', 'STANDARD'],
       ['SubMachine', 'EXPRESS'],
       ['InlineMachine', undefined],
+      ['JoinedMachine', undefined],
     ]);
   });
 
@@ -133,9 +133,9 @@ describe('a CloudFormation template in JSON', () => {
     expect((machineNamed(loaded, 'InlineMachine').definition as any).States.Only.Resource).toEqual({ 'Fn::GetAtt': ['Worker', 'Arn'] });
   });
 
-  it('warns that a Fn::Join DefinitionString cannot be checked', () => {
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'definition-not-static', severity: 'warning' })]);
-    expect(loaded.diagnostics[0]!.message).toContain('JoinedMachine');
+  it('checks a Fn::Join DefinitionString rather than skipping it', () => {
+    expect(loaded.diagnostics).toEqual([]);
+    expect(machineNamed(loaded, 'JoinedMachine').locate('/States')).toEqual(positionOf(text, '\\"States', 'Fn::Join'));
   });
 
   it('reports a DefinitionString that does not parse at its position in the template', () => {
@@ -171,7 +171,7 @@ describe('a Serverless Framework file', () => {
 });
 
 describe('duplicate keys in templates', () => {
-  it('puts a duplicate inside a machine on that machine, relative to its definition, and others on the file', () => {
+  it('puts a duplicate inside a machine on that machine, relative to its definition, and others on the file as a warning', () => {
     const text = [
       'Resources:',
       '  M:',
@@ -190,7 +190,8 @@ describe('duplicate keys in templates', () => {
     ].join('\n');
     const loaded = loadText(text, 'template.yaml');
     expect(loaded.machines[0]!.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-key', path: '/States/A', line: 9, column: 11 })]);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-key', path: '/Resources/M2', line: 12, column: 3 })]);
+    expect(loaded.machines[0]!.diagnostics[0]!.severity).toBe('error');
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'template-duplicate-key', severity: 'warning', path: '/Resources/M2', line: 12, column: 3 })]);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { SemanticCheck } from '../check.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import type { Scope, StateNode } from '../../asl/walker.js';
-import { describeScope, finding, isDeployTime, isKnownName, transitions } from './util.js';
+import { describeScope, finding, hasUnresolvedState, isDeployTime, isKnownName, transitions } from './util.js';
 
 const codes = {
   'unreachable-state': { description: 'A state cannot be reached from StartAt', severity: 'error' as const },
@@ -44,7 +44,8 @@ const MAX_SUGGESTED_TARGETS = 20;
  */
 export function unreachableStates(scope: Scope): StateNode[] {
   const start = isKnownName(scope.startAt) ? scope.byName.get(scope.startAt) : undefined;
-  if (!start) return [];
+  // A state that is a placeholder may lead anywhere: what it reaches is unknowable.
+  if (!start || hasUnresolvedState(scope)) return [];
   const seen = new Set<StateNode>([start]);
   const queue: StateNode[] = [start];
   let suggested = 0;

@@ -7,7 +7,7 @@ import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import type { MachineModel, Scope, StateNode } from '../../asl/walker.js';
-import { describeScope, finding, isKnownName, isObject, transitions } from './util.js';
+import { describeScope, finding, isKnownName, isObject, isUnresolvedState, transitions } from './util.js';
 
 const codes = {
   'unknown-state': { description: 'StartAt or a transition names a state that does not exist in its scope', severity: 'error' as const },
@@ -35,7 +35,7 @@ export const referencesCheck: SemanticCheck = {
       return elsewhere.get(name);
     };
     const check = (target: unknown, pointer: string, scope: Scope, field: string): void => {
-      if (!isKnownName(target) || scope.byName.has(target)) return;
+      if (!isKnownName(target) || scope.byName.has(target) || isUnresolvedState(scope, target)) return;
       report(finding(codes, 'unknown-state', pointer, messageFor(field, target, scope, locate(target), nearest)));
     };
 

@@ -5,7 +5,7 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
-import { describeScope, finding, has, isObject, isTerminal, TRANSITIONING_TYPES } from './util.js';
+import { describeScope, finding, has, hasUnresolvedState, isObject, isTerminal, TRANSITIONING_TYPES } from './util.js';
 
 const codes = {
   'no-terminal-state': { description: 'A scope has no Succeed, Fail or End: true state, so it can never finish', severity: 'error' as const },
@@ -22,6 +22,8 @@ export const terminationCheck: SemanticCheck = {
       if (scope.states.some(isTerminal)) continue;
       // Without a single well-formed Type we cannot tell; the schema reports the types.
       if (scope.states.some((node) => node.type === undefined)) continue;
+      // A state that is a placeholder may well be the one that ends it.
+      if (hasUnresolvedState(scope)) continue;
       report(
         finding(
           codes,

@@ -22,6 +22,21 @@ export function isDeployTime(value: unknown): boolean {
   return isUnresolved(value) || (typeof value === 'string' && hasPlaceholder(value));
 }
 
+/**
+ * A state whose whole body is a placeholder (`"Charge": ${ChargeState}`): it exists, but what it is and
+ * where it goes are known only after deployment, so nothing that depends on them can be judged.
+ */
+export function isUnresolvedState(scope: Scope, name: string): boolean {
+  const states = scope.raw.States;
+  return states !== null && typeof states === 'object' && Object.prototype.hasOwnProperty.call(states, name) && isUnresolved((states as Record<string, unknown>)[name]);
+}
+
+/** True when a scope holds a state that is a placeholder (see isUnresolvedState). */
+export function hasUnresolvedState(scope: Scope): boolean {
+  const states = scope.raw.States;
+  return states !== null && typeof states === 'object' && Object.values(states).some(isUnresolved);
+}
+
 /** A state name we can look up: a real string, not a deploy-time placeholder. */
 export function isKnownName(value: unknown): value is string {
   return typeof value === 'string' && !hasPlaceholder(value);
