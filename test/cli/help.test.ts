@@ -14,7 +14,7 @@ beforeAll(async () => {
   program = await createProgram({ io, env: {}, cwd: fixtures, exitCode: 0, debug: false });
 });
 
-const COMMANDS = ['validate', 'lint', 'run', 'graph', 'rules'];
+const COMMANDS = ['validate', 'lint', 'run', 'graph', 'rules', 'test'];
 
 /** The flags each `$ asl …` example line uses, with the command it runs. */
 function examplesOf(help: string): Array<{ line: string; command: string; flags: string[] }> {

@@ -29,7 +29,9 @@ beforeAll(() => {
       },
     },
   });
-  writeFileSync(join(dir, 'map.asl.json'), JSON.stringify(map(10_000)));
+  // Long enough (a second or more even on a fast machine) that frames are drawn while it runs; a run over
+  // before ink's first throttled frame would show only its last one.
+  writeFileSync(join(dir, 'map.asl.json'), JSON.stringify(map(50_000)));
   writeFileSync(join(dir, 'stubs.yaml'), 'states:\n  Work:\n    result: {ok: true}\n');
   writeFileSync(join(dir, 'endless.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } }));
 });
@@ -52,16 +54,16 @@ function strip(text: string): string {
 }
 
 describe.skipIf(!hasScript || !built)('asl run on a pseudo-terminal', () => {
-  it('a 10,000-item Map: bounded output, progress with counts, the full result at the end', () => {
-    const run = spawnSync('script', ['-qec', command('run map.asl.json --stubs stubs.yaml --max-events 100000'), '/dev/null'], { cwd: dir, encoding: 'utf8', env: env() });
+  it('a 50,000-item Map: bounded output, progress with counts, the full result at the end', () => {
+    const run = spawnSync('script', ['-qec', command('run map.asl.json --stubs stubs.yaml --max-events 400000'), '/dev/null'], { cwd: dir, encoding: 'utf8', env: env() });
     expect(run.status).toBe(0);
     // Redrawing the whole history took megabytes of output (and gigabytes of memory); a window does not grow.
     expect(run.stdout.length).toBeLessThan(200_000);
     const text = strip(run.stdout);
-    expect(text).toMatch(/Each \(Map\): [\d,]+ of 10,000 items done · \d+ running/);
+    expect(text).toMatch(/Each \(Map\): [\d,]+ of 50,000 items done · \d+ running/);
     // The last frame stays on the screen, with the final count, above the result.
-    expect(text).toMatch(/done · 70,006 events · [\d.]+s\n\nSUCCEEDED after 0s of virtual time, 70006 history events/);
-    expect(text).toContain('output: 10000');
+    expect(text).toMatch(/done · 350,006 events · [\d.]+s\n\nSUCCEEDED after 0s of virtual time, 350006 history events/);
+    expect(text).toContain('output: 50000');
     // The live region stays under the screen's height, so ink never clears the terminal and its scrollback.
     expect(run.stdout).not.toContain('\u001b[3J');
   });

@@ -45,7 +45,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--state-machine <name>', 'in a template with several state machines, draw only this one, by logical id (default: all of them, one after another)')
     .option('--no-retries', 'leave out the Retry summaries on states (default: shown)')
     .option('--no-catches', 'leave out the Catch edges (default: drawn)')
-    .option('--coverage <file>', 'colour covered and never-reached states and transitions, with hit counts, from asl test --coverage-report FILE (JSON)')
+    .option('--coverage <file>', 'colour covered and never-reached states and transitions, with hit counts, from asl test --coverage-report FILE (JSON) (default: no colouring)')
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (file: string, opts: GraphCommandOptions) => {
       ctx.exitCode = await runGraph(ctx, file, opts);

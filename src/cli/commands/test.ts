@@ -17,29 +17,27 @@ export const register: RegisterCommand = (program, ctx) => {
     .description('run scenario suites (*.asl-test.yaml) against state machines, with workflow coverage')
     .argument('[paths...]', 'test files, directories to search for *.asl-test.yaml|yml|json, or globs (default: .)')
     .option('--grep <pattern>', 'run only scenarios whose name matches this regular expression (default: all)')
-    .option('--bail', 'stop after the first scenario that fails or cannot run')
+    .option('--bail', 'stop after the first scenario that fails or cannot run (default: run them all)')
     .option('--jobs <n>', 'scenarios run at once on worker threads (default: the number of CPUs; 1 runs them in this thread)')
     .addOption(
       new Option('--format <format>', 'report format (default: pretty)')
         .choices(TEST_FORMATS)
         .argParser((value: string) => value),
     )
-    .option('-o, --output <file>', 'write the report to this file, never over a test, definition or stub file (default: stdout)')
-    .option('--coverage', 'measure workflow coverage: states entered, transitions taken, retriers fired')
-    .option('--coverage-threshold <spec>', 'exit 1 when a machine is below it, e.g. states=100,transitions=90 (implies --coverage)')
-    .option('--coverage-report <file>', 'write coverage as JSON, or as lcov when the name ends in .lcov or .info (implies --coverage)')
-    .option('--update', 'write the actual output into `expect.output` of passing-status scenarios that have no output expectation')
-    .option('--watch', 're-run the test files a changed definition, test, stub, input or mock config file affects, until Ctrl-C')
+    .option('-o, --output <file>', 'write the report to this file, never over a test file or definition (default: stdout)')
+    .option('--coverage', 'measure workflow coverage: states entered, transitions taken, retriers fired (default: off)')
+    .option('--coverage-threshold <spec>', 'exit 1 when a machine is below it, e.g. states=100,transitions=90; implies --coverage (default: none)')
+    .option('--coverage-report <file>', 'write coverage as JSON, or as lcov when the name ends in .lcov or .info; implies --coverage (default: none)')
+    .option('--update', 'write the actual output into expect.output of scenarios that have no output expectation (default: off)')
+    .option('--watch', 're-run the test files a changed definition, test, stub, input or mock config file affects, until Ctrl-C (default: run once)')
     .option('--color', 'force coloured output (default: colour on a terminal unless NO_COLOR is set)')
-    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too; default: colour on a terminal)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ asl test
-  $ asl test examples/ --coverage
+  $ asl test examples/ --coverage-threshold states=100,transitions=90 --coverage-report coverage/asl.lcov
   $ asl test order.asl-test.yaml --grep 'big order' --format junit --output test-results.xml
-  $ asl test --coverage-threshold states=100,transitions=90 --coverage-report coverage/asl.lcov
 `,
     )
     .action(async (paths: string[], opts: Record<string, unknown>, command: Command) => {
