@@ -13,8 +13,9 @@ import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
+import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
 
-export interface RunOptions {
+export interface RunOptions extends BoundsFlags {
   input?: string;
   inputFile?: string;
   stubs?: string;
@@ -184,7 +185,7 @@ function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings:
   }
 }
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown): Promise<TaskAnswerer | undefined> {
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, bounds: ExecuteOptions): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
@@ -209,7 +210,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
   const stubPath = resolve(ctx.cwd, opts.stubs);
-  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js')]);
+  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }, { jsonataBounds }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js'), import('../run/jsonata-guard.js')]);
   const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
   let file;
   try {
@@ -247,7 +248,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
         throw new InputError(`cannot write the ResultWriter file ${target}: ${reasonOf(error)}`);
       }
     },
-  });
+  }, jsonataBounds(bounds));
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
@@ -283,22 +284,24 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const opts = raw as RunOptions;
   const seed = integerOption(opts.seed, '--seed', 0) ?? 0;
   const maxEvents = integerOption(opts.maxEvents, '--max-events', 1);
+  const bounds = boundsFromFlags(opts);
   if (opts.now !== undefined && (Number.isNaN(Date.parse(opts.now)) || !/^\d{4}-\d{2}-\d{2}T/.test(opts.now))) {
     throw new UsageError(`--now must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, not "${opts.now}".`);
   }
   const input = await readInput(ctx, opts);
   const machine = await loadDefinition(ctx, file, opts.stateMachine);
-  const answerer = await buildAnswerer(ctx, opts, machine.definition);
+  const answerer = await buildAnswerer(ctx, opts, machine.definition, bounds);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
-  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now });
+  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, ...bounds });
   const live = useLiveView(ctx, opts.format);
   const options: ExecuteOptions = {
     answerer,
     seed,
     startTime: opts.now,
     maxEvents,
+    ...bounds,
     stateMachineType: machine.workflowType,
     stateMachineName: machine.name,
     onDelay: opts.realTime ? (ms) => new Promise((done) => setTimeout(done, ms)) : undefined,
@@ -381,7 +384,7 @@ async function runSingleState(
   input: unknown,
   answerer: TaskAnswerer | undefined,
   opts: RunOptions,
-  base: { seed: number; startTime?: string },
+  base: { seed: number; startTime?: string } & ExecuteOptions,
 ): Promise<number> {
   const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');

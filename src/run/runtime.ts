@@ -8,6 +8,7 @@ import { History } from './history.js';
 import { SeededRandom } from './random.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
 import { isObject } from '../asl/is-object.js';
+import { jsonataBounds, type JsonataBounds } from './jsonata-guard.js';
 
 /**
  * What a thread's frame needs from the scheduler of its Parallel or Map (the Lanes of lanes.ts): a way to
@@ -58,6 +59,7 @@ export class Runtime {
   /** Invocations per state per execution, as AWS Step Functions Local counts them for mocks. */
   readonly invocations = new Map<string, number>();
   readonly answerer: TaskAnswerer | undefined;
+  readonly jsonataBounds: JsonataBounds;
 
   /** Execution-level TimeoutSeconds in milliseconds, checked on the virtual clock. */
   timeoutMs: number | undefined;
@@ -73,6 +75,7 @@ export class Runtime {
     this.history = new History(options.maxEvents ?? 25_000, options.onEvent, options.keepHistory !== false);
     this.random = new SeededRandom(options.seed ?? 0);
     this.answerer = options.answerer;
+    this.jsonataBounds = jsonataBounds(options);
   }
 
   checkTimeout(frame: Frame): void {

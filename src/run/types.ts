@@ -73,6 +73,14 @@ export interface ExecuteOptions {
   startTime?: Date | string;
   /** At most this many history events, then the run fails with a clear cause. Default 25,000. */
   maxEvents?: number;
+  /** Wall-clock milliseconds one JSONata evaluation may take, then States.QueryEvaluationError. Default 10,000. */
+  jsonataTimeout?: number;
+  /** How deeply one JSONata evaluation may nest (a recursive function takes about 3 levels a call). Default 10,000. */
+  jsonataMaxDepth?: number;
+  /** How many items the large sequences one JSONata evaluation builds may hold in all. Default 10,000,000. */
+  jsonataMaxItems?: number;
+  /** Aborts the execution: it ends ABORTED at the next yield. */
+  signal?: AbortSignal;
   stateMachineType?: 'STANDARD' | 'EXPRESS';
   stateMachineName?: string;
   executionName?: string;
