@@ -3,7 +3,7 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
@@ -14,6 +14,8 @@ import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestS
 import { renderPlain, Trace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
+import { refuseInvalid, refuseStrayMachineName } from './run-preflight.js';
+import { checkInlineInput, checkInputNesting, readCappedText, readDefinitionStdin, readInputText, reasonOf } from './run-read.js';
 
 export interface RunOptions extends BoundsFlags {
   input?: string;
@@ -35,25 +37,8 @@ export interface RunOptions extends BoundsFlags {
   context?: string;
 }
 
-function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EISDIR') return 'it is a directory';
-  return e?.message ?? String(error);
-}
-
 function readText(ctx: CommandContext, file: string, what: string): string {
-  try {
-    return readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${reasonOf(error)}`);
-  }
-}
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return readCappedText(ctx, file, what);
 }
 
 /** Parses JSON from the user; a mistake is exit 2 with where it is. */
@@ -72,13 +57,7 @@ function parseJsonArgument(text: string, what: string): unknown {
  * `file:line:column` of the mistake (as an editor or compiler gives it), what is wrong there, and how to fix it.
  */
 function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
-    throw new InputError(`cannot read the input file ${file}: ${reasonOf(error)}${hint}.`);
-  }
+  let text = readInputText(ctx, file);
   // A byte-order mark (some Windows editors write one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
@@ -96,11 +75,9 @@ function integerOption(value: string | undefined, flag: string, min: number): nu
   return Number(value);
 }
 
-async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
-  const text = file === '-' ? await readStdin(ctx.io.stdin) : readText(ctx, file, 'the definition');
-  const bare = bareJsonDefinition(text);
-  // A plain JSON definition needs none of the template machinery (and its YAML parser) to run.
-  if (bare !== undefined && machineName === undefined) return { definition: bare };
+async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined, mockConfig?: string): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
+  const text = file === '-' ? await readDefinitionStdin(ctx) : readText(ctx, file, 'the definition');
+  // Even a bare JSON definition goes through the loader: it finds repeated keys, which JSON.parse drops.
   const { loadText } = await import('../source/index.js');
   // A template's DefinitionUri is relative to the template, not to where asl runs.
   const loaded: LoadedFile = await loadText(text, file, { baseDir: file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file)) });
@@ -109,6 +86,7 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
     const why = fileErrors[0] ? `${fileErrors[0].line}:${fileErrors[0].column} ${fileErrors[0].message}` : 'it holds no state machine definition';
     throw new InputError(`cannot run ${file}: ${why}`);
   }
+  refuseStrayMachineName(file, loaded, machineName, mockConfig);
   let machine = loaded.machines[0]!;
   if (machineName !== undefined && loaded.machines.some((m) => m.name !== undefined)) {
     const match = loaded.machines.find((m) => m.name === machineName);
@@ -121,20 +99,8 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   } else if (loaded.machines.length > 1) {
     throw new UsageError(`${file} holds ${loaded.machines.length} state machines; pick one with --state-machine: ${loaded.machines.map((m) => m.name).join(', ')}`);
   }
-  const machineErrors = machine.diagnostics.filter((d) => d.severity === 'error');
-  if (machineErrors.length > 0) throw new InputError(`cannot run ${file}: ${machineErrors[0]!.line}:${machineErrors[0]!.column} ${machineErrors[0]!.message}`);
+  await refuseInvalid(ctx, loaded, machine, text);
   return { definition: machine.definition, name: machine.name, workflowType: machine.workflowType };
-}
-
-function bareJsonDefinition(text: string): unknown {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    return value && typeof value === 'object' && 'States' in value && 'StartAt' in value ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface DataFile {
@@ -253,8 +219,11 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
   if (opts.input !== undefined && opts.inputFile !== undefined) throw new UsageError('use either --input or --input-file, not both.');
-  if (opts.input !== undefined) return parseJsonArgument(opts.input, '--input');
-  if (opts.inputFile !== undefined) return readInputFile(ctx, opts.inputFile);
+  if (opts.input !== undefined) {
+    checkInlineInput(opts.input);
+    return checkInputNesting(parseJsonArgument(opts.input, '--input'), '--input');
+  }
+  if (opts.inputFile !== undefined) return checkInputNesting(readInputFile(ctx, opts.inputFile), `the input file ${opts.inputFile}`);
   return {};
 }
 
@@ -289,7 +258,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     throw new UsageError(`--now must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, not "${opts.now}".`);
   }
   const input = await readInput(ctx, opts);
-  const machine = await loadDefinition(ctx, file, opts.stateMachine);
+  const machine = await loadDefinition(ctx, file, opts.stateMachine, opts.mockConfig);
   const answerer = await buildAnswerer(ctx, opts, machine.definition, bounds);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
