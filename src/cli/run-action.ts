@@ -11,7 +11,7 @@ import { suggestNearest } from '../asl/suggest.js';
 import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import type { ExecuteOptions, ExecutionResult, HistoryEvent, TaskAnswerer, TestStateResult } from '../run/index.js';
-import { renderPlain, Trace } from './run-plain.js';
+import { renderPlain, streamingTrace } from './run-plain.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
 import { refuseInvalid, refuseStrayMachineName } from './run-preflight.js';
@@ -277,16 +277,16 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   };
   const [{ execute }, { RunSetupError }] = await Promise.all([import('../run/execute.js'), import('../run/errors.js')]);
   let view: { onEvent(event: HistoryEvent, thread: string): void; finish(result: ExecutionResult): Promise<void> } | undefined;
-  const trace = new Trace();
+  const plain = streamingTrace((text) => ctx.io.stdout.write(text));
+  const trace = plain.trace;
+  // Events are kept only for --history: a long run's memory stays flat otherwise.
+  options.keepHistory = Boolean(opts.history);
   if (live) {
     const { startLiveView } = await import('./run-live.js');
     view = await startLiveView(ctx.io.stdout);
     options.onEvent = (event, thread) => view!.onEvent(event, thread);
   } else if (opts.format !== 'json') {
     options.onEvent = (event, thread) => void trace.add(event, thread);
-  } else if (!opts.history) {
-    // Nobody reads the events: count them for the guard, keep none.
-    options.keepHistory = false;
   }
   let result: ExecutionResult;
   try {
@@ -302,6 +302,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   if (opts.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(jsonResult(result, Boolean(opts.history)), null, 2)}\n`);
   } else if (!live) {
+    plain.flush();
     ctx.io.stdout.write(renderPlain(result, trace, Boolean(opts.history)));
   } else if (opts.history) {
     ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);

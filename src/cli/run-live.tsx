@@ -11,7 +11,7 @@ import { Trace, renderResult, type TraceLine } from './run-plain.js';
 
 type Listener = (lines: TraceLine[], result?: ExecutionResult) => void;
 
-function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
+function LiveRun({ subscribe, trace }: { subscribe: (listener: Listener) => void; trace: Trace }) {
   const [lines, setLines] = useState<TraceLine[]>([]);
   const [result, setResult] = useState<ExecutionResult | undefined>();
   useEffect(() => subscribe((next, done) => {
@@ -27,15 +27,16 @@ function LiveRun({ subscribe }: { subscribe: (listener: Listener) => void }) {
           <Text color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : undefined}>{line.text}</Text>
         </Text>
       ))}
-      {result && <Text color={result.status === 'SUCCEEDED' ? 'green' : 'red'}>{renderResult(result)}</Text>}
+      {result && <Text color={result.status === 'SUCCEEDED' ? 'green' : 'red'}>{renderResult(result, trace)}</Text>}
     </Box>
   );
 }
 
 export async function startLiveView(stdout: OutputStream) {
   let listener: Listener = () => undefined;
-  const trace = new Trace();
-  const instance = render(<LiveRun subscribe={(l) => (listener = l)} />, { stdout: asWriteStream(stdout), patchConsole: false });
+  // The view shows the last 40 lines: keeping more would grow with the run for nothing.
+  const trace = new Trace({ keep: 40 });
+  const instance = render(<LiveRun subscribe={(l) => (listener = l)} trace={trace} />, { stdout: asWriteStream(stdout), patchConsole: false });
   return {
     onEvent(event: HistoryEvent, thread: string) {
       if (trace.add(event, thread).length > 0) listener([...trace.lines]);

@@ -33,9 +33,19 @@ function threadLevels(thread: string): Array<{ label: string }> {
 /** The events of a task attempt: service integrations (Task), Lambda function ARNs and activities. */
 const TASK_EVENT = /^(Task|LambdaFunction|Activity)(Scheduled|Failed|TimedOut)$/;
 
+export interface TraceOptions {
+  /** Keep only the last this many lines (a live view shows a window): memory stays flat however long the run. */
+  keep?: number;
+  /** Hand each event's lines to this instead of keeping them (plain output writes them as they come). */
+  sink?: (lines: TraceLine[]) => void;
+}
+
 /** Turns history events into trace lines as they come. */
 export class Trace {
   readonly lines: TraceLine[] = [];
+  /** Events seen, and virtual milliseconds from the first to the last: the summary, without keeping the history. */
+  events = 0;
+  elapsedMs = 0;
   private start: number | undefined;
   private lastThread = '';
   /** Threads whose last task attempt failed: the next TaskScheduled there is a retry, the next exit a catch. */
@@ -43,9 +53,13 @@ export class Trace {
   /** When the running state of each thread was entered (a thread runs one state at a time), for durations. */
   private readonly entered = new Map<string, number>();
 
+  constructor(private readonly options: TraceOptions = {}) {}
+
   add(event: HistoryEvent, thread = ''): TraceLine[] {
     const at = Date.parse(event.timestamp);
     this.start ??= at;
+    this.events++;
+    this.elapsedMs = at - this.start;
     const time = `+${seconds(at - this.start)}`;
     const levels = threadLevels(thread);
     const added: TraceLine[] = [];
@@ -83,9 +97,42 @@ export class Trace {
       this.failing.add(thread);
       push(`✗ ${type === 'ParallelStateFailed' ? 'a branch' : 'an item'} failed`, 'error');
     }
-    this.lines.push(...added);
+    this.keepLines(added);
     return added;
   }
+
+  private keepLines(added: TraceLine[]): void {
+    if (added.length === 0) return;
+    if (this.options.sink) return this.options.sink(added);
+    this.lines.push(...added);
+    const keep = this.options.keep;
+    // Trimmed in batches, so the copying stays linear in the number of events.
+    if (keep !== undefined && this.lines.length > 2 * keep) this.lines.splice(0, this.lines.length - keep);
+  }
+}
+
+/**
+ * Plain output written as the run goes, in blocks of about 64 KB, so a long run keeps no lines in memory.
+ * `flush` writes the rest; lines of a run that ends in a usage error are never flushed.
+ */
+export function streamingTrace(write: (text: string) => void): { trace: Trace; flush(): void } {
+  let pending = '';
+  const trace = new Trace({
+    sink: (lines) => {
+      pending += renderLines(lines);
+      if (pending.length >= 64 * 1024) {
+        write(pending);
+        pending = '';
+      }
+    },
+  });
+  return {
+    trace,
+    flush() {
+      if (pending) write(pending);
+      pending = '';
+    },
+  };
 }
 
 function renderLines(lines: TraceLine[]): string {
@@ -93,10 +140,13 @@ function renderLines(lines: TraceLine[]): string {
   return lines.map((line) => `${line.time.padStart(9)}  ${'  '.repeat(line.depth)}${line.text}`).join('\n') + '\n';
 }
 
-export function renderResult(result: ExecutionResult, eventCount = result.history.length): string {
+/** The summary; `trace` gives the counts when the history was not kept (a run without --history keeps none). */
+export function renderResult(result: ExecutionResult, trace?: Pick<Trace, 'events' | 'elapsedMs'>): string {
   const lines: string[] = [];
   const history = result.history;
-  const elapsed = history.length > 1 ? Date.parse(history[history.length - 1]!.timestamp) - Date.parse(history[0]!.timestamp) : 0;
+  const kept = history.length > 0 || !trace;
+  const elapsed = !kept ? trace.elapsedMs : history.length > 1 ? Date.parse(history[history.length - 1]!.timestamp) - Date.parse(history[0]!.timestamp) : 0;
+  const eventCount = kept ? history.length : trace.events;
   lines.push(`${result.status} after ${seconds(elapsed)} of virtual time, ${eventCount} history events`);
   if (result.status === 'SUCCEEDED') {
     lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);
@@ -107,9 +157,9 @@ export function renderResult(result: ExecutionResult, eventCount = result.histor
   return lines.join('\n') + '\n';
 }
 
-/** The trace (collected from onEvent, with threads), the result, and the history with --history. */
+/** What follows the trace (already written by streamingTrace): the result, and the history with --history. */
 export function renderPlain(result: ExecutionResult, trace: Trace, withHistory: boolean): string {
-  let text = renderLines(trace.lines) + '\n' + renderResult(result);
+  let text = '\n' + renderResult(result, trace);
   if (withHistory) text += `history: ${JSON.stringify(result.history, null, 2)}\n`;
   return text;
 }
