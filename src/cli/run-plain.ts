@@ -20,14 +20,22 @@ export interface TraceLine {
   tone?: 'ok' | 'error';
 }
 
-/** "Fan/1/Each[3]" → 2 levels; the last one is item 3 of Map Each. */
+/**
+ * "Fan/1/Each[3]" → 2 levels: "branch 2 of Fan", then "item 4 of Each". Thread names hold 0-based indexes
+ * (as qualified state names do); people count from 1, as `asl graph` labels branches.
+ */
 function threadLevels(thread: string): Array<{ label: string }> {
   const levels: Array<{ label: string }> = [];
   const pattern = /(?:^|\/)(.+?)(?:\/(\d+)|\[(\d+)\])(?=\/|$)/g;
   for (let match = pattern.exec(thread); match; match = pattern.exec(thread)) {
-    levels.push({ label: match[2] !== undefined ? `branch ${match[2]} of ${match[1]}` : `item ${match[3]} of ${match[1]}` });
+    levels.push({ label: match[2] !== undefined ? `branch ${Number(match[2]) + 1} of ${match[1]}` : `item ${Number(match[3]) + 1} of ${match[1]}` });
   }
   return levels;
+}
+
+/** A 0-based index from the history (`index` of MapIteration events) counted from 1, as the headers count. */
+function ordinal(index: unknown): string {
+  return typeof index === 'number' ? String(index + 1) : String(index);
 }
 
 /** The events of a task attempt: service integrations (Task), Lambda function ARNs and activities. */
@@ -91,8 +99,8 @@ export class Trace {
         const what = step === 'Failed' ? 'task failed' : 'task timed out';
         push(`✗ ${what}: ${String(f.error ?? '(no error)')}${f.cause ? ` — ${String(f.cause).slice(0, 200)}` : ''}`, 'error');
       }
-    } else if (type === 'MapIterationFailed') push(`✗ item ${String(d('mapIterationFailedEventDetails').index)} failed`, 'error');
-    else if (type === 'MapIterationAborted') push(`item ${String(d('mapIterationAbortedEventDetails').index)} stopped`);
+    } else if (type === 'MapIterationFailed') push(`✗ item ${ordinal(d('mapIterationFailedEventDetails').index)} failed`, 'error');
+    else if (type === 'MapIterationAborted') push(`item ${ordinal(d('mapIterationAbortedEventDetails').index)} stopped`);
     else if (type === 'ParallelStateFailed' || type === 'MapStateFailed') {
       this.failing.add(thread);
       push(`✗ ${type === 'ParallelStateFailed' ? 'a branch' : 'an item'} failed`, 'error');

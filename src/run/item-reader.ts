@@ -5,12 +5,13 @@
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from './errors.js';
 import { evaluateJsonata, evaluateTemplate } from './jsonata.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
+import { intrinsicText } from '../asl/unresolved.js';
 import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 
 export async function readItems(call: StateCall, effective: unknown): Promise<unknown[]> {
   const reader = call.node.raw.ItemReader as Record<string, unknown>;
-  const resource = String(reader.Resource ?? '');
+  const resource = typeof reader.Resource === 'string' ? reader.Resource : (intrinsicText(reader.Resource) ?? String(reader.Resource ?? ''));
   const parameters = (isJsonata(call)
     ? await evaluateTemplate(reader.Arguments ?? {}, jsonataEnv(call), 'ItemReader.Arguments')
     : evaluatePayload(reader.Parameters ?? {}, pathEnv(call, effective), 'ItemReader.Parameters')) as Record<string, unknown>;

@@ -37,7 +37,7 @@ export interface Frame {
   lanes?: LaneScheduler;
   /** This thread's branch or item index in `lanes` (ties in virtual time go to the lowest). */
   laneIndex?: number;
-  /** Where this thread runs, for live views: "Fan/1" (branch 1 of Parallel Fan), "Fan/1/Each[3]" (item 3 of Map Each in it). */
+  /** Where this thread runs, for live views: "Fan/1" (Parallel Fan's branch of index 1), "Fan/1/Each[3]" (Map Each's item of index 3 in it). */
   thread?: string;
 }
 

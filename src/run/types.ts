@@ -90,8 +90,8 @@ export interface ExecuteOptions {
   keepHistory?: boolean;
   /**
    * Called for every history event as it happens (live views), with the thread it happened in: "" for
-   * the execution itself, "Fan/1" for branch 1 of Parallel state Fan, "Fan/1/Each[3]" for item 3 of
-   * Map state Each inside that branch.
+   * the execution itself, "Fan/1" for the second branch of Parallel state Fan, "Fan/1/Each[3]" for the
+   * item of index 3 of Map state Each inside that branch (indexes count from 0, as in qualified names).
    */
   onEvent?: (event: HistoryEvent, thread: string) => void;
   /**
