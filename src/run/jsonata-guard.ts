@@ -48,7 +48,8 @@ export class EvaluationGuard {
   private depth = 0;
   private nodes = 0;
   private items = 0;
-  private readonly counted = new WeakSet<object>();
+  /** Arrays already counted (a variable read twice is one array); made on the first large one. */
+  private counted: WeakSet<object> | undefined;
   private readonly start = Date.now();
   private lastYield = this.start;
 
@@ -76,7 +77,9 @@ export class EvaluationGuard {
 
   exit(result: unknown): void {
     this.depth--;
-    if (!Array.isArray(result) || result.length < COUNTED_LENGTH || this.counted.has(result)) return;
+    if (!Array.isArray(result) || result.length < COUNTED_LENGTH) return;
+    this.counted ??= new WeakSet();
+    if (this.counted.has(result)) return;
     this.counted.add(result);
     this.items += result.length;
     if (this.items > this.bounds.maxItems) {
