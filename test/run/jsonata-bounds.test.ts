@@ -26,7 +26,7 @@ describe('JSONata bounds', () => {
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('States.QueryEvaluationError');
     expect(result.cause).toMatch(/nested deeper than 500 levels .*--jsonata-max-depth or the jsonataMaxDepth option/);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stops a tail-recursive loop that never ends at the time bound', async () => {
@@ -36,7 +36,7 @@ describe('JSONata bounds', () => {
     expect(result.error).toBe('States.QueryEvaluationError');
     expect(result.cause).toMatch(/ran longer than 300 ms .*--jsonata-timeout or the jsonataTimeout option/);
     expect(took).toBeGreaterThanOrEqual(300);
-    expect(took).toBeLessThan(3000);
+    expect(took).toBeLessThan(5000);
   });
 
   it('stops nested ranges at the items bound before they take gigabytes', async () => {
@@ -84,9 +84,10 @@ describe('JSONata bounds', () => {
       (error: unknown) => ({ error }),
     );
     clearInterval(timer);
-    // Whether the engine ends it ABORTED or lets the abort through, the evaluation stopped early.
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(ticks).toBeGreaterThan(3);
+    // The abort's own timer could only fire because the evaluation yielded: without that it would run on
+    // to the 10 s time bound. Whether the engine ends it ABORTED or lets the abort through, it stopped early.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(ticks).toBeGreaterThan(0);
     if ('result' in outcome) expect(outcome.result.status).toBe('ABORTED');
     else expect((outcome.error as Error).name).toBe('AbortError');
   });
