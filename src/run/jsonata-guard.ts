@@ -11,7 +11,7 @@ export interface JsonataBounds {
   timeoutMs: number;
   /** How deeply evaluation may nest (each function call takes a few levels). */
   maxDepth: number;
-  /** How many items all the large sequences (arrays) one evaluation builds may hold together. */
+  /** How many items all the large sequences (arrays) one evaluation builds may hold together; also the longest string. */
   maxItems: number;
   signal?: AbortSignal;
 }
@@ -55,6 +55,11 @@ export class EvaluationGuard {
 
   constructor(readonly bounds: JsonataBounds) {}
 
+  /** A string of `length` characters, over the size bound. */
+  tooLong(length: number): BoundExceeded {
+    return new BoundExceeded(`a string of ${length} characters is over the bound of ${this.bounds.maxItems}; raise it with --jsonata-max-items or the jsonataMaxItems option`);
+  }
+
   /** Synchronous unless it yields: jsonata awaits the hook on every node, and a bare value costs least. */
   enter(): Promise<void> | undefined {
     if (++this.depth > this.bounds.maxDepth) {
@@ -77,6 +82,8 @@ export class EvaluationGuard {
 
   exit(result: unknown): void {
     this.depth--;
+    // A string that doubles in a loop reaches hundreds of megabytes in a few steps.
+    if (typeof result === 'string' && result.length > this.bounds.maxItems) throw this.tooLong(result.length);
     if (!Array.isArray(result) || result.length < COUNTED_LENGTH) return;
     this.counted ??= new WeakSet();
     if (this.counted.has(result)) return;
@@ -104,8 +111,35 @@ function guardOf(environment: Frame): EvaluationGuard | undefined {
   return (base[GUARD] ??= base.lookup(GUARD_BINDING) as EvaluationGuard | undefined);
 }
 
-/** Installs the hooks on a compiled expression, once: they find each evaluation's own guard. */
-export function installGuardHooks(expression: { assign(name: string | symbol, value: unknown): void }): void {
+interface GuardedExpression {
+  assign(name: string | symbol, value: unknown): void;
+  // As jsonata declares it (its functions are called with a focus object as `this`).
+  registerFunction(name: string, implementation: (this: any, ...args: any[]) => any, signature?: string): void;
+}
+
+type Pad = (this: unknown, text: string, width: number, char?: string) => string | undefined;
+
+/**
+ * Installs the hooks on a compiled expression, once: they find each evaluation's own guard. `$pad`
+ * builds its whole padding in one call, where no hook can see it (`$pad("", 1e9)` takes gigabytes),
+ * so it is checked against the size bound before jsonata's own `pad` (`originalPad`) runs.
+ */
+export function installGuardHooks(expression: GuardedExpression, originalPad: Pad): void {
   expression.assign(Symbol.for('jsonata.__evaluate_entry'), (_expr: unknown, _input: unknown, environment: Frame) => guardOf(environment)?.enter());
   expression.assign(Symbol.for('jsonata.__evaluate_exit'), (_expr: unknown, _input: unknown, environment: Frame, result: unknown) => guardOf(environment)?.exit(result));
+  expression.registerFunction(
+    'pad',
+    function (this: { environment: Frame }, text: string, width: number, char?: string) {
+      const guard = guardOf(this.environment);
+      if (guard && Math.abs(width) > guard.bounds.maxItems) throw guard.tooLong(Math.abs(width));
+      return originalPad.call(this, text, width, char);
+    },
+    '<s-ns?:s>',
+  );
+}
+
+/** jsonata's own `$pad`, taken from the library once so the guarded one can call it. */
+export async function jsonataPad(factory: (text: string) => { evaluate(input: unknown): Promise<unknown> }): Promise<Pad> {
+  const fn = (await factory('$pad').evaluate({})) as { implementation: Pad };
+  return fn.implementation;
 }

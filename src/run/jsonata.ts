@@ -7,12 +7,13 @@ import { queryEvaluationError, StatesError } from './errors.js';
 import type { SeededRandom } from './random.js';
 import { HASH_ALGORITHMS, hexDigest } from './hash.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
-import { BoundExceeded, DEFAULT_JSONATA_BOUNDS, EvaluationGuard, GUARD_BINDING, installGuardHooks, type JsonataBounds } from './jsonata-guard.js';
+import { BoundExceeded, DEFAULT_JSONATA_BOUNDS, EvaluationGuard, GUARD_BINDING, installGuardHooks, jsonataPad, type JsonataBounds } from './jsonata-guard.js';
 
 type JsonataFactory = typeof import('jsonata');
 type Expression = ReturnType<JsonataFactory>;
 
 let jsonataModule: Promise<JsonataFactory> | undefined;
+let padImplementation: ReturnType<typeof jsonataPad> | undefined;
 const compiled = new Map<string, Expression>();
 
 export interface JsonataEnv {
@@ -37,7 +38,8 @@ async function compile(body: string): Promise<Expression> {
   } catch (err) {
     throw queryEvaluationError(`The JSONata expression '${body.trim()}' could not be parsed: ${jsonataMessage(err)}`);
   }
-  installGuardHooks(expression);
+  padImplementation ??= jsonataPad(factory);
+  installGuardHooks(expression, await padImplementation);
   compiled.set(body, expression);
   return expression;
 }

@@ -77,7 +77,7 @@ export interface ExecuteOptions {
   jsonataTimeout?: number;
   /** How deeply one JSONata evaluation may nest (a recursive function takes about 3 levels a call). Default 10,000. */
   jsonataMaxDepth?: number;
-  /** How many items the large sequences one JSONata evaluation builds may hold in all. Default 10,000,000. */
+  /** How many items the large sequences one JSONata evaluation builds may hold in all (and the longest string). Default 10,000,000. */
   jsonataMaxItems?: number;
   /** Aborts the execution: it ends ABORTED at the next yield. */
   signal?: AbortSignal;

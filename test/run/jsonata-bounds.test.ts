@@ -46,6 +46,21 @@ describe('JSONata bounds', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   });
 
+  it.each([
+    ['$pad, before it allocates', '$length($pad("", 100000000))'],
+    ['a string doubled in a loop', '$length($reduce([1..40], function($a, $v){ $a & $a }, "x"))'],
+  ])('stops a string longer than the items bound: %s', async (_what, expression) => {
+    const before = process.memoryUsage().rss;
+    const result = await execute(machine(expression), {}, { jsonataMaxItems: 1_000_000 });
+    expect(result.cause).toMatch(/a string of \d+ characters is over the bound of 1000000; raise it with --jsonata-max-items/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('keeps $pad working as jsonata documents it', async () => {
+    const result = await execute(machine('[$pad("ab", 5, "-"), "x" ~> $pad(-3), $pad("abc", 2)]'));
+    expect(result.output).toEqual(['ab---', '  x', 'abc']);
+  });
+
   it('lets ordinary expressions through, a reused large array counted once', async () => {
     const expression = '($big := [1..5000]; $sum([1..100].($count($big))))';
     const result = await execute(machine(expression), {}, { jsonataMaxItems: 20_000 });
