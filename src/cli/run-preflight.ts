@@ -12,7 +12,9 @@ import { InputError, UsageError } from './errors.js';
 /** The loaded file's errors and the machine's own (validate's findings), with positions. */
 async function errorsOf(loaded: LoadedFile, machine: MachineSource): Promise<Diagnostic[]> {
   const { validateMachine } = await import('../validate/index.js');
-  const fileErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  // File-level errors about another machine of a template (one picked with --state-machine) do not stop this one.
+  const mine = (path: string) => path === '' || path === machine.pointer || path.startsWith(`${machine.pointer}/`);
+  const fileErrors = loaded.diagnostics.filter((d) => d.severity === 'error' && mine(d.path));
   return [...fileErrors, ...validateMachine(machine).filter((d) => d.severity === 'error')];
 }
 

@@ -128,6 +128,24 @@ describe('asl run refuses what asl validate refuses (exit 2, with the stylish re
     expect(run.stderr).toContain(`asl: cannot run ${file}: asl validate finds`);
   });
 
+  it("is not blocked by another machine's errors in the same template", async () => {
+    const template = write(
+      'two.yaml',
+      `Resources:
+  Good:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }
+  Bad:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionString: '{"StartAt": "A", "States": {'
+`,
+    );
+    const run = await runCli(['run', template, '--state-machine', 'Good', '--format', 'json']);
+    expect(run.code).toBe(0);
+  });
+
   it('is not blocked by warnings', async () => {
     const definition = {
       StartAt: 'T',
