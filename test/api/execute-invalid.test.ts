@@ -25,4 +25,13 @@ describe('execute and invalid definitions', () => {
     const result = await execute(definition, {}, { stubs: { states: { T: { result: 1 } } } });
     expect(result.status).toBe('SUCCEEDED');
   });
+
+  it('rejects an input over 262,144 bytes or nested thousands deep with RunSetupError, before anything runs', async () => {
+    const definition = { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } };
+    await expect(execute(definition, { blob: 'x'.repeat(262_144) })).rejects.toThrow(/The input has 262155 bytes as JSON; AWS Step Functions accepts an execution input of at most 262144 bytes/);
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    await expect(execute(definition, deep)).rejects.toThrow(RunSetupError);
+    await expect(execute(definition, deep)).rejects.toThrow(/more than 1000 levels deep/);
+  });
 });
