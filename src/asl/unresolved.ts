@@ -70,3 +70,22 @@ export function isWholePlaceholder(value: unknown): value is string {
 export function isUnresolved(value: unknown): boolean {
   return isIntrinsicObject(value) || isWholePlaceholder(value);
 }
+
+/**
+ * A CloudFormation intrinsic as a person wrote it, for messages and history: `!GetAtt Fn.Arn`, `!Ref Name`,
+ * a `!Sub` as its template text (`arn:aws:lambda:${AWS::Region}:…`); undefined for anything else.
+ */
+export function intrinsicText(value: unknown): string | undefined {
+  if (!isIntrinsicObject(value)) return undefined;
+  const [key, arg] = Object.entries(value as Record<string, unknown>)[0]!;
+  if (key === 'Ref' && typeof arg === 'string') return `!Ref ${arg}`;
+  if (key === 'Fn::GetAtt') {
+    if (typeof arg === 'string') return `!GetAtt ${arg}`;
+    if (Array.isArray(arg) && arg.every((part) => typeof part === 'string')) return `!GetAtt ${arg.join('.')}`;
+  }
+  if (key === 'Fn::Sub') {
+    if (typeof arg === 'string') return arg;
+    if (Array.isArray(arg) && typeof arg[0] === 'string') return arg[0];
+  }
+  return `!${key.replace(/^Fn::/, '')} ${JSON.stringify(arg)}`;
+}

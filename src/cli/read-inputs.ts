@@ -7,7 +7,8 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import type { LoadedFile } from '../source/types.js';
-import { loadText, MAX_FILE_BYTES, tooLargeFile } from '../source/load-text.js';
+import { loadText, MAX_FILE_BYTES, MAX_STREAM_BYTES, tooLargeFile } from '../source/load-text.js';
+import { readFileCapped, readStreamCapped, ReadCapExceeded } from '../source/read-capped.js';
 import { reasonOf } from '../source/load-file.js';
 import { dropRepeatedMachines } from '../source/dedupe.js';
 import type { ExpandResult } from '../source/expand.js';
@@ -36,14 +37,20 @@ export async function readInputs(
     let text: string;
     try {
       // A file far over the loader's limits is refused from its size, never read into memory.
-      const size = path === '-' ? 0 : statSync(resolve(cwd, path)).size;
+      const info = path === '-' ? undefined : statSync(resolve(cwd, path));
+      const size = info?.size ?? 0;
       if (size > MAX_FILE_BYTES) {
         files.push({ loaded: tooLargeFile(path, size), text: '' });
         continue;
       }
-      // Synchronous reads: definitions are small, and this beats the thread pool's round trips.
-      text = path === '-' ? await readAll(stdin) : readFileSync(resolve(cwd, path), 'utf8');
+      // Synchronous reads: definitions are small, and this beats the thread pool's round trips. The cap
+      // stops a device or a pipe that never ends (a stat gives them no size).
+      text = path === '-' ? await readStreamCapped(stdin, MAX_STREAM_BYTES) : readFileCapped(resolve(cwd, path), info?.isFile() ? MAX_FILE_BYTES : MAX_STREAM_BYTES);
     } catch (error) {
+      if (error instanceof ReadCapExceeded) {
+        files.push({ loaded: tooLargeFile(path, error.read, true), text: '' });
+        continue;
+      }
       problems.push(`cannot read ${path}: ${reasonOf(error)}`);
       continue;
     }
@@ -89,10 +96,4 @@ function realPath(path: string): string {
   } catch {
     return path;
   }
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -3,7 +3,7 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
@@ -16,10 +16,12 @@ import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
 import { printable } from '../printable.js';
-import { systemErrorReason } from '../system-error.js';
 import type { InputFile } from './output-guard.js';
+import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
+import { refuseInvalid, refuseStrayMachineName } from './run-preflight.js';
+import { checkInlineInput, checkInputNesting, readCappedText, readDefinitionStdin, readInputText, reasonOf } from './run-read.js';
 
-export interface RunOptions {
+export interface RunOptions extends BoundsFlags {
   input?: string;
   inputFile?: string;
   stubs?: string;
@@ -42,17 +44,7 @@ export interface RunOptions {
 }
 
 function readText(ctx: CommandContext, file: string, what: string): string {
-  try {
-    return readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${systemErrorReason(error)}`);
-  }
-}
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return readCappedText(ctx, file, what);
 }
 
 /** Parses JSON from the user; a mistake is exit 2 with where it is. */
@@ -71,13 +63,7 @@ function parseJsonArgument(text: string, what: string): unknown {
  * `file:line:column` of the mistake (as an editor or compiler gives it), what is wrong there, and how to fix it.
  */
 function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
-    throw new InputError(`cannot read the input file ${file}: ${systemErrorReason(error)}${hint}.`);
-  }
+  let text = readInputText(ctx, file);
   // A byte-order mark (some Windows editors write one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
@@ -95,11 +81,9 @@ function integerOption(value: string | undefined, flag: string, min: number): nu
   return Number(value);
 }
 
-async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
-  const text = file === '-' ? await readStdin(ctx.io.stdin) : readText(ctx, file, 'the definition');
-  const bare = bareJsonDefinition(text);
-  // A plain JSON definition needs none of the template machinery (and its YAML parser) to run.
-  if (bare !== undefined && machineName === undefined) return { definition: bare };
+async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined, mockConfig?: string): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
+  const text = file === '-' ? await readDefinitionStdin(ctx) : readText(ctx, file, 'the definition');
+  // Even a bare JSON definition goes through the loader: it finds repeated keys, which JSON.parse drops.
   const { loadText } = await import('../source/index.js');
   // A template's DefinitionUri is relative to the template, not to where asl runs.
   const loaded: LoadedFile = await loadText(text, file, { baseDir: file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file)) });
@@ -108,6 +92,7 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
     const why = fileErrors[0] ? `${fileErrors[0].line}:${fileErrors[0].column} ${fileErrors[0].message}` : 'it holds no state machine definition';
     throw new InputError(`cannot run ${file}: ${why}`);
   }
+  refuseStrayMachineName(file, loaded, machineName, mockConfig);
   let machine = loaded.machines[0]!;
   if (machineName !== undefined && loaded.machines.some((m) => m.name !== undefined)) {
     const match = loaded.machines.find((m) => m.name === machineName);
@@ -120,20 +105,8 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   } else if (loaded.machines.length > 1) {
     throw new UsageError(`${file} holds ${loaded.machines.length} state machines; pick one with --state-machine: ${loaded.machines.map((m) => m.name).join(', ')}`);
   }
-  const machineErrors = machine.diagnostics.filter((d) => d.severity === 'error');
-  if (machineErrors.length > 0) throw new InputError(`cannot run ${file}: ${machineErrors[0]!.line}:${machineErrors[0]!.column} ${machineErrors[0]!.message}`);
+  await refuseInvalid(ctx, loaded, machine, text);
   return { definition: machine.definition, name: machine.name, workflowType: machine.workflowType };
-}
-
-function bareJsonDefinition(text: string): unknown {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    return value && typeof value === 'object' && 'States' in value && 'StartAt' in value ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface DataFile {
@@ -186,7 +159,7 @@ function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings:
 
 const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${target}`, fix: "Change the ResultWriter's Prefix, or the stub file's results folder." };
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[]): Promise<TaskAnswerer | undefined> {
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[], bounds: ExecuteOptions): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
@@ -211,7 +184,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
   const stubPath = resolve(ctx.cwd, opts.stubs);
-  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js')]);
+  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }, { jsonataBounds }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js'), import('../run/jsonata-guard.js')]);
   const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
   let file;
   try {
@@ -231,7 +204,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       try {
         mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
       } catch (error) {
-        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${systemErrorReason(error)}`);
+        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${reasonOf(error)}`);
       }
       const handler = mod[exportName];
       if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);
@@ -248,13 +221,16 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       refuseInputAsOutput(ctx.cwd, target, [...inputs, { path: opts.stubs!, role: 'the stub file' }], 'results', RESULT_WRITER);
       writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
-  });
+  }, jsonataBounds(bounds));
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
   if (opts.input !== undefined && opts.inputFile !== undefined) throw new UsageError('use either --input or --input-file, not both.');
-  if (opts.input !== undefined) return parseJsonArgument(opts.input, '--input');
-  if (opts.inputFile !== undefined) return readInputFile(ctx, opts.inputFile);
+  if (opts.input !== undefined) {
+    checkInlineInput(opts.input);
+    return checkInputNesting(parseJsonArgument(opts.input, '--input'), '--input');
+  }
+  if (opts.inputFile !== undefined) return checkInputNesting(readInputFile(ctx, opts.inputFile), `the input file ${opts.inputFile}`);
   return {};
 }
 
@@ -262,25 +238,27 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const opts = raw as RunOptions;
   const seed = integerOption(opts.seed, '--seed', 0) ?? 0;
   const maxEvents = integerOption(opts.maxEvents, '--max-events', 1);
+  const bounds = boundsFromFlags(opts);
   if (opts.now !== undefined && (Number.isNaN(Date.parse(opts.now)) || !/^\d{4}-\d{2}-\d{2}T/.test(opts.now))) {
     throw new UsageError(`--now must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, not "${opts.now}".`);
   }
   // The flag wins over the template's StateMachineType/Type, as lint's does.
   const flagType = stateMachineTypeOf(opts.workflowType);
   const input = await readInput(ctx, opts);
-  const machine = await loadDefinition(ctx, file, opts.stateMachine);
+  const machine = await loadDefinition(ctx, file, opts.stateMachine, opts.mockConfig);
   const stateMachineType = flagType ?? machine.workflowType;
   const inputs: InputFile[] = [{ path: file, role: 'the definition' }, ...(opts.inputFile !== undefined ? [{ path: opts.inputFile, role: 'the input file' }] : [])];
-  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs);
+  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs, bounds);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
-  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, stateMachineType });
+  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, stateMachineType, ...bounds });
   const options: ExecuteOptions = {
     answerer,
     seed,
     startTime: opts.now,
     maxEvents,
+    ...bounds,
     stateMachineType,
     stateMachineName: machine.name,
   };
@@ -337,7 +315,7 @@ async function runSingleState(
   input: unknown,
   answerer: TaskAnswerer | undefined,
   opts: RunOptions,
-  base: { seed: number; startTime?: string; stateMachineType?: 'STANDARD' | 'EXPRESS' },
+  base: { seed: number; startTime?: string } & ExecuteOptions,
 ): Promise<number> {
   const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');

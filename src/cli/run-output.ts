@@ -9,7 +9,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError } from './errors.js';
 import { listenForInterrupts, realSleep } from './interrupt.js';
 import { loadInkView } from './load-ink.js';
-import { renderPlain, Trace } from './run-plain.js';
+import { renderPlain, streamingTrace, Trace } from './run-plain.js';
 
 export interface OutputChoice {
   format?: 'pretty' | 'json';
@@ -51,7 +51,9 @@ export async function executeAndShow(ctx: CommandContext, definition: unknown, i
   const painter = await makePainter(decideColorLevel(choice.color, ctx.env, live ? ctx.io.stdout : { isTTY: false }));
   // The history is kept only to be printed; the views count what they need as the events come.
   options.keepHistory = Boolean(choice.history);
-  const trace = new Trace(!live);
+  // Plain output is written as it comes (nothing kept); the live view keeps its own window.
+  const plain = !live && choice.format !== 'json' ? streamingTrace((text) => ctx.io.stdout.write(text), painter) : undefined;
+  const trace = plain?.trace ?? new Trace(false);
   const interrupt = listenForInterrupts(ctx.io.signal, (stop) => ctx.io.stderr.write(`asl: interrupted by ${stop}: stopped at once\n`));
   options.signal = interrupt.signal;
   if (choice.realTime) options.onDelay = realSleep(interrupt.signal);
@@ -71,7 +73,10 @@ export async function executeAndShow(ctx: CommandContext, definition: unknown, i
   }
   if (view) await view.finish(result);
   if (choice.format === 'json') ctx.io.stdout.write(`${JSON.stringify(jsonResult(result, Boolean(choice.history)), null, 2)}\n`);
-  else if (!live) ctx.io.stdout.write(renderPlain(result, trace, Boolean(choice.history), painter));
+  else if (plain) {
+    plain.flush();
+    ctx.io.stdout.write(renderPlain(result, trace, Boolean(choice.history), painter));
+  }
   else if (choice.history) ctx.io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
   if (interrupt.received !== undefined && result.status === 'ABORTED') {
     ctx.io.stderr.write(`asl: interrupted by ${interrupt.received}: the execution was stopped (ABORTED)\n`);

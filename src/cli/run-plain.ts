@@ -21,15 +21,23 @@ export interface TraceLine {
   tone?: 'ok' | 'error';
 }
 
-/** "Fan/1/Each[3]" → 2 levels; the last one is item 3 of Map Each. */
+/**
+ * "Fan/1/Each[3]" → 2 levels: "branch 2 of Fan", then "item 4 of Each". Thread names hold 0-based indexes
+ * (as qualified state names do); people count from 1, as `asl graph` labels branches.
+ */
 function threadLevels(thread: string): Array<{ label: string }> {
   const levels: Array<{ label: string }> = [];
   const pattern = /(?:^|\/)(.+?)(?:\/(\d+)|\[(\d+)\])(?=\/|$)/g;
   for (let match = pattern.exec(thread); match; match = pattern.exec(thread)) {
     const name = printable(match[1]!);
-    levels.push({ label: match[2] !== undefined ? `branch ${match[2]} of ${name}` : `item ${match[3]} of ${name}` });
+    levels.push({ label: match[2] !== undefined ? `branch ${Number(match[2]) + 1} of ${name}` : `item ${Number(match[3]) + 1} of ${name}` });
   }
   return levels;
+}
+
+/** A 0-based index from the history (`index` of MapIteration events) counted from 1, as the headers count. */
+function ordinal(index: unknown): string {
+  return typeof index === 'number' ? String(index + 1) : String(index);
 }
 
 /** A state name, error name or cause from the user's definition or stubs, safe to print. */
@@ -57,7 +65,14 @@ export class Trace {
   /** When the running state of each thread was entered (a thread runs one state at a time), for durations. */
   private readonly entered = new Map<string, number>();
 
-  constructor(private readonly keepLines = true) {}
+  /**
+   * `keepLines` false: keep none (the live view keeps its own window). `sink`: hand each event's lines to it
+   * instead of keeping them (plain output writes them as they come, so a long run keeps no lines in memory).
+   */
+  constructor(
+    private readonly keepLines = true,
+    private readonly sink?: (lines: TraceLine[]) => void,
+  ) {}
 
   /** Virtual time from the first event to the last one seen. */
   get elapsedMs(): number {
@@ -103,13 +118,15 @@ export class Trace {
         const what = step === 'Failed' ? 'task failed' : 'task timed out';
         push(`✗ ${what}: ${text(f.error ?? '(no error)')}${f.cause ? ` — ${text(String(f.cause).slice(0, 200))}` : ''}`, 'error');
       }
-    } else if (type === 'MapIterationFailed') push(`✗ item ${String(d('mapIterationFailedEventDetails').index)} failed`, 'error');
-    else if (type === 'MapIterationAborted') push(`item ${String(d('mapIterationAbortedEventDetails').index)} stopped`);
+    } else if (type === 'MapIterationFailed') push(`✗ item ${ordinal(d('mapIterationFailedEventDetails').index)} failed`, 'error');
+    else if (type === 'MapIterationAborted') push(`item ${ordinal(d('mapIterationAbortedEventDetails').index)} stopped`);
     else if (type === 'ParallelStateFailed' || type === 'MapStateFailed') {
       this.failing.add(thread);
       push(`✗ ${type === 'ParallelStateFailed' ? 'a branch' : 'an item'} failed`, 'error');
     }
-    if (this.keepLines) this.lines.push(...added);
+    if (this.sink) {
+      if (added.length > 0) this.sink(added);
+    } else if (this.keepLines) this.lines.push(...added);
     return added;
   }
 }
@@ -152,7 +169,29 @@ export function renderResult(result: ExecutionResult, span: RunSpan = spanOf(res
   return lines.join('\n') + '\n';
 }
 
-/** The trace (collected from onEvent, with threads), the result, and the history with --history. */
+/**
+ * Plain output written as the run goes, in blocks of about 64 KB, so a long run keeps no lines in memory.
+ * `flush` writes the rest; the lines of a run that ends in a usage error are not flushed.
+ */
+export function streamingTrace(write: (text: string) => void, painter: Painter = plainPainter): { trace: Trace; flush(): void } {
+  let pending = '';
+  const trace = new Trace(false, (lines) => {
+    pending += renderLines(lines, painter);
+    if (pending.length >= 64 * 1024) {
+      write(pending);
+      pending = '';
+    }
+  });
+  return {
+    trace,
+    flush() {
+      if (pending) write(pending);
+      pending = '';
+    },
+  };
+}
+
+/** The trace (collected from onEvent, with threads, unless it was streamed), the result, and the history with --history. */
 export function renderPlain(result: ExecutionResult, trace: Trace, withHistory: boolean, painter: Painter = plainPainter): string {
   let out = renderLines(trace.lines, painter) + '\n' + renderResult(result, trace, painter);
   if (withHistory) out += `history: ${JSON.stringify(result.history, null, 2)}\n`;

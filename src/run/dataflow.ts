@@ -85,7 +85,7 @@ export function pathEnv(call: StateCall, input: unknown): PathEnv {
 }
 
 export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutput?: unknown } = {}): JsonataEnv {
-  return { input: call.input, context: contextOf(call), variables: call.frame.variables, random: call.runtime.random, ...extra };
+  return { input: call.input, context: contextOf(call), variables: call.frame.variables, random: call.runtime.random, bounds: call.runtime.jsonataBounds, ...extra };
 }
 
 /** JSONPath InputPath: `$` by default, `null` gives `{}`. */

@@ -11,6 +11,9 @@ import { identityFor } from './identity.js';
 import { refuseInvalidVariables } from './variable-guard.js';
 import { ExecutionAborted } from './pace.js';
 import type { ExecuteOptions, ExecutionResult } from './types.js';
+import { isStackOverflow, MAX_DATA_NESTING } from './nesting.js';
+
+const DEEP_DATA_CAUSE = `The execution's data nests objects and arrays too deeply to process; keep it under ${MAX_DATA_NESTING} levels.`;
 
 /** Options with `stubs` turned into an answerer, loading the stub file support only when needed. */
 export async function resolveStubs<T extends ExecuteOptions>(options: T): Promise<T> {
@@ -74,6 +77,8 @@ export async function execute(definition: unknown, input: unknown = {}, options:
       // The guard that ends endless loops: a failed run that says why, with the history so far.
       return { status: 'FAILED', error: 'States.Runtime', cause: err.message, history: history.events };
     }
+    // Data nested thousands of levels deep (from a stub, $parse …) exhausts the stack of whatever walks it.
+    if (isStackOverflow(err)) return { status: 'FAILED', error: 'States.Runtime', cause: DEEP_DATA_CAUSE, history: history.events };
     throw err;
   }
 }

@@ -6,6 +6,8 @@
 export { execute } from './execute.js';
 export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest } from './types.js';
 export type { HistoryEvent } from './history.js';
+export { DEFAULT_JSONATA_BOUNDS, jsonataBounds } from './jsonata-guard.js';
+export type { JsonataBounds } from './jsonata-guard.js';
 export { StatesError, RunSetupError, ErrorNames } from './errors.js';
 export { HistoryLimitError } from './history.js';
 export { checkMockConfig, mockConfigAnswerer, MockConfigError } from './stubs/mock-config.js';

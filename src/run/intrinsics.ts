@@ -10,6 +10,7 @@ import { deepEqual } from './equality.js';
 import { seededFloat } from './random.js';
 import { HASH_ALGORITHMS as HASHES, hexDigest } from './hash.js';
 import { isObject } from '../asl/is-object.js';
+import { MAX_DATA_NESTING, nestsDeeperThan } from './nesting.js';
 
 const parsed = new Map<string, Call>();
 
@@ -119,11 +120,15 @@ const FUNCTIONS: Record<string, IntrinsicImpl> = {
       expect(typeof text === 'string', 'States.StringToJson needs a string argument.');
       // AWS reads a blank string as null.
       if (text.trim() === '') return null;
+      let value: unknown;
       try {
-        return JSON.parse(text);
+        value = JSON.parse(text);
       } catch (err) {
         throw intrinsicFailure(`States.StringToJson could not parse its argument as JSON: ${(err as Error).message}`);
       }
+      // Parsing is iterative, but everything that later walks the value is not.
+      if (nestsDeeperThan(value)) throw intrinsicFailure(`States.StringToJson could not use its argument: the JSON nests objects and arrays more than ${MAX_DATA_NESTING} levels deep.`);
+      return value;
     },
   },
   'States.JsonToString': {

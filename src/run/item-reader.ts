@@ -5,6 +5,7 @@
 import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from './errors.js';
 import { evaluateJsonata, evaluateTemplate } from './jsonata.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
+import { intrinsicText } from '../asl/unresolved.js';
 import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 
@@ -26,7 +27,7 @@ function sourceOf(resource: string, parameters: Record<string, unknown>): string
 
 export async function readItems(call: StateCall, effective: unknown): Promise<ReadItems> {
   const reader = call.node.raw.ItemReader as Record<string, unknown>;
-  const resource = String(reader.Resource ?? '');
+  const resource = typeof reader.Resource === 'string' ? reader.Resource : (intrinsicText(reader.Resource) ?? String(reader.Resource ?? ''));
   const parameters = (isJsonata(call)
     ? await evaluateTemplate(reader.Arguments ?? {}, jsonataEnv(call), 'ItemReader.Arguments')
     : evaluatePayload(reader.Parameters ?? {}, pathEnv(call, effective), 'ItemReader.Parameters')) as Record<string, unknown>;

@@ -7,11 +7,13 @@ import { queryEvaluationError, StatesError } from './errors.js';
 import { seededFloat, type SeededRandom } from './random.js';
 import { HASH_ALGORITHMS, hexDigest } from './hash.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
+import { BoundExceeded, DEFAULT_JSONATA_BOUNDS, EvaluationGuard, GUARD_BINDING, installGuardHooks, jsonataPad, type JsonataBounds } from './jsonata-guard.js';
 
 type JsonataFactory = typeof import('jsonata');
 type Expression = ReturnType<JsonataFactory>;
 
 let jsonataModule: Promise<JsonataFactory> | undefined;
+let padImplementation: ReturnType<typeof jsonataPad> | undefined;
 const compiled = new Map<string, Expression>();
 
 export interface JsonataEnv {
@@ -21,6 +23,8 @@ export interface JsonataEnv {
   result?: unknown;
   errorOutput?: unknown;
   random: SeededRandom;
+  /** Time, depth and size bounds, and the execution's abort signal (defaults when absent). */
+  bounds?: JsonataBounds;
 }
 
 async function compile(body: string): Promise<Expression> {
@@ -34,6 +38,8 @@ async function compile(body: string): Promise<Expression> {
   } catch (err) {
     throw queryEvaluationError(`The JSONata expression '${body.trim()}' could not be parsed: ${jsonataMessage(err)}`);
   }
+  padImplementation ??= jsonataPad(factory);
+  installGuardHooks(expression, await padImplementation);
   compiled.set(body, expression);
   return expression;
 }
@@ -49,12 +55,18 @@ export async function evaluateJsonata(body: string, env: JsonataEnv, field: stri
   const states: Record<string, unknown> = { input: env.input, context: env.context };
   if ('result' in env) states.result = env.result;
   if ('errorOutput' in env) states.errorOutput = env.errorOutput;
-  const bindings: Record<string, unknown> = { ...env.variables, states, ...stepFunctionsFunctions(env.random) };
+  const bounds = env.bounds ?? DEFAULT_JSONATA_BOUNDS;
+  const bindings: Record<string, unknown> = { ...env.variables, states, ...stepFunctionsFunctions(env.random), [GUARD_BINDING]: new EvaluationGuard(bounds) };
   let value: unknown;
   try {
     value = await expression.evaluate(env.input, bindings);
   } catch (err) {
     if (err instanceof StatesError) throw err;
+    // An abort is not the expression's failure: the engine ends the execution ABORTED.
+    if (bounds.signal?.aborted && err === bounds.signal.reason) throw err;
+    if (err instanceof BoundExceeded) {
+      throw queryEvaluationError(`The JSONata expression '${body.trim()}' in field '${field}' was stopped: ${err.message}.`, field);
+    }
     throw queryEvaluationError(`An error occurred while evaluating the JSONata expression '${body.trim()}' in field '${field}': ${jsonataMessage(err)}`, field);
   }
   if (value === undefined) {

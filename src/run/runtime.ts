@@ -10,6 +10,7 @@ import { SeededRandom } from './random.js';
 import { awsTimestamp } from './timestamp.js';
 import type { ExecuteOptions, TaskAnswerer } from './types.js';
 import { isObject } from '../asl/is-object.js';
+import { jsonataBounds, type JsonataBounds } from './jsonata-guard.js';
 
 /**
  * What a thread's frame needs from the scheduler of its Parallel or Map (the Lanes of lanes.ts): a way to
@@ -46,7 +47,7 @@ export interface Frame {
   lanes?: LaneScheduler;
   /** This thread's branch or item index in `lanes` (ties in virtual time go to the lowest). */
   laneIndex?: number;
-  /** Where this thread runs, for live views: "Fan/1" (branch 1 of Parallel Fan), "Fan/1/Each[3]" (item 3 of Map Each in it). */
+  /** Where this thread runs, for live views: "Fan/1" (Parallel Fan's branch of index 1), "Fan/1/Each[3]" (Map Each's item of index 3 in it). */
   thread?: string;
 }
 
@@ -70,6 +71,7 @@ export class Runtime {
   readonly answerer: TaskAnswerer | undefined;
   /** Yields to the event loop now and then, and ends the execution once options.signal aborts. */
   readonly pace: Pacer;
+  readonly jsonataBounds: JsonataBounds;
 
   /** Execution-level TimeoutSeconds in milliseconds, checked on the virtual clock. */
   timeoutMs: number | undefined;
@@ -86,6 +88,7 @@ export class Runtime {
     this.random = new SeededRandom(options.seed ?? 0);
     this.answerer = options.answerer;
     this.pace = new Pacer(options.signal);
+    this.jsonataBounds = jsonataBounds(options);
   }
 
   checkTimeout(frame: Frame): void {

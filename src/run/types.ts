@@ -74,6 +74,14 @@ export interface ExecuteOptions {
   startTime?: Date | string;
   /** At most this many history events, then the run fails with a clear cause. Default 25,000. */
   maxEvents?: number;
+  /** Wall-clock milliseconds one JSONata evaluation may take, then States.QueryEvaluationError. Default 10,000. */
+  jsonataTimeout?: number;
+  /** How deeply one JSONata evaluation may nest (a recursive function takes about 3 levels a call). Default 10,000. */
+  jsonataMaxDepth?: number;
+  /** How many items the large sequences one JSONata evaluation builds may hold in all (and the longest string). Default 10,000,000. */
+  jsonataMaxItems?: number;
+  /** Aborts the execution: it ends ABORTED at the next yield. */
+  signal?: AbortSignal;
   stateMachineType?: 'STANDARD' | 'EXPRESS';
   stateMachineName?: string;
   executionName?: string;
@@ -85,8 +93,8 @@ export interface ExecuteOptions {
   keepHistory?: boolean;
   /**
    * Called for every history event as it happens (live views), with the thread it happened in: "" for
-   * the execution itself, "Fan/1" for branch 1 of Parallel state Fan, "Fan/1/Each[3]" for item 3 of
-   * Map state Each inside that branch.
+   * the execution itself, "Fan/1" for the second branch of Parallel state Fan, "Fan/1/Each[3]" for the
+   * item of index 3 of Map state Each inside that branch (indexes count from 0, as in qualified names).
    */
   onEvent?: (event: HistoryEvent, thread: string) => void;
   /**
@@ -94,8 +102,6 @@ export interface ExecuteOptions {
    * function that actually sleeps. The core itself never sleeps.
    */
   onDelay?: (milliseconds: number) => Promise<void>;
-  /** Aborts the execution: it ends ABORTED at the next yield. */
-  signal?: AbortSignal;
   /**
    * Called once per state visit when the state is done, with what it did (see StateVisit). `asl test`
    * counts workflow coverage and checks per-state expectations from these; the interpreter ignores it.

@@ -1,7 +1,8 @@
 /** Reading one named file from disk; bad paths become a SourceInputError the CLI maps to exit 2. */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadText, MAX_FILE_BYTES, tooLargeFile } from './load-text.js';
+import { loadText, MAX_FILE_BYTES, MAX_STREAM_BYTES, tooLargeFile } from './load-text.js';
+import { ReadCapExceeded, readFileCapped } from './read-capped.js';
 import type { LoadedFile } from './types.js';
 import { systemErrorReason } from '../system-error.js';
 
@@ -25,8 +26,10 @@ export async function loadFile(path: string, options: { cwd?: string } = {}): Pr
     if (!info.isFile() && !info.isFIFO()) throw new SourceInputError(path, 'it is not a regular file (a device or a socket)');
     // Far over the loader's limits: refused from its size, never read into memory.
     if (info.size > MAX_FILE_BYTES) return tooLargeFile(path, info.size);
-    text = await readFile(absolute, 'utf8');
+    // A named pipe has no size to check: its reading is capped instead.
+    text = info.isFile() ? await readFile(absolute, 'utf8') : readFileCapped(absolute, MAX_STREAM_BYTES);
   } catch (error) {
+    if (error instanceof ReadCapExceeded) return tooLargeFile(path, error.read, true);
     if (error instanceof SourceInputError) throw error;
     throw new SourceInputError(path, reasonOf(error));
   }

@@ -51,15 +51,25 @@ const megabytes = (chars: number): string => (chars / (1024 * 1024)).toFixed(1).
  */
 export const MAX_FILE_BYTES = 4 * MAX_JSON_CHARS;
 
-/** The file-level finding for a file too large to read at all (`bytes` from a stat); its text is never loaded. */
-export function tooLargeFile(file: string, bytes: number): LoadedFile {
+/**
+ * Bytes read at most from a source whose size is not known in advance (stdin, a pipe, a device such as
+ * /dev/zero): the JSON limit, so that an endless source is refused after a fraction of a second.
+ */
+export const MAX_STREAM_BYTES = MAX_JSON_CHARS;
+
+/**
+ * The file-level finding for a file too large to read at all (`bytes` from a stat, or the bytes read
+ * when reading stopped at MAX_STREAM_BYTES: `endless`); its text is never loaded.
+ */
+export function tooLargeFile(file: string, bytes: number, endless = false): LoadedFile {
+  const size = endless ? `more than ${megabytes(MAX_STREAM_BYTES)} MB (reading stopped there)` : `${megabytes(bytes)} MB`;
   return {
     file,
     machines: [],
     diagnostics: [
       loaderDiagnostic(
         'file-too-large',
-        `The file has ${megabytes(bytes)} MB; files over ${megabytes(MAX_JSON_CHARS)} MB are not checked (AWS accepts definitions up to 1 MB)`,
+        `The file has ${size}; files over ${megabytes(MAX_JSON_CHARS)} MB are not checked (AWS accepts definitions up to 1 MB)`,
         { line: 1, column: 1 },
       ),
     ],
@@ -101,7 +111,25 @@ export function loadText(text: string, file: string, options: LoadTextOptions = 
   assignProblems(parsed.problems, context.inline, loaded.diagnostics, toPosition);
   // Only a bare definition is read this way, so the warning belongs to its one machine.
   if (notJson) (loaded.machines[0]?.diagnostics ?? loaded.diagnostics).unshift(loaderDiagnostic(notJson.code, notJson.message, table.position(notJson.offset)));
+  // Below this a definition cannot reach AWS's limit, whatever the format (YAML writes less than JSON).
+  if (text.length > MAX_DEFINITION_BYTES / 4) for (const machine of loaded.machines) if (machine.file === file) checkDefinitionSize(machine);
   return loaded;
+}
+
+/** AWS's limit on a definition: CreateStateMachine takes requests of at most 1 MB. */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+
+/** A definition over AWS's 1 MB, measured as the compact JSON AWS is sent: an error on the machine. */
+function checkDefinitionSize(machine: MachineSource): void {
+  let bytes: number;
+  try {
+    bytes = Buffer.byteLength(JSON.stringify(machine.definition), 'utf8');
+  } catch {
+    return; // nested too deeply to serialize: nesting-too-deep already says so
+  }
+  if (bytes <= MAX_DEFINITION_BYTES) return;
+  const message = `The definition has ${megabytes(bytes)} MB as compact JSON (${bytes} bytes); AWS accepts definitions up to 1 MB (1,048,576 bytes). Split the workflow, for example into nested state machines, or move large constants out of it`;
+  machine.diagnostics.push(loaderDiagnostic('file-too-large', message, machine.locate(''), ''));
 }
 
 interface SiteContext {

@@ -71,18 +71,18 @@ describe('asl run', () => {
     const trace = lines.slice(0, lines.indexOf(''));
     expect(trace).toEqual([
       '      +0s  → Fan (Parallel)',
-      '      +0s  ┌ branch 0 of Fan',
-      '      +0s    → Slow (Wait)',
       '      +0s  ┌ branch 1 of Fan',
+      '      +0s    → Slow (Wait)',
+      '      +0s  ┌ branch 2 of Fan',
       '      +0s    → Quick (Wait)',
       '      +2s    ✓ Quick in 2s',
       '      +2s    → Each (Map)',
-      '      +2s    ┌ item 0 of Each',
+      '      +2s    ┌ item 1 of Each',
       '      +2s      → Item (Pass)',
       '      +2s      ✓ Item',
-      '      +2s  ┌ branch 1 of Fan',
+      '      +2s  ┌ branch 2 of Fan',
       '      +2s    ✓ Each',
-      '      +5s  ┌ branch 0 of Fan',
+      '      +5s  ┌ branch 1 of Fan',
       '      +5s    ✓ Slow in 5s',
       '      +5s  ✓ Fan in 5s',
     ]);

@@ -2,13 +2,13 @@
  * `asl graph <file>`: draws a state machine as Mermaid, Markdown, DOT or SVG. The drawing itself is the
  * library's `graph()`; this module reads the file, picks the machine(s), writes the result and the exit code.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { LoadedFile, MachineSource } from '../../source/types.js';
 import type { CommandContext } from '../context.js';
-import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../errors.js';
 import type { RegisterCommand } from '../context.js';
 import type { InputFile } from '../output-guard.js';
 import { printable } from '../../printable.js';
@@ -115,19 +115,22 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
 }
 
 async function load(ctx: CommandContext, file: string): Promise<LoadedFile> {
+  const [{ loadText, MAX_FILE_BYTES, MAX_STREAM_BYTES }, { readFileCapped, readStreamCapped, ReadCapExceeded }] = await Promise.all([
+    import('../../source/index.js'),
+    import('../../source/read-capped.js'),
+  ]);
   let text: string;
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
-  } else {
-    try {
-      text = readFileSync(resolve(ctx.cwd, file), 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read ${file}: ${systemErrorReason(error)}`);
+  try {
+    // Capped: a device or a pipe that never ends is refused instead of filling memory.
+    if (file === '-') text = await readStreamCapped(ctx.io.stdin, MAX_STREAM_BYTES);
+    else {
+      const path = resolve(ctx.cwd, file);
+      text = readFileCapped(path, statSync(path, { throwIfNoEntry: false })?.isFile() ? MAX_FILE_BYTES : MAX_STREAM_BYTES);
     }
+  } catch (error) {
+    if (error instanceof ReadCapExceeded) throw new InputError(`cannot read ${file === '-' ? 'stdin' : file}: it has more than ${error.limit / (1024 * 1024)} MB (reading stopped there); a state machine definition is at most 1 MB on AWS`);
+    throw new InputError(`cannot read ${file}: ${systemErrorReason(error)}`);
   }
-  const { loadText } = await import('../../source/index.js');
   // A template's DefinitionUri is relative to the template's folder (to the working directory for stdin).
   return loadText(text, file, { baseDir: file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file)) });
 }
@@ -153,11 +156,17 @@ async function draw(
   warn: (message: string) => void,
   coverage?: Map<MachineSource, import('../../graph/index.js').GraphCoverage>,
 ): Promise<string> {
-  const { graph, mermaidLimitProblem, renderSvg } = await import('../../graph/index.js');
+  const { graph, mermaidLimitProblem, renderSvg, GraphRenderError } = await import('../../graph/index.js');
   const common = { direction, retries: opts.retries, catches: opts.catches };
   if (format === 'svg') {
     const machine = machines[0]!;
-    return renderSvg(graph(machine.definition, { ...common, format: 'dot', title: machine.name, coverage: coverage?.get(machine) }));
+    try {
+      return await renderSvg(graph(machine.definition, { ...common, format: 'dot', title: machine.name, coverage: coverage?.get(machine) }));
+    } catch (error) {
+      // Graphviz could not lay it out: the machine is fine, the drawing failed (exit 1, with what to do instead).
+      if (error instanceof GraphRenderError) throw new CliError(`${label(machine)}: ${error.message}`, EXIT_FINDINGS);
+      throw error;
+    }
   }
   const several = machines.length > 1;
   return machines

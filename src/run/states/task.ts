@@ -4,13 +4,15 @@
  * virtual latency, then runs the result through the data flow.
  */
 import { qualifiedName } from '../../asl/walker.js';
+import { intrinsicText } from '../../asl/unresolved.js';
 import { ErrorNames, RunSetupError, StatesError } from '../errors.js';
 import { payloadText } from '../history.js';
 import { contextOf, finishState, numberField, taskInput, type StateCall, type StateOutcome } from '../dataflow.js';
 
 export async function runTask(call: StateCall): Promise<StateOutcome> {
   const { runtime, node, frame } = call;
-  const resource = typeof node.raw.Resource === 'string' ? node.raw.Resource : String(node.raw.Resource);
+  // A template's `!GetAtt Fn.Arn` stays unresolved offline: it is shown (and matched by stubs) as written.
+  const resource = typeof node.raw.Resource === 'string' ? node.raw.Resource : (intrinsicText(node.raw.Resource) ?? String(node.raw.Resource));
   // Every Task has a token in its context ($$.Task.Token), not only .waitForTaskToken ones.
   call.taskToken = runtime.random.uuid();
   const input = await taskInput(call);

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RunSetupError } from '../errors.js';
 import type { ExecuteOptions } from '../types.js';
+import { jsonataBounds } from '../jsonata-guard.js';
 import { checkStubFile, stubFileAnswerer, type StubHandler, type StubHooks } from './stub-file.js';
 
 export function fileStubHooks(baseDir: string): StubHooks {
@@ -44,5 +45,5 @@ export function fileStubHooks(baseDir: string): StubHooks {
 /** Options with `stubs` turned into an answerer (unless an answerer is given). */
 export function withStubs<T extends ExecuteOptions>(options: T): T {
   if (options.answerer !== undefined || options.stubs === undefined) return options;
-  return { ...options, answerer: stubFileAnswerer(checkStubFile(options.stubs), fileStubHooks(options.stubsDir ?? process.cwd())) };
+  return { ...options, answerer: stubFileAnswerer(checkStubFile(options.stubs), fileStubHooks(options.stubsDir ?? process.cwd()), jsonataBounds(options)) };
 }

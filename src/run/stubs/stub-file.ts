@@ -10,6 +10,7 @@ import type { ErrorObject } from 'ajv';
 import { jsonataBody, parseJsonata } from '../../asl/jsonata-syntax.js';
 import validateStubFile from '../../generated/stubs.schema.js';
 import { evaluateJsonata } from '../jsonata.js';
+import type { JsonataBounds } from '../jsonata-guard.js';
 import { childPointer, genericMessage, problemsMessage, valueAt, type FileProblem } from './problems.js';
 import { SeededRandom } from '../random.js';
 import type { StubAnswer, StubFile, TaskAnswer, TaskAnswerer, TaskRequest } from '../types.js';
@@ -132,7 +133,8 @@ function globMatches(pattern: string, text: string): boolean {
   return regex.test(text);
 }
 
-export function stubFileAnswerer(file: StubFile, hooks: StubHooks): TaskAnswerer {
+/** `bounds` limit the `expression` answers' JSONata as the execution's own (see jsonata-guard.ts). */
+export function stubFileAnswerer(file: StubFile, hooks: StubHooks, bounds?: JsonataBounds): TaskAnswerer {
   const random = new SeededRandom(0);
   const find = (request: TaskRequest): StubAnswer | undefined => {
     const states = file.states ?? {};
@@ -150,7 +152,7 @@ export function stubFileAnswerer(file: StubFile, hooks: StubHooks): TaskAnswerer
     if ('result' in answer) return { kind: 'result', result: answer.result, latencySeconds };
     if ('error' in answer) return { kind: 'error', error: answer.error, cause: answer.cause, latencySeconds };
     if ('expression' in answer) {
-      const result = await evaluateJsonata(jsonataBody(answer.expression)!, { input: request.input, context: request.context, variables: {}, random }, `stub for ${request.qualifiedName}`);
+      const result = await evaluateJsonata(jsonataBody(answer.expression)!, { input: request.input, context: request.context, variables: {}, random, bounds }, `stub for ${request.qualifiedName}`);
       return { kind: 'result', result, latencySeconds };
     }
     const handler = await hooks.loadHandler(answer.module);
