@@ -12,6 +12,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
 import { executeAndShow, isStubError } from './run-output.js';
 import type { ExecuteOptions, TaskAnswerer, TestStateResult } from '../run/index.js';
+import { jsonataBounds, type JsonataBounds } from '../run/jsonata-guard.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
@@ -159,7 +160,7 @@ function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings:
 
 const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${target}`, fix: "Change the ResultWriter's Prefix, or the stub file's results folder." };
 
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[], bounds: ExecuteOptions): Promise<TaskAnswerer | undefined> {
+async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[], stubBounds: JsonataBounds): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
@@ -184,7 +185,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
   if (opts.stubs === undefined) return undefined;
   const stubPath = resolve(ctx.cwd, opts.stubs);
-  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }, { jsonataBounds }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js'), import('../run/jsonata-guard.js')]);
+  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js')]);
   const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
   let file;
   try {
@@ -221,7 +222,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       refuseInputAsOutput(ctx.cwd, target, [...inputs, { path: opts.stubs!, role: 'the stub file' }], 'results', RESULT_WRITER);
       writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
-  }, jsonataBounds(bounds));
+  }, stubBounds);
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {
@@ -248,7 +249,9 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   const machine = await loadDefinition(ctx, file, opts.stateMachine, opts.mockConfig);
   const stateMachineType = flagType ?? machine.workflowType;
   const inputs: InputFile[] = [{ path: file, role: 'the definition' }, ...(opts.inputFile !== undefined ? [{ path: opts.inputFile, role: 'the input file' }] : [])];
-  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs, bounds);
+  // The stubs' JSONata gets the same bounds, and the run's abort signal once the run has one (onSignal below).
+  const stubBounds = jsonataBounds(bounds);
+  const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs, stubBounds);
   if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
     throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
   }
@@ -268,6 +271,7 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     color: opts.color,
     realTime: opts.realTime,
     describeSetupError: (error) => placedMessage(ctx, file, opts.stateMachine, error),
+    onSignal: (signal) => (stubBounds.signal = signal),
   });
 }
 

@@ -18,6 +18,8 @@ export interface OutputChoice {
   color?: boolean;
   /** --real-time: really sleep through virtual waits. */
   realTime?: boolean;
+  /** Told the run's abort signal, for what runs outside the interpreter's options (the stubs' JSONata). */
+  onSignal?: (signal: AbortSignal) => void;
   /** Words a definition problem found while running (a RunSetupError) with its place in the file. */
   describeSetupError?: (error: Error & { pointer?: string }) => Promise<string>;
 }
@@ -56,6 +58,7 @@ export async function executeAndShow(ctx: CommandContext, definition: unknown, i
   const trace = plain?.trace ?? new Trace(false);
   const interrupt = listenForInterrupts(ctx.io.signal, (stop) => ctx.io.stderr.write(`asl: interrupted by ${stop}: stopped at once\n`));
   options.signal = interrupt.signal;
+  choice.onSignal?.(interrupt.signal);
   if (choice.realTime) options.onDelay = realSleep(interrupt.signal);
   const view = live ? await (await loadInkView(() => import('./run-live.js'))).startLiveView(ctx.io.stdout, definition, painter) : undefined;
   if (view) options.onEvent = (event, thread) => view.onEvent(event, thread);
