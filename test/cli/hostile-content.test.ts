@@ -23,6 +23,9 @@ const definition = {
 writeFileSync(join(dir, 'evil.asl.json'), JSON.stringify(definition, null, 2));
 const drawable = { StartAt: RETITLE, States: { [RETITLE]: { Type: 'Pass', Next: FAKE }, [FAKE]: { Type: 'Choice', Choices: [{ Variable: `$.a${FAKE}`, StringEquals: '\u001b[2J', Next: RETITLE }], Default: RETITLE } } };
 writeFileSync(join(dir, 'draw.asl.json'), JSON.stringify(drawable, null, 2));
+// The same names in a machine AWS would create (asl run refuses the one above, as validate does).
+const runnable = { StartAt: RETITLE, States: { [RETITLE]: { Type: 'Pass', Next: FAKE }, [FAKE]: { Type: 'Succeed' } } };
+writeFileSync(join(dir, 'run.asl.json'), JSON.stringify(runnable, null, 2));
 // A "binary" file whose bytes are terminal commands: clear the screen, retitle, a fake result line.
 writeFileSync(join(dir, 'binary.asl.json'), Buffer.from('\u001b[2J\u001b]0;pwned\u0007\r✔ 1 state machine valid\u0000\u0000\u0001\u0002', 'utf8'));
 const nameWithEscape = 'e\u001b[31mvil.asl.json';
@@ -79,7 +82,7 @@ describe('control characters from files are escaped in human-readable output', (
   });
 
   test('run warnings about stub keys', () => {
-    const run = expectSafe(['run', 'draw.asl.json', '--stubs', 'stubs.json', '--input', '{"a\\r✔ valid": "x"}']);
+    const run = expectSafe(['run', 'run.asl.json', '--stubs', 'stubs.json', '--input', '{"a\\r✔ valid": "x"}']);
     expect(run.stderr).toContain('Nope\\r✔ valid\\u001b]0;t\\u0007');
   });
 });

@@ -15,7 +15,7 @@ import { repoRoot } from './run-cli.js';
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'asl-interrupt-'));
-  writeFileSync(join(dir, 'endless.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } }));
+  writeFileSync(join(dir, 'endless.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'Done' }], Default: 'A' }, Done: { Type: 'Succeed' } } }));
   // Big enough that checking it takes seconds, so the signal comes while the command works.
   const states: Record<string, unknown> = {};
   for (let i = 0; i < 150_000; i++) states[`S${i}`] = i < 149_999 ? { Type: 'Pass', Next: `S${i + 1}` } : { Type: 'Succeed' };

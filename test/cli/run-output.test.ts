@@ -16,7 +16,7 @@ function withFiles(files: Record<string, unknown>, body: (dir: string) => Promis
 const evil = 'Evil\u001b]0;pwned\u0007\u001b[2J';
 const machine = {
   StartAt: evil,
-  States: { [evil]: { Type: 'Task', Resource: 'arn:aws:lambda:x', End: true } },
+  States: { [evil]: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
 };
 const stubs = { states: { [evil]: { error: 'Bad\u001b[31m', cause: 'line one\r\u001b[1Afake ✔ valid' } } };
 

@@ -5,7 +5,15 @@
 import { describe, expect, test } from 'vitest';
 import { execute, type TaskAnswerer } from '../../src/index.js';
 
-const endless = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } };
+// Endless, yet a machine AWS would create: the way out is a Choice rule the input never meets.
+const endless = {
+  StartAt: 'A',
+  States: {
+    A: { Type: 'Pass', Next: 'B' },
+    B: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'Done' }], Default: 'A' },
+    Done: { Type: 'Succeed' },
+  },
+};
 
 describe('abort', () => {
   test('an endless loop ends ABORTED within a fraction of a second of the abort, the history closed by ExecutionAborted', async () => {

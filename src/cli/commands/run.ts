@@ -1,19 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
+import { checkFormatChoice } from './format-choice.js';
 
 const FORMATS = ['pretty', 'json'];
-
-/**
- * A --format value that is not one of FORMATS, as commander words it, with the nearest format for a typo
- * (`--format jsn`). Checked in the action, not by commander's choices: the suggestion code loads only then.
- */
-async function checkFormat(command: Command, format: unknown): Promise<void> {
-  if (format === undefined || FORMATS.includes(String(format))) return;
-  const { suggestNearest } = await import('../../asl/suggest.js');
-  const near = suggestNearest(String(format), FORMATS);
-  const message = `error: option '--format <format>' argument '${String(format)}' is invalid. Allowed choices are ${FORMATS.join(', ')}.`;
-  command.error(`${message}${near ? ` Did you mean "${near}"?` : ''}`, { code: 'commander.invalidArgument' });
-}
 
 export const register: RegisterCommand = (program, ctx) => {
   program
@@ -57,7 +46,7 @@ Examples:
 `,
     )
     .action(async (definition: string, opts: Record<string, unknown>, command: Command) => {
-      await checkFormat(command, opts.format);
+      await checkFormatChoice(command, opts.format, FORMATS);
       // Loaded only when run runs: the interpreter, and ink only for the live view.
       const { runCommand } = await import('../run-action.js');
       ctx.exitCode = await runCommand(ctx, definition, opts);

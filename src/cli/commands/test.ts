@@ -1,15 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
+import { checkFormatChoice } from './format-choice.js';
 
 export const TEST_FORMATS = ['pretty', 'json', 'junit', 'tap', 'github'];
-
-async function checkFormat(command: Command, format: unknown): Promise<void> {
-  if (format === undefined || TEST_FORMATS.includes(String(format))) return;
-  const { suggestNearest } = await import('../../asl/suggest.js');
-  const near = suggestNearest(String(format), TEST_FORMATS);
-  const message = `error: option '--format <format>' argument '${String(format)}' is invalid. Allowed choices are ${TEST_FORMATS.join(', ')}.`;
-  command.error(`${message}${near ? ` Did you mean "${near}"?` : ''}`, { code: 'commander.invalidArgument' });
-}
 
 export const register: RegisterCommand = (program, ctx) => {
   program
@@ -41,7 +34,7 @@ Examples:
 `,
     )
     .action(async (paths: string[], opts: Record<string, unknown>, command: Command) => {
-      await checkFormat(command, opts.format);
+      await checkFormatChoice(command, opts.format, TEST_FORMATS);
       const { runTestCommand } = await import('../test-action.js');
       ctx.exitCode = await runTestCommand(ctx, paths, opts);
     });

@@ -143,10 +143,11 @@ describe('from the command line', () => {
     expect(run.stdout).toMatch(/bad\.asl\.json\n {2}6:26 +error +The Assign of state "A": "x\.y" assigns part of a variable.*assign the whole variable \("x"\) instead +variable-name/);
   });
 
-  it('asl run exits 2 with one line that says what and where, and no stack', async () => {
+  it("asl run exits 2 with validate's report of it (what and where), and no stack", async () => {
     const run = await runCli(['run', 'bad.asl.json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/bad\.asl\.json:6:26: The definition is invalid at \/States\/A\/Assign\/x\.y: .*assigns part of a variable/);
+    expect(run.stderr).toMatch(/6:26 +error +.*assigns part of a variable.*variable-name/);
+    expect(run.stderr).toMatch(/cannot run bad\.asl\.json/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
