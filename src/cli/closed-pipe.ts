@@ -6,6 +6,12 @@
  */
 import type { CliIO, OutputStream } from './io.js';
 
+/**
+ * The abort reason of a closed reader. A run does not stop for it (it finishes, its output dropped, so its exit
+ * code is the workflow's own); a watch loop does, as nothing reads what it would print next.
+ */
+export const CLOSED_PIPE = 'closed-pipe';
+
 type EventSource = OutputStream & {
   on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 };
@@ -17,12 +23,12 @@ type EventSource = OutputStream & {
  */
 export function watchForClosedPipe(io: CliIO): CliIO {
   const closed = new AbortController();
-  if (io.signal?.aborted) closed.abort();
-  io.signal?.addEventListener('abort', () => closed.abort(), { once: true });
+  if (io.signal?.aborted) closed.abort(io.signal.reason);
+  io.signal?.addEventListener('abort', () => closed.abort(io.signal!.reason), { once: true });
   const onError = (error: NodeJS.ErrnoException): void => {
     // Anything else is a real failure (a full disk behind a redirect): left to crash loudly, as before.
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-    closed.abort();
+    closed.abort(CLOSED_PIPE);
   };
   for (const stream of [io.stdout, io.stderr] as EventSource[]) stream.on?.('error', onError);
   return { ...io, signal: closed.signal };

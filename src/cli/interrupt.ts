@@ -6,6 +6,7 @@
  * runs its exit hooks, so ink gives the cursor back.
  */
 
+import { CLOSED_PIPE } from './closed-pipe.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -44,6 +45,8 @@ export function listenForInterrupts(outer: AbortSignal | undefined, lastWords: (
   const onInt = (): void => handle('SIGINT');
   const onTerm = (): void => handle('SIGTERM');
   const onOuter = (): void => {
+    // A reader that went away is no reason to stop a run: it finishes, and its output is dropped.
+    if (outer?.reason === CLOSED_PIPE) return;
     received ??= 'SIGINT';
     controller.abort();
   };
