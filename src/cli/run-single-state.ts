@@ -25,6 +25,8 @@ interface SingleStateFlags {
   errorCausedByState?: string;
   mapIterationFailureCount?: string;
   mapItemReaderData?: string;
+  mock?: string;
+  stateConfiguration?: string;
 }
 
 /** The flags that apply only with --state, by their command-line names. */
@@ -41,7 +43,25 @@ const FLAG_NAMES: Record<keyof Omit<SingleStateFlags, 'format'>, string> = {
   errorCausedByState: '--error-caused-by-state',
   mapIterationFailureCount: '--map-iteration-failure-count',
   mapItemReaderData: '--map-item-reader-data',
+  mock: '--mock',
+  stateConfiguration: '--state-configuration',
 };
+
+/** The flags each of --mock and --state-configuration stands for: given together, which one counts would be a guess. */
+type FlagKey = keyof typeof FLAG_NAMES;
+const SPELLED_OUT: Array<[FlagKey, FlagKey[]]> = [
+  ['mock', ['mockResult', 'mockError', 'mockCause', 'mockFieldValidation']],
+  ['stateConfiguration', ['retrierRetryCount', 'errorCausedByState', 'mapIterationFailureCount', 'mapItemReaderData']],
+];
+
+function refuseBothSpellings(flags: SingleStateFlags): void {
+  for (const [whole, parts] of SPELLED_OUT) {
+    const given = parts.filter((p) => flags[p] !== undefined);
+    if (flags[whole] !== undefined && given.length > 0) {
+      throw new UsageError(`${FLAG_NAMES[whole]} already holds what ${given.map((p) => FLAG_NAMES[p]).join(', ')} would say: give one or the other.`);
+    }
+  }
+}
 
 /** A whole-machine run given a flag that only means something for one state: exit 2 naming it. */
 export function refuseSingleStateFlags(raw: Record<string, unknown>): void {
@@ -84,7 +104,20 @@ function mockOf(flags: SingleStateFlags): TestStateMock | undefined {
   return { errorOutput };
 }
 
-function requestOf(flags: SingleStateFlags): TestStateOptions {
+async function requestOf(flags: SingleStateFlags): Promise<TestStateOptions> {
+  refuseBothSpellings(flags);
+  if (flags.mock !== undefined || flags.stateConfiguration !== undefined) {
+    const { parseMockFlag, parseStateConfigurationFlag } = await import('./test-state-request.js');
+    return {
+      ...requestFromFlags({ ...flags, mock: undefined, stateConfiguration: undefined }),
+      ...(flags.mock !== undefined ? { mock: parseMockFlag(flags.mock) } : {}),
+      ...(flags.stateConfiguration !== undefined ? parseStateConfigurationFlag(flags.stateConfiguration) : {}),
+    };
+  }
+  return requestFromFlags(flags);
+}
+
+function requestFromFlags(flags: SingleStateFlags): TestStateOptions {
   return {
     variables: jsonObject(flags.variables, '--variables', '{"orderId": "o-1"}') ?? {},
     context: jsonObject(flags.context, '--context', '{"Map": {"Item": {"Index": 0, "Value": {}}}}'),
@@ -107,7 +140,7 @@ export async function runSingleState(
 ): Promise<number> {
   const flags = raw as SingleStateFlags;
   const level = inspectionLevelOf(flags);
-  const request = requestOf(flags);
+  const request = await requestOf(flags);
   const [{ testState }, { RunSetupError }] = await Promise.all([import('../run/test-state.js'), import('../run/errors.js')]);
   let result;
   try {

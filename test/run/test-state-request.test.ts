@@ -57,6 +57,13 @@ describe('asl run --state: what TestState refuses is exit 2 with the reason', ()
     ['an unknown inspection level', charge, ['--state', 'Charge', '--inspection-level', 'VERBOSE'], '--inspection-level must be one of INFO, DEBUG, TRACE, not "VERBOSE"'],
     ['--inspect with another level', charge, ['--state', 'Charge', '--inspect', '--inspection-level', 'TRACE'], '--inspect means --inspection-level DEBUG'],
     ['a mocked result that is not JSON', charge, ['--state', 'Charge', '--mock-result', '{"a":}'], '--mock-result is not valid JSON at'],
+    ['--mock with a result that is not JSON text', charge, ['--state', 'Charge', '--mock', '{"result": {"a": 1}}'], '--mock\'s result is JSON text, as in the API: write "result": "{\\"a\\":1}"'],
+    ['--mock with a misspelt field', charge, ['--state', 'Charge', '--mock', '{"reslt": "{}"}'], '--mock has no field "reslt"; did you mean "result"?'],
+    ['--mock with an unknown field validation mode', charge, ['--state', 'Charge', '--mock', '{"result": "{}", "fieldValidationMode": "LAX"}'], 'must be one of STRICT, PRESENT, NONE, not "LAX"'],
+    ['--mock with --mock-error', charge, ['--state', 'Charge', '--mock', '{"result": "{}"}', '--mock-error', 'X'], '--mock already holds what --mock-error would say'],
+    ['--state-configuration with --retrier-retry-count', charge, ['--state', 'Charge', '--state-configuration', '{}', '--retrier-retry-count', '1'], '--state-configuration already holds what --retrier-retry-count would say'],
+    ['--state-configuration with a negative count', charge, ['--state', 'Charge', '--state-configuration', '{"retrierRetryCount": -1}'], 'retrierRetryCount must be an integer of at least 0, not -1'],
+    ['--state-configuration with a misspelt field', fan, ['--state', 'Ship all', '--state-configuration', '{"mapIterationFailureCont": 1}'], 'did you mean "mapIterationFailureCount"?'],
   ])('%s', async (_name, definition, argv, message) => {
     const result = await run(definition, argv);
     expect(result.stdout).toBe('');

@@ -46,6 +46,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--inspection-level <level>', 'with --state: INFO (status, output, error, next state), DEBUG (and each data-flow step) or TRACE (and an HTTP Task\'s request and response) (default INFO)')
     .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":2}}} (default: the generated ones; a state inside a Map gets item 0 with its input as the value)')
     .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch (default 0)')
+    .option('--mock <json>', 'with --state: TestState\'s mock as the API takes it, e.g. {"result": "{\\"Payload\\": 1}"} (result is JSON text); instead of the --mock-… flags (default: none)')
+    .option('--state-configuration <json>', 'with --state: TestState\'s stateConfiguration as the API takes it, e.g. {"retrierRetryCount": 1}; instead of the flags for its fields (default: none)')
     .option('--mock-result <json>', 'with --state: the Task\'s result, or the Map\'s or Parallel\'s (a JSON array), instead of stubs, iterations or branches (TestState\'s mock.result; default: none)')
     .option('--mock-error <error>', 'with --state: the error the Task, Map or Parallel raises instead (TestState\'s mock.errorOutput.error; default: none)')
     .option('--mock-cause <cause>', 'with --state: the cause of that error (TestState\'s mock.errorOutput.cause; default: none)')
