@@ -1,6 +1,6 @@
 /**
  * `asl run --state` with the flags that stand for the TestState request fields (`mock`, `stateConfiguration`,
- * `context`, `inspectionLevel`). Each fixture in fixtures/run/test-state names the page whose documented
+ * `context`, `inspectionLevel`). Each fixture in fixtures/test-state names the page whose documented
  * behaviour it shows, the command line, and the TestState response `--format json` must print.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { runCli, spawnCli } from '../cli/run-cli.js';
 import { testState, type TestStateOptions } from '../../src/index.js';
 import { validateMockShape } from '../../src/run/index.js';
 
-const dir = path.resolve(import.meta.dirname, '../fixtures/run/test-state');
+const dir = path.resolve(import.meta.dirname, '../fixtures/test-state');
 
 interface Case {
   page: string;
