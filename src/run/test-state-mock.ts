@@ -32,6 +32,8 @@ export interface TestStateConfiguration {
 /** The states TestState accepts a mock for ("State type 'Pass' is not supported when a mock is specified"). */
 const MOCKABLE = new Set(['Task', 'Map', 'Parallel']);
 
+const MAX_RESULT = 262_144;
+
 /** The cause AWS gives when a Map's failed iterations exceed its tolerance. */
 const THRESHOLD_CAUSE = 'The specified tolerated failure threshold was exceeded';
 
@@ -42,6 +44,8 @@ export function checkMock(node: StateNode, mock: TestStateMock | undefined, conf
     if (!MOCKABLE.has(type)) throw new RunSetupError(`State type '${type}' is not supported when a mock is specified; only Task, Map and Parallel states take a mock.`);
     if (mock.result !== undefined && mock.errorOutput !== undefined) throw new RunSetupError('Give the mock a result or an error, not both.');
     if (mock.result === undefined && mock.errorOutput === undefined) throw new RunSetupError('The mock needs a result or an error.');
+    // TestState takes the mocked result as text of at most 262,144 characters (MockInput.result).
+    if (mock.result !== undefined && JSON.stringify(mock.result).length > MAX_RESULT) throw new RunSetupError(`The mocked result is ${JSON.stringify(mock.result).length} characters of JSON; TestState takes at most ${MAX_RESULT}.`);
     if (mock.result !== undefined && (type === 'Map' || type === 'Parallel') && !Array.isArray(mock.result)) {
       throw new RunSetupError(`The mocked result of ${type} state "${node.name}" must be a JSON array (${type === 'Map' ? 'one element per item' : 'one element per branch'}).`);
     }

@@ -85,14 +85,8 @@ const retryable = (type: string | undefined) => type === 'Task' || type === 'Par
 export async function testState(definition: unknown, stateName: string, input: unknown, options: TestStateOptions = {}): Promise<TestStateResult> {
   const model = buildModel(definition);
   refuseInvalidVariables(model);
-  const node = model.states.find((n) => qualifiedName(n) === stateName) ?? model.states.find((n) => n.name === stateName);
-  if (!node) {
-    const names = model.states.map((n) => qualifiedName(n));
-    const near = suggestNearest(stateName, names);
-    throw new RunSetupError(`There is no state "${stateName}"; the states are ${names.map((n) => `"${n}"`).join(', ')}.${near ? ` Did you mean "${near}"?` : ''}`);
-  }
-  const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? '2024-01-01T00:00:00.000Z'));
-  if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
+  const node = findState(model.states, stateName);
+  const startMs = startOf(options);
   checkMock(node, options.mock, options);
   options = await resolveStubs(options);
   options = { ...options, answerer: mockedAnswerer(node, options.mock, options, options.answerer) };
@@ -113,12 +107,11 @@ export async function testState(definition: unknown, stateName: string, input: u
     if (outcome.assigned) result.assignedVariables = outcome.assigned;
     return result;
   };
-  const failed = (status: TestStateStatus, error: string | undefined, cause: string | undefined, nextState?: string): TestStateResult => {
+  const failed = (status: TestStateStatus, error: string | undefined, cause: string | undefined): TestStateResult => {
     traceHttp(node, inspection);
     const result: TestStateResult = { status, inspection };
     if (error !== undefined) result.error = error;
     if (cause !== undefined) result.cause = cause;
-    if (nextState !== undefined) result.nextState = nextState;
     return result;
   };
   try {
@@ -166,4 +159,19 @@ function traceHttp(node: StateNode, inspection: TestStateInspection): void {
   if (node.type !== 'Task' || node.raw.Resource !== HTTP_RESOURCE) return;
   const trace = httpTrace(inspection.afterArguments ?? inspection.afterParameters, inspection.result);
   if (trace) Object.assign(inspection, trace);
+}
+
+/** The state by its qualified name ("Outer/0/Inner"), else by its own name; none is a setup error listing them all. */
+function findState(states: StateNode[], stateName: string): StateNode {
+  const node = states.find((n) => qualifiedName(n) === stateName) ?? states.find((n) => n.name === stateName);
+  if (node) return node;
+  const names = states.map((n) => qualifiedName(n));
+  const near = suggestNearest(stateName, names);
+  throw new RunSetupError(`There is no state "${stateName}"; the states are ${names.map((n) => `"${n}"`).join(', ')}.${near ? ` Did you mean "${near}"?` : ''}`);
+}
+
+function startOf(options: TestStateOptions): number {
+  const startMs = Date.parse(String(options.startTime instanceof Date ? options.startTime.toISOString() : options.startTime ?? '2024-01-01T00:00:00.000Z'));
+  if (Number.isNaN(startMs)) throw new RunSetupError(`The start time ${String(options.startTime)} is not an ISO-8601 timestamp.`);
+  return startMs;
 }

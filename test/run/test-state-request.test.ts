@@ -56,6 +56,7 @@ describe('asl run --state: what TestState refuses is exit 2 with the reason', ()
     ['an unknown field validation mode', charge, ['--state', 'Charge', '--mock-result', '{}', '--mock-field-validation', 'LAX'], '--mock-field-validation must be one of STRICT, PRESENT, NONE, not "LAX"'],
     ['an unknown inspection level', charge, ['--state', 'Charge', '--inspection-level', 'VERBOSE'], '--inspection-level must be one of INFO, DEBUG, TRACE, not "VERBOSE"'],
     ['--inspect with another level', charge, ['--state', 'Charge', '--inspect', '--inspection-level', 'TRACE'], '--inspect means --inspection-level DEBUG'],
+    ['a mocked result longer than TestState takes', fan, ['--state', 'Ship all', '--mock-result', JSON.stringify(['x'.repeat(262_144)])], 'The mocked result is 262148 characters of JSON; TestState takes at most 262144.'],
     ['a mocked result that is not JSON', charge, ['--state', 'Charge', '--mock-result', '{"a":}'], '--mock-result is not valid JSON at'],
     ['--mock with a result that is not JSON text', charge, ['--state', 'Charge', '--mock', '{"result": {"a": 1}}'], '--mock\'s result is JSON text, as in the API: write "result": "{\\"a\\":1}"'],
     ['--mock with a misspelt field', charge, ['--state', 'Charge', '--mock', '{"reslt": "{}"}'], '--mock has no field "reslt"; did you mean "result"?'],
