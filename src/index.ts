@@ -15,7 +15,7 @@ export { graph, graphSvg, renderSvg, buildGraphModel } from './graph/index.js';
 export type { GraphOptions, GraphTextFormat, Direction, GraphModel } from './graph/index.js';
 export { execute, InvalidDefinitionError } from './api/execute.js';
 export { testState, stubFileAnswerer, checkStubFile, mockConfigAnswerer, checkMockConfig, fileStubHooks, StatesError, RunSetupError, StubFileError, MockConfigError, ErrorNames, jsonataBounds, DEFAULT_JSONATA_BOUNDS } from './run/index.js';
-export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest, HistoryEvent, TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection, StubFile, StubAnswer, StubHandler, StubHooks, FileProblem, JsonataBounds } from './run/index.js';
+export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TaskAnswer, TaskAnswerer, TaskRequest, HistoryEvent, TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection, TestStateMock, TestStateConfiguration, FieldValidationMode, StubFile, StubAnswer, StubHandler, StubHooks, FileProblem, JsonataBounds } from './run/index.js';
 // asl test: scenario suites and workflow coverage (docs/test.md).
 export { runTests } from './suite/index.js';
 export type { RunTestsOptions } from './suite/index.js';

@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { CommandContext } from './context.js';
-import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import { executeAndShow, isStubError } from './run-output.js';
 import type { ExecuteOptions, TaskAnswerer, TestStateResult } from '../run/index.js';
 import { jsonataBounds, type JsonataBounds } from '../run/jsonata-guard.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
+import { integerOption, parseJsonArgument } from './run-arguments.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
 import { printable } from '../printable.js';
@@ -35,28 +36,14 @@ export interface RunOptions extends BoundsFlags {
   now?: string;
   realTime?: boolean;
   maxEvents?: string;
+  /** Runs one state (run-single-state.ts reads the flags that go with it). */
   state?: string;
-  variables?: string;
-  inspect?: boolean;
-  retrierRetryCount?: string;
-  context?: string;
   workflowType?: string;
   color?: boolean;
 }
 
 function readText(ctx: CommandContext, file: string, what: string): string {
   return readCappedText(ctx, file, what);
-}
-
-/** Parses JSON from the user; a mistake is exit 2 with where it is. */
-function parseJsonArgument(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const problem = jsonSyntaxError(text);
-    if (!problem) throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`);
-    throw new InputError(`${what} is not valid JSON at ${describePlace(problem)}: ${problem.message}.`);
-  }
 }
 
 /**
@@ -74,12 +61,6 @@ function readInputFile(ctx: Pick<CommandContext, 'cwd'>, file: string): unknown 
     if (!problem) throw new InputError(`${file}: the input file is not valid JSON: ${(error as Error).message}`);
     throw new InputError(`${file}:${problem.line}:${problem.column}: the input file is not valid JSON: ${problem.message}. Fix it there: the input must be one JSON value, such as {"total": 3}.`);
   }
-}
-
-function integerOption(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} must be an integer of at least ${min}, not "${value}".`);
-  return Number(value);
 }
 
 async function loadDefinition(ctx: CommandContext, file: string, machineName: string | undefined, mockConfig?: string): Promise<{ definition: unknown; name?: string; workflowType?: 'STANDARD' | 'EXPRESS' }> {
@@ -252,10 +233,9 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
   // The stubs' JSONata gets the same bounds, and the run's abort signal once the run has one (onSignal below).
   const stubBounds = jsonataBounds(bounds);
   const answerer = await buildAnswerer(ctx, opts, machine.definition, inputs, stubBounds);
-  if (opts.state === undefined && (opts.inspect || opts.variables !== undefined || opts.retrierRetryCount !== undefined || opts.context !== undefined)) {
-    throw new UsageError('--inspect, --variables, --context and --retrier-retry-count apply only with --state NAME.');
-  }
-  if (opts.state !== undefined) return runSingleState(ctx, machine.definition, opts.state, input, answerer, opts, { seed, startTime: opts.now, stateMachineType, ...bounds });
+  const { runSingleState, refuseSingleStateFlags } = await import('./run-single-state.js');
+  if (opts.state === undefined) refuseSingleStateFlags(raw);
+  else return runSingleState(ctx, machine.definition, opts.state, input, answerer, raw, { seed, startTime: opts.now, stateMachineType, ...bounds });
   const options: ExecuteOptions = {
     answerer,
     seed,
@@ -273,97 +253,4 @@ export async function runCommand(ctx: CommandContext, file: string, raw: Record<
     describeSetupError: (error) => placedMessage(ctx, file, opts.stateMachine, error),
     onSignal: (signal) => (stubBounds.signal = signal),
   });
-}
-
-/** Inspection data fields that the TestState API returns as numbers or objects; every other one is JSON text. */
-const NON_TEXT_INSPECTION_FIELDS = new Set(['errorDetails', 'maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage']);
-
-/**
- * A TestState result in the shape of the TestState API's response: `output` and the data-flow steps of
- * `inspectionData` (input, afterInputPath, afterParameters, result, variables …) are JSON text, as AWS
- * returns them (type String in the API reference); `errorDetails` is an object, and `maxConcurrency`,
- * `toleratedFailureCount` and `toleratedFailurePercentage` are numbers.
- */
-function testStateResponse(result: TestStateResult, inspect: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = { status: result.status };
-  if (result.output !== undefined) body.output = JSON.stringify(result.output);
-  for (const key of ['error', 'cause', 'nextState'] as const) if (result[key] !== undefined) body[key] = result[key];
-  if (inspect) {
-    const data: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(result.inspection)) {
-      if (value === undefined) continue;
-      data[key] = NON_TEXT_INSPECTION_FIELDS.has(key) ? value : JSON.stringify(value);
-    }
-    body.inspectionData = data;
-  }
-  return body;
-}
-
-const INSPECTION_LABELS: Array<[string, string]> = [
-  ['input', 'input'],
-  ['afterInputPath', 'after InputPath'],
-  ['afterParameters', 'after Parameters'],
-  ['afterArguments', 'after Arguments'],
-  ['afterItemsPath', 'after ItemsPath'],
-  ['afterItemSelector', 'after ItemSelector'],
-  ['afterItemBatcher', 'after ItemBatcher'],
-  ['result', 'result'],
-  ['afterResultSelector', 'after ResultSelector'],
-  ['afterResultPath', 'after ResultPath'],
-];
-
-async function runSingleState(
-  ctx: CommandContext,
-  definition: unknown,
-  stateName: string,
-  input: unknown,
-  answerer: TaskAnswerer | undefined,
-  opts: RunOptions,
-  base: { seed: number; startTime?: string } & ExecuteOptions,
-): Promise<number> {
-  const variables = opts.variables === undefined ? {} : parseJsonArgument(opts.variables, '--variables');
-  if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new UsageError('--variables must be a JSON object such as {"orderId": "o-1"}.');
-  const retrierRetryCount = integerOption(opts.retrierRetryCount, '--retrier-retry-count', 0);
-  const context = opts.context === undefined ? undefined : parseJsonArgument(opts.context, '--context');
-  if (context !== undefined && (context === null || typeof context !== 'object' || Array.isArray(context))) {
-    throw new UsageError('--context must be a JSON object such as {"Map": {"Item": {"Index": 0, "Value": {}}}}.');
-  }
-  const [{ testState }, { RunSetupError }] = await Promise.all([import('../run/test-state.js'), import('../run/errors.js')]);
-  let result;
-  try {
-    result = await testState(definition, stateName, input, {
-      ...base,
-      answerer,
-      variables: variables as Record<string, unknown>,
-      retrierRetryCount,
-      context: context as Record<string, unknown> | undefined,
-    });
-  } catch (error) {
-    if (error instanceof RunSetupError || isStubError(error)) throw new InputError((error as Error).message);
-    throw error;
-  }
-  if (opts.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify(testStateResponse(result, Boolean(opts.inspect)), null, 2)}\n`);
-  } else {
-    const lines: string[] = [];
-    if (opts.inspect) {
-      for (const [key, label] of INSPECTION_LABELS) if (key in result.inspection) lines.push(`${label}: ${JSON.stringify(result.inspection[key])}`);
-    }
-    if (result.status !== 'SUCCEEDED') {
-      lines.push(`error: ${result.error ?? '(none)'}`);
-      if (result.cause !== undefined) lines.push(`cause: ${result.cause}`);
-    }
-    const details = result.inspection.errorDetails;
-    if (result.status === 'RETRIABLE' && details) {
-      lines.push(`retried by Retry[${details.retryIndex}] after ${details.retryBackoffIntervalSeconds}s (retry ${(retrierRetryCount ?? 0) + 1}; --retrier-retry-count N tests a later one)`);
-    }
-    if (result.status === 'CAUGHT_ERROR' && details) lines.push(`caught by Catch[${details.catchIndex}]`);
-    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') {
-      lines.push(`output: ${JSON.stringify(result.output)}`);
-      if (result.assignedVariables) lines.push(`variables assigned: ${JSON.stringify(result.assignedVariables)}`);
-    }
-    if (result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR') lines.push(`next state: ${result.nextState ?? '(end)'}`);
-    ctx.io.stdout.write(`${result.status}\n${lines.join('\n')}\n`);
-  }
-  return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FINDINGS;
 }

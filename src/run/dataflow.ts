@@ -31,6 +31,12 @@ export interface StateCall {
   inspection?: Record<string, unknown>;
   /** Runs the scopes nested in this state (Parallel branches, Map iterations). */
   runScope: ScopeRunner;
+  /**
+   * Set by a single-state run given a mock (TestState's `mock`): a Map or Parallel takes its result from
+   * here instead of running its iterations or branches, after its own inputs are evaluated. It gets the
+   * Map's tolerated failures (0 for Parallel) and returns the result, or throws the mocked error.
+   */
+  mockedResult?: (tolerated: { count: number; percentage: number }) => unknown;
 }
 
 export interface StateOutcome {

@@ -14,7 +14,9 @@ export { checkMockConfig, mockConfigAnswerer, MockConfigError } from './stubs/mo
 export { describePointer } from './stubs/problems.js';
 export type { FileProblem } from './stubs/problems.js';
 export { testState } from './test-state.js';
-export type { TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection } from './test-state.js';
+export type { TestStateOptions, TestStateResult, TestStateStatus, TestStateInspection, TestStateMock, TestStateConfiguration } from './test-state.js';
+export { validateMockShape } from './mock-shape.js';
+export type { FieldValidationMode, MockShapeProblem, ShapeValidator } from './mock-shape.js';
 export { fileStubHooks } from './stubs/node-hooks.js';
 export { checkStubFile, stubFileAnswerer, StubFileError } from './stubs/stub-file.js';
 export type { StubFile, StubAnswer, StubHandler, StubHooks } from './stubs/stub-file.js';

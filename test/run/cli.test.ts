@@ -509,10 +509,13 @@ describe('asl run --state', () => {
     expect(JSON.parse(result.stdout)).toEqual({ status: 'FAILED', error: 'Nope', cause: 'because' });
   });
 
-  test('--retrier-retry-count, --inspect and --variables need --state', async () => {
+  test('--retrier-retry-count, --inspect, the mock flags and the rest need --state, each named', async () => {
     const result = await asl(['order.asl.json', '--retrier-retry-count', '1']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('apply only with --state NAME');
+    expect(result.stderr).toContain('--retrier-retry-count applies only with --state NAME');
+    const several = await asl(['order.asl.json', '--inspect', '--mock-result', '{}', '--map-item-reader-data', '[]']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('--inspect, --mock-result, --map-item-reader-data apply only with --state NAME');
   });
 
   test('names the states that exist when --state names none of them', async () => {

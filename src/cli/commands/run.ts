@@ -34,9 +34,19 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--jsonata-max-items <n>', 'stop a JSONata evaluation whose large sequences hold more items than this in all (default 10000000)')
     .option('--state <name>', 'run only this state, as the AWS TestState API does (nested states by "Outer/0/Inner"; default: the whole machine)')
     .option('--variables <json>', 'with --state: the variables the state can read, as a JSON object (default {})')
-    .option('--inspect', 'with --state: print each data-flow step (after InputPath, Parameters, the result, ResultSelector, ResultPath)')
-    .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":0}}} (default: the generated ones)')
+    .option('--inspect', 'with --state: print each data-flow step; the same as --inspection-level DEBUG (default: off)')
+    .option('--inspection-level <level>', 'with --state: INFO (status, output, error, next state), DEBUG (and each data-flow step) or TRACE (and an HTTP Task\'s request and response) (default INFO)')
+    .option('--context <json>', 'with --state: context object fields ($$), merged over the generated ones, e.g. {"Map":{"Item":{"Index":2}}} (default: the generated ones; a state inside a Map gets item 0 with its input as the value)')
     .option('--retrier-retry-count <n>', 'with --state: retries already made by the matching retrier (as TestState); at MaxAttempts the error goes to Catch (default 0)')
+    .option('--mock <json>', 'with --state: TestState\'s mock as the API takes it, e.g. {"result": "{\\"Payload\\": 1}"} (result is JSON text); instead of the --mock-… flags (default: none)')
+    .option('--state-configuration <json>', 'with --state: TestState\'s stateConfiguration as the API takes it, e.g. {"retrierRetryCount": 1}; instead of the flags for its fields (default: none)')
+    .option('--mock-result <json>', 'with --state: the Task\'s result, or the Map\'s or Parallel\'s (a JSON array), instead of stubs, iterations or branches (TestState\'s mock.result; default: none)')
+    .option('--mock-error <error>', 'with --state: the error the Task, Map or Parallel raises instead (TestState\'s mock.errorOutput.error; default: none)')
+    .option('--mock-cause <cause>', 'with --state: the cause of that error (TestState\'s mock.errorOutput.cause; default: none)')
+    .option('--mock-field-validation <mode>', 'with --mock-result: STRICT, PRESENT or NONE, how strictly the result is checked against the API\'s response shape (default STRICT)')
+    .option('--error-caused-by-state <name>', 'with --state and --mock-error on a Map or Parallel: the state inside it the error comes from (default: none)')
+    .option('--map-iteration-failure-count <n>', 'with --state and a mock on a Map: how many iterations failed; over the Map\'s tolerance it fails with States.ExceedToleratedFailureThreshold (default: none)')
+    .option('--map-item-reader-data <text>', 'with --state on a Map with an ItemReader: what the reader reads, as in its source (JSON, JSON Lines or CSV) (default: from --stubs)')
     .addHelpText(
       'after',
       `

@@ -79,6 +79,8 @@ export async function runMap(call: StateCall): Promise<StateOutcome> {
     call.inspection.maxConcurrency = maxConcurrency;
     if (distributed) Object.assign(call.inspection, { toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercent });
   }
+  // A mocked Map (TestState's mock) stops here: the mock stands for what the iterations would return.
+  if (call.mockedResult) return finishState(call, call.mockedResult({ count: toleratedCount, percentage: toleratedPercent }));
   if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
   const results: unknown[] = new Array(batched.length);
   const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
