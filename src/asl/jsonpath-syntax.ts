@@ -6,16 +6,37 @@
  * A small tokenizer, never an evaluator: nothing here runs a filter or script expression.
  * It follows the dialect Step Functions accepts (Jayway-style JSONPath): dot and bracket members,
  * `*`, `..`, indexes, unions, slices, filters `?(...)`, script expressions `(...)` and
- * functions such as `length()` in plain paths.
+ * functions such as `length()` in plain paths. Filters and script expressions are read with the grammar
+ * run evaluates them with (`jsonpath-filter-syntax.ts`).
  */
+
+import { parseFilterExpression, type FilterNode } from './jsonpath-filter-syntax.js';
 
 /** The constructs that make a path select more than one node (or compute one). */
 export type PathFeature = 'wildcard' | 'deep-scan' | 'filter' | 'script' | 'union' | 'slice' | 'function';
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
+/** A filter `[?( … )]` or script `[( … )]` in a path: its brackets' offsets (`[` to after `]`) and its parsed tree. */
+export interface PathExpression {
+  kind: 'filter' | 'script';
+  start: number;
+  end: number;
+  node: FilterNode;
+}
+
 export type PathSyntax =
-  | { ok: true; root: PathRoot; /** the variable name, for `$name…` paths */ variable?: string; features: PathFeature[]; /** offset of the first feature of each kind */ featureOffsets: Partial<Record<PathFeature, number>> }
+  | {
+      ok: true;
+      root: PathRoot;
+      /** the variable name, for `$name…` paths */
+      variable?: string;
+      features: PathFeature[];
+      /** offset of the first feature of each kind */
+      featureOffsets: Partial<Record<PathFeature, number>>;
+      /** the filters and script expressions, in order */
+      expressions: PathExpression[];
+    }
   | { ok: false; message: string; /** 0-based offset of the problem in the text */ offset: number };
 
 const VARIABLE_START = /[\p{L}_]/u;
@@ -38,6 +59,7 @@ class PathError extends Error {
 export function parsePath(text: string): PathSyntax {
   const features: PathFeature[] = [];
   const featureOffsets: Partial<Record<PathFeature, number>> = {};
+  const expressions: PathExpression[] = [];
   const mark = (feature: PathFeature, at: number): void => {
     if (!(feature in featureOffsets)) {
       featureOffsets[feature] = at;
@@ -100,6 +122,14 @@ export function parsePath(text: string): PathSyntax {
       while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
       return at;
     };
+    /** Parses the expression after the "(" at `open` with the shared filter grammar; returns the offset after its ")". */
+    const expression = (kind: PathExpression['kind'], bracketAt: number, open: number): number => {
+      const parsed = parseFilterExpression(text, open + 1);
+      if (!parsed.ok) throw new PathError(`in the ${kind === 'filter' ? 'filter' : 'script expression'}, ${parsed.message}`, parsed.offset);
+      const close = skipSpaces(parsed.end + 1);
+      expressions.push({ kind, start: bracketAt, end: text[close] === ']' ? close + 1 : close, node: parsed.node });
+      return parsed.end + 1;
+    };
     const bracket = (at: number): number => {
       // text[at] === '['
       let j = skipSpaces(at + 1);
@@ -123,14 +153,11 @@ export function parsePath(text: string): PathSyntax {
         j = skipSpaces(j + 1);
       } else if (c === '?') {
         if (text[j + 1] !== '(') throw new PathError('a filter is written [?( … )]', j);
-        const end = group(j + 1);
-        if (text.slice(j + 2, end - 1).trim() === '') throw new PathError('the filter [?( )] is empty', j);
         mark('filter', j);
-        j = skipSpaces(end);
+        j = skipSpaces(expression('filter', at, j + 1));
       } else if (c === '(') {
-        const end = group(j);
         mark('script', j);
-        j = skipSpaces(end);
+        j = skipSpaces(expression('script', at, j));
       } else {
         const close = text.indexOf(']', j);
         if (close < 0) throw new PathError('missing "]"', at);
@@ -193,7 +220,7 @@ export function parsePath(text: string): PathSyntax {
         throw new PathError(`unexpected ${found(i)}${where}: continue the path with ".field" or "[ … ]"`, i);
       }
     }
-    return variable === undefined ? { ok: true, root, features, featureOffsets } : { ok: true, root, variable, features, featureOffsets };
+    return variable === undefined ? { ok: true, root, features, featureOffsets, expressions } : { ok: true, root, variable, features, featureOffsets, expressions };
   } catch (error) {
     if (error instanceof PathError) return { ok: false, message: error.message, offset: error.offset };
     throw error;

@@ -8,6 +8,8 @@
 import { createRequire } from 'node:module';
 import { runtimeError } from './errors.js';
 import { evaluateFilter } from './jsonpath-filter.js';
+import { parsePath } from '../asl/jsonpath-syntax.js';
+import type { FilterNode } from '../asl/jsonpath-filter-syntax.js';
 import { isObject } from '../asl/is-object.js';
 
 type Segment = string | number;
@@ -72,6 +74,42 @@ function step(value: unknown, segment: Segment): { found: boolean; value?: unkno
   return { found: false };
 }
 
+interface IndefiniteQuery {
+  /** The path with each filter and script expression replaced by its number: `$.a[?(0)]`, `$.a[(1)]`. */
+  path: string;
+  expressions: FilterNode[];
+}
+
+const queryCache = new Map<string, IndefiniteQuery>();
+
+/**
+ * Prepares a path for jsonpath-plus. Each filter and script is parsed with the grammar validate checks
+ * them with, and jsonpath-plus only sees its number: its own splitting of a path and its rewriting of `@`
+ * (which also changes text inside quotes) never touch the expression, and it calls runExpression with it.
+ */
+function indefiniteQuery(path: string): IndefiniteQuery {
+  const cached = queryCache.get(path);
+  if (cached) return cached;
+  const parsed = parsePath(path);
+  if (!parsed.ok) throw runtimeError(`The JSONPath ${path} could not be evaluated: ${parsed.message} (at character ${parsed.offset + 1})`);
+  let text = '';
+  let from = 0;
+  parsed.expressions.forEach((expression, index) => {
+    text += `${path.slice(from, expression.start)}[${expression.kind === 'filter' ? `?(${index})` : `(${index})`}]`;
+    from = expression.end;
+  });
+  const query = { path: text + path.slice(from), expressions: parsed.expressions.map((e) => e.node) };
+  if (queryCache.size < 10_000) queryCache.set(path, query);
+  return query;
+}
+
+/** jsonpath-plus's hook for a filter or script: the script is the expression's number (see indefiniteQuery). */
+function runExpression(script: string, context: { expressions: FilterNode[]; _$_v: unknown; _$_root: unknown }): unknown {
+  const node = context.expressions[Number(/\d+/.exec(script)?.[0] ?? NaN)];
+  if (!node) throw new Error(`unexpected expression ${script}`);
+  return evaluateFilter(node, context._$_v, context._$_root);
+}
+
 export type PathResult = { found: true; value: unknown } | { found: false };
 
 /** Reads a path without raising: `found: false` when nothing matches. */
@@ -86,10 +124,12 @@ export function tryReadPath(data: unknown, path: string): PathResult {
     }
     return { found: true, value: current };
   }
+  const query = indefiniteQuery(path);
   let matches: unknown[];
   try {
-    // Filters go to our own interpreter (never JavaScript evaluation), so input cannot run code.
-    matches = jsonPathQuery()({ path, json: data as object, wrap: true, eval: evaluateFilter as unknown as false }) as unknown[];
+    // The sandbox is typed as a Map, but jsonpath-plus sets plain properties on it and passes it to the eval hook.
+    const sandbox = { expressions: query.expressions } as unknown as Map<string, unknown>;
+    matches = jsonPathQuery()({ path: query.path, json: data as object, wrap: true, eval: runExpression as unknown as false, sandbox }) as unknown[];
   } catch (err) {
     throw runtimeError(`The JSONPath ${path} could not be evaluated: ${(err as Error).message}`);
   }
