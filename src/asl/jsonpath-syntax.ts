@@ -17,6 +17,19 @@ export type PathFeature = 'wildcard' | 'deep-scan' | 'filter' | 'script' | 'unio
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
+/**
+ * One step of a parsed path, in order: what run hands jsonpath-plus already split, so that names are never
+ * read as its operators. A filter or script step holds the number of its entry in `expressions`.
+ */
+export type PathSegment =
+  | { kind: 'name'; name: string }
+  | { kind: 'index'; index: number }
+  | { kind: 'wildcard' }
+  | { kind: 'deep-scan' }
+  | { kind: 'union'; members: Array<string | number> }
+  | { kind: 'slice'; text: string }
+  | { kind: 'filter' | 'script'; expression: number };
+
 /** A filter `[?( … )]` or script `[( … )]` in a path: its brackets' offsets (`[` to after `]`) and its parsed tree. */
 export interface PathExpression {
   kind: 'filter' | 'script';
@@ -36,6 +49,7 @@ export type PathSyntax =
       featureOffsets: Partial<Record<PathFeature, number>>;
       /** the filters and script expressions, in order */
       expressions: PathExpression[];
+      segments: PathSegment[];
     }
   | { ok: false; message: string; /** 0-based offset of the problem in the text */ offset: number };
 
@@ -60,6 +74,7 @@ export function parsePath(text: string): PathSyntax {
   const features: PathFeature[] = [];
   const featureOffsets: Partial<Record<PathFeature, number>> = {};
   const expressions: PathExpression[] = [];
+  const segments: PathSegment[] = [];
   const mark = (feature: PathFeature, at: number): void => {
     if (!(feature in featureOffsets)) {
       featureOffsets[feature] = at;
@@ -135,10 +150,11 @@ export function parsePath(text: string): PathSyntax {
       let j = skipSpaces(at + 1);
       const c = text[j];
       if (c === "'" || c === '"') {
-        let names = 0;
+        const names: string[] = [];
         for (;;) {
-          j = quoted(j);
-          names++;
+          const end = quoted(j);
+          names.push(text.slice(j + 1, end - 1).replace(/\\(.)/gs, '$1'));
+          j = end;
           j = skipSpaces(j);
           if (text[j] === ',') {
             j = skipSpaces(j + 1);
@@ -147,25 +163,32 @@ export function parsePath(text: string): PathSyntax {
           }
           break;
         }
-        if (names > 1) mark('union', at);
+        if (names.length > 1) mark('union', at);
+        segments.push(names.length > 1 ? { kind: 'union', members: names } : { kind: 'name', name: names[0]! });
       } else if (c === '*') {
         mark('wildcard', j);
+        segments.push({ kind: 'wildcard' });
         j = skipSpaces(j + 1);
       } else if (c === '?') {
         if (text[j + 1] !== '(') throw new PathError('a filter is written [?( … )]', j);
         mark('filter', j);
+        segments.push({ kind: 'filter', expression: expressions.length });
         j = skipSpaces(expression('filter', at, j + 1));
       } else if (c === '(') {
         mark('script', j);
+        segments.push({ kind: 'script', expression: expressions.length });
         j = skipSpaces(expression('script', at, j));
       } else {
         const close = text.indexOf(']', j);
         if (close < 0) throw new PathError('missing "]"', at);
         const inside = text.slice(j, close);
         if (INDEXES.test(inside)) {
-          if (inside.includes(',')) mark('union', at);
+          const indexes = inside.split(',').map(Number);
+          if (indexes.length > 1) mark('union', at);
+          segments.push(indexes.length > 1 ? { kind: 'union', members: indexes } : { kind: 'index', index: indexes[0]! });
         } else if (SLICE.test(inside)) {
           mark('slice', at);
+          segments.push({ kind: 'slice', text: inside.replace(/\s/g, '') });
         } else {
           throw new PathError(
             inside.trim() === ''
@@ -184,6 +207,7 @@ export function parsePath(text: string): PathSyntax {
       const c = text[at];
       if (c === '*') {
         mark('wildcard', at);
+        segments.push({ kind: 'wildcard' });
         return at + 1;
       }
       if (c === '[') return bracket(at);
@@ -200,6 +224,8 @@ export function parsePath(text: string): PathSyntax {
         mark('function', at);
         j = group(j);
       }
+      // A function call stays a name ("length()"), which matches nothing: AWS supports no functions in paths.
+      segments.push({ kind: 'name', name: text.slice(at, j) });
       return j;
     };
 
@@ -208,6 +234,7 @@ export function parsePath(text: string): PathSyntax {
       if (c === '.') {
         if (text[i + 1] === '.') {
           mark('deep-scan', i);
+          segments.push({ kind: 'deep-scan' });
           if (text[i + 2] === '.') throw new PathError('"..." is not valid: use "." for a child or ".." for a recursive search', i);
           i = member(i + 2, '..');
         } else {
@@ -220,7 +247,7 @@ export function parsePath(text: string): PathSyntax {
         throw new PathError(`unexpected ${found(i)}${where}: continue the path with ".field" or "[ … ]"`, i);
       }
     }
-    return variable === undefined ? { ok: true, root, features, featureOffsets, expressions } : { ok: true, root, variable, features, featureOffsets, expressions };
+    return variable === undefined ? { ok: true, root, features, featureOffsets, expressions, segments } : { ok: true, root, variable, features, featureOffsets, expressions, segments };
   } catch (error) {
     if (error instanceof PathError) return { ok: false, message: error.message, offset: error.offset };
     throw error;
