@@ -136,7 +136,12 @@ function compare(op: string, a: unknown, b: unknown): boolean {
 }
 
 function arithmetic(op: string, a: unknown, b: unknown): unknown {
-  if (typeof a !== 'number' || typeof b !== 'number') return op === '+' && (typeof a === 'string' || typeof b === 'string') ? `${a}${b}` : NaN;
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    // Text joins text and plain values; an object or a list has no text form here (and one without a
+    // prototype, which a library caller may pass, cannot even be converted), so the result is no value.
+    const plain = (v: unknown) => v === null || v === undefined || typeof v !== 'object';
+    return op === '+' && (typeof a === 'string' || typeof b === 'string') && plain(a) && plain(b) ? `${String(a)}${String(b)}` : NaN;
+  }
   switch (op) {
     case '+':
       return a + b;
