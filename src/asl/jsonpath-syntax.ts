@@ -69,6 +69,17 @@ class PathError extends Error {
   }
 }
 
+/**
+ * Splits a variable path (`$order.total`) into the variable's name and the path inside its value (`$.total`),
+ * by the same rule as parsePath, so run looks up the variable validate saw; undefined for other paths.
+ */
+export function splitVariablePath(text: string): { name: string; rest: string } | undefined {
+  if (text[0] !== '$' || text[1] === undefined || !VARIABLE_START.test(text[1])) return undefined;
+  VARIABLE_NAME.lastIndex = 1;
+  const name = VARIABLE_NAME.exec(text)![0];
+  return { name, rest: `$${text.slice(1 + name.length)}` };
+}
+
 /** Parses a path; never throws. Does not look at placeholders: callers skip `${...}` strings first. */
 export function parsePath(text: string): PathSyntax {
   const features: PathFeature[] = [];

@@ -11,7 +11,7 @@ type Language = 'JSONPath' | 'JSONata';
 type Json = Record<string, unknown>;
 
 /** Variables the machines assign and read. */
-const VARIABLES = ['x', 'total'] as const;
+const VARIABLES = ['x', 'total', 'ünits'] as const;
 
 const jsonataExpression = fc.constantFrom(
   '{% $states.input.a %}',
@@ -48,7 +48,7 @@ function dataflow(language: Language, withResult: boolean, topLevel: boolean): f
     InputPath: path,
     OutputPath: path,
   };
-  if (topLevel) fields.Assign = fc.record({ x: fc.integer({ min: 0, max: 9 }), 'total.$': path }, { requiredKeys: [] });
+  if (topLevel) fields.Assign = fc.record({ x: fc.integer({ min: 0, max: 9 }), 'total.$': path, 'ünits': fc.nat(3) }, { requiredKeys: [] });
   if (withResult) {
     fields.ResultPath = fc.oneof({ weight: 8, arbitrary: referencePath }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: anyPath([]) });
     fields.Parameters = payload();
