@@ -17,8 +17,13 @@ const PARSE_FAILURE = /could not be evaluated|not a valid path|TypeError|Referen
 /** The event guard of every generated run: far above what a loop-free machine needs, so a loop ends here. */
 export const MAX_EVENTS = 3000;
 
+/** How Task states are answered: not at all (a missing stub), always with the input, or failing first. */
+export type Tasks = 'unanswered' | 'answered' | 'flaky';
+
 /** Answers every Task with its input; with `flaky`, every first attempt fails with Custom.Flaky. */
-function answerer(flaky: boolean): TaskAnswerer {
+function answerer(tasks: Tasks): TaskAnswerer | undefined {
+  if (tasks === 'unanswered') return undefined;
+  const flaky = tasks === 'flaky';
   return {
     async answer(request) {
       if (flaky && request.invocation === 0) return { kind: 'error', error: 'Custom.Flaky', cause: 'first attempt' };
@@ -30,7 +35,7 @@ function answerer(flaky: boolean): TaskAnswerer {
 export type Outcome = 'refused' | 'SUCCEEDED' | 'FAILED' | 'setup';
 
 /** Checks one case; throws with what went wrong (fast-check then shrinks the case and prints it). */
-export async function checkAgreement(definition: object, input: unknown, flaky: boolean): Promise<Outcome> {
+export async function checkAgreement(definition: object, input: unknown, tasks: Tasks): Promise<Outcome> {
   const [validated] = await validate(definition);
   const [linted] = await lint(definition, { config: false });
   for (const diagnostic of [...validated!.diagnostics, ...linted!.diagnostics]) {
@@ -41,7 +46,7 @@ export async function checkAgreement(definition: object, input: unknown, flaky: 
   if (!validated!.valid) return 'refused';
   let result;
   try {
-    result = await execute(definition, input, { answerer: answerer(flaky), maxEvents: MAX_EVENTS, keepHistory: false });
+    result = await execute(definition, input, { answerer: answerer(tasks), maxEvents: MAX_EVENTS, keepHistory: false });
   } catch (error) {
     if (error instanceof RunSetupError) return 'setup';
     throw error;
