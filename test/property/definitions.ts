@@ -24,6 +24,16 @@ const jsonataExpression = fc.constantFrom(
   '{% $states.context.State.Name %}',
   '{% $number($states.input.b) %}',
   '{% $states.input.items[price > 3] %}',
+  '{% $states.input.( %}',
+  '{% $eval("1") %}',
+  '{% $nope() %}',
+  '{% $partition($states.input.items, 0) %}',
+  '{% $parse($states.input.b) %}',
+  '{% $states.result %}',
+  '{% $hash($states.input.name) %}',
+  '{% $range(0, $states.input.a) %}',
+  '{% $uuid() & $random() %}',
+  '{% ($x := 1; $x) %}',
 );
 
 /** A transition target: a later state of the scope, sometimes one that does not exist. */

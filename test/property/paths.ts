@@ -121,5 +121,13 @@ export function intrinsic(names: readonly string[]): fc.Arbitrary<string> {
     fc.constantFrom('States.MathAdd(1, 2)', 'States.UUID()', "States.StringSplit('a,b', ',')", 'States.ArrayRange(1, 9, 2)', "States.Base64Encode('x')", "States.Hash('x', 'SHA-256')"),
     path.map((p) => `States.ArrayContains(${p}, 1)`),
     path.map((p) => `States.MathAdd(${p}, 1)`),
+    path.map((p) => `States.ArrayGetItem(${p}, 1)`),
+    path.map((p) => `States.StringToJson(${p})`),
+    path.map((p) => `States.Base64Decode(${p})`),
+    path.map((p) => `States.ArrayPartition(${p}, 2)`),
+    path.map((p) => `States.ArrayUnique(${p})`),
+    path.map((p) => `States.JsonMerge(${p}, ${p}, false)`),
+    path.map((p) => `States.Array(${p}, States.Format('{}', ${p}))`),
+    fc.constantFrom("States.Format('{}')", 'States.MathRandom(1, 2)', 'States.ArrayPartition(States.Array(1, 2), 0)', "States.StringSplit('a', '')", 'States.Nope(1)', 'States.MathAdd(1,'),
   );
 }
