@@ -1,27 +1,15 @@
 /**
  * JSONPath reading and writing for the JSONPath query language. Plain reference paths (`$.a.b[0]`,
  * `$['a b']`) are walked directly, which is fast and exact; anything else (wildcards, slices, `..`,
- * unions, filters) goes through jsonpath-plus, whose filter scripts we interpret ourselves instead of
- * letting it evaluate JavaScript, so no input can run code.
+ * unions, filters) goes through jsonpath-plus (jsonpath-indefinite.ts), whose filter scripts we interpret
+ * ourselves instead of letting it evaluate JavaScript, so no input can run code.
  * Every failure is States.Runtime, as AWS reports it.
  */
-import { createRequire } from 'node:module';
 import { runtimeError } from './errors.js';
-import { evaluateFilter } from './jsonpath-filter.js';
-import { parsePath, type PathSegment } from '../asl/jsonpath-syntax.js';
-import type { FilterNode } from '../asl/jsonpath-filter-syntax.js';
+import { queryIndefinite } from './jsonpath-indefinite.js';
 import { isObject } from '../asl/is-object.js';
 
 type Segment = string | number;
-
-type JsonPathFn = typeof import('jsonpath-plus').JSONPath;
-let jsonPathPlus: JsonPathFn | undefined;
-
-/** jsonpath-plus is loaded on the first path that needs it: most machines use plain reference paths only. */
-function jsonPathQuery(): JsonPathFn {
-  jsonPathPlus ??= (createRequire(import.meta.url)('jsonpath-plus') as { JSONPath: JsonPathFn }).JSONPath;
-  return jsonPathPlus;
-}
 
 const referenceCache = new Map<string, Segment[] | null>();
 
@@ -74,80 +62,6 @@ function step(value: unknown, segment: Segment): { found: boolean; value?: unkno
   return { found: false };
 }
 
-interface IndefiniteQuery {
-  /** The key under which the path's steps wait in jsonpath-plus's cache of split paths. */
-  key: string;
-  expressions: FilterNode[];
-}
-
-const queryCache = new Map<string, IndefiniteQuery>();
-
-/**
- * Prepares a path for jsonpath-plus. The path is parsed with the grammar validate checks it with and handed
- * over already split, through jsonpath-plus's cache of split paths: its own splitting is made of regular
- * expressions that read names such as `@`, `*`, `(x)` or `a,b` as operators and rewrite `@` inside quoted
- * text. Names are passed with its backtick escape (taken literally), filters and scripts as their number,
- * which it hands to runExpression.
- */
-function indefiniteQuery(path: string): IndefiniteQuery {
-  const cached = queryCache.get(path);
-  if (cached) return cached;
-  const parsed = parsePath(path);
-  if (!parsed.ok) throw runtimeError(`The JSONPath ${path} could not be evaluated: ${parsed.message} (at character ${parsed.offset + 1})`);
-  const key = `\u0000${path}`;
-  (jsonPathQuery() as unknown as { cache: Record<string, unknown> }).cache[key] = ['$', ...parsed.segments.map(plusStep)];
-  const query = { key, expressions: parsed.expressions.map((e) => e.node) };
-  if (queryCache.size < 10_000) queryCache.set(path, query);
-  return query;
-}
-
-/** One step as jsonpath-plus reads it once split. */
-function plusStep(segment: PathSegment): string {
-  switch (segment.kind) {
-    case 'name':
-      return `\`${segment.name}`;
-    case 'index':
-      // As text: a number it does not find, jsonpath-plus goes on to treat as text and fails. A negative
-      // index counts from the end, which jsonpath-plus does for slices only.
-      return segment.index >= 0 ? String(segment.index) : `${segment.index}:${segment.index + 1 === 0 ? '' : segment.index + 1}`;
-    case 'wildcard':
-      return '*';
-    case 'deep-scan':
-      return '..';
-    case 'union':
-      return segment.members.map((m) => (typeof m === 'number' ? String(m) : `\`${m}`)).join(',');
-    case 'slice':
-      return segment.text;
-    case 'filter':
-      return `?(${segment.expression})`;
-    default:
-      return `(${segment.expression})`;
-  }
-}
-
-/** jsonpath-plus's hook for a filter or script: the script is the expression's number (see indefiniteQuery). */
-function runExpression(script: string, context: { expressions: FilterNode[]; _$_v: unknown; _$_root: unknown }): unknown {
-  const node = context.expressions[Number(/\d+/.exec(script)?.[0] ?? NaN)];
-  if (!node) throw new Error(`unexpected expression ${script}`);
-  const value = evaluateFilter(node, context._$_v, context._$_root);
-  return script.startsWith('(') ? scriptKey(context._$_v, value) : value;
-}
-
-/** Matches no member: jsonpath-plus follows a key it is given, and this one no JSON document has in practice. */
-const NO_MEMBER = '\u0000no member';
-
-/**
- * The member a script expression (`[(@.length-1)]`) names, in the form jsonpath-plus follows literally: an
- * index of the array as a number, a name of the object as a string. Anything else (an index out of range,
- * NaN, a name jsonpath-plus would read as an operator such as `*` or `..`) names nothing, so the path finds
- * nothing there, rather than jsonpath-plus failing on it.
- */
-function scriptKey(current: unknown, value: unknown): unknown {
-  if (Array.isArray(current)) return Number.isInteger(value) && (value as number) >= 0 && (value as number) < current.length ? value : NO_MEMBER;
-  if (typeof value !== 'string' || !isObject(current) || !Object.prototype.hasOwnProperty.call(current, value)) return NO_MEMBER;
-  return /^(\*|\.\.|\^|~|\$|[(@`?])|,|^-?\d*:/.test(value) ? NO_MEMBER : value;
-}
-
 export type PathResult = { found: true; value: unknown } | { found: false };
 
 /** Reads a path without raising: `found: false` when nothing matches. */
@@ -162,12 +76,9 @@ export function tryReadPath(data: unknown, path: string): PathResult {
     }
     return { found: true, value: current };
   }
-  const query = indefiniteQuery(path);
   let matches: unknown[];
   try {
-    // The sandbox is typed as a Map, but jsonpath-plus sets plain properties on it and passes it to the eval hook.
-    const sandbox = { expressions: query.expressions } as unknown as Map<string, unknown>;
-    matches = jsonPathQuery()({ path: query.key, json: data as object, wrap: true, eval: runExpression as unknown as false, sandbox }) as unknown[];
+    matches = queryIndefinite(data, path);
   } catch (err) {
     throw runtimeError(`The JSONPath ${path} could not be evaluated: ${(err as Error).message}`);
   }
