@@ -120,10 +120,13 @@ function describe(token: Token): string {
 
 /** Deeper nesting than any real filter; the limit keeps the recursive parser and evaluator off the stack's end. */
 const MAX_DEPTH = 100;
+/** Operators and steps in one expression: a chain (`@.a + 1 + 1 …`) is as deep a tree for the evaluator. */
+const MAX_PARTS = 1000;
 
 class Parser {
   private token: Token;
   private depth = 0;
+  private parts = 0;
 
   constructor(
     private readonly text: string,
@@ -134,6 +137,12 @@ class Parser {
 
   peek(): Token {
     return this.token;
+  }
+
+  /** Counts an operator or step; past MAX_PARTS the expression is refused. */
+  private part<T extends FilterNode>(node: T): T {
+    if (++this.parts > MAX_PARTS) throw new FilterError(`the expression has more than ${MAX_PARTS} operators and steps; split the work over several states`, this.token.at);
+    return node;
   }
 
   private take(): Token {
@@ -154,7 +163,7 @@ class Parser {
     let left = this.expression(level + 1);
     while (this.token.kind === 'op' && LEVELS[level]!.includes(this.token.value)) {
       const op = this.take().value;
-      left = { kind: 'binary', op, left, right: this.expression(level + 1) };
+      left = this.part({ kind: 'binary', op, left, right: this.expression(level + 1) });
     }
     return left;
   }
@@ -165,14 +174,14 @@ class Parser {
       const token = this.token;
       if (token.kind === 'op' && ['==', '!=', '===', '!=='].includes(token.value)) {
         this.take();
-        left = { kind: 'binary', op: token.value, left, right: this.expression(3) };
+        left = this.part({ kind: 'binary', op: token.value, left, right: this.expression(3) });
       } else if (token.kind === 'op' && token.value === '=~') {
         const regex = readRegex(this.text, token.at + 2);
         this.token = readToken(this.text, regex.at + regex.value.length + 2 + regex.flags.length);
-        left = { kind: 'match', operand: left, source: regex.value, flags: regex.flags };
+        left = this.part({ kind: 'match', operand: left, source: regex.value, flags: regex.flags });
       } else if (token.kind === 'id' && WORD_OPERATORS.has(token.value)) {
         this.take();
-        left = { kind: 'binary', op: token.value, left, right: this.expression(3) };
+        left = this.part({ kind: 'binary', op: token.value, left, right: this.expression(3) });
       } else return left;
     }
   }
@@ -247,13 +256,13 @@ class Parser {
         if (this.token.value === '(' && this.token.kind === 'op') {
           throw new FilterError(`functions such as ${name[0]}() are not supported in Step Functions paths; compare @.list.length for the size of a list or text`, token.at + 1);
         }
-        node = { kind: 'member', object: node, key: { kind: 'literal', value: name[0] } };
+        node = this.part({ kind: 'member', object: node, key: { kind: 'literal', value: name[0] } });
       } else if (token.kind === 'op' && token.value === '[') {
         this.take();
         if (this.token.value === '?' || this.token.value === '*') throw new FilterError('a filter or wildcard inside a filter is not supported', this.token.at);
         const key = this.expression(0);
         this.expect(']', '"]"');
-        node = { kind: 'member', object: node, key };
+        node = this.part({ kind: 'member', object: node, key });
       } else return node;
     }
   }

@@ -94,6 +94,11 @@ describe('parsePath', () => {
     expect(parsePath("$[?(@.a == 'x' && (@.b > 1 || !@.c) && @['d e'][0] in ['a', 1, null, true])]")).toMatchObject({ ok: true, features: ['filter'] });
     expect(parsePath('$[?(' + '('.repeat(10_000) + '@' + ')'.repeat(10_000) + ')]')).toMatchObject({ ok: false, message: expect.stringContaining('nested more than') });
     expect(parsePath('$[?(' + '!'.repeat(10_000) + '@)]').ok).toBe(false);
+    // Long chains are as deep a tree for run's evaluator as nesting is.
+    for (const chain of [' + 1'.repeat(5000), ' || @.a'.repeat(5000), '.a'.repeat(5000)]) {
+      expect(parsePath(`$[?(@${chain})]`)).toMatchObject({ ok: false, message: expect.stringContaining('more than 1000 operators and steps') });
+    }
+    expect(parsePath(`$[?(@${' + 1'.repeat(500)} > 0)]`).ok).toBe(true);
     expect(parsePath('$' + '.a'.repeat(100_000)).ok).toBe(true);
     expect(parsePath('$' + '['.repeat(10_000)).ok).toBe(false);
     expect(parsePath('$.\u0000').ok).toBe(true);
