@@ -105,15 +105,21 @@ function state(names: string[], index: number, depth: number, language: Language
       case 'Pass':
         return fc.tuple(dataflow(language, true, depth === 2), move).map(([d, m]) => ({ ...base, ...d, ...m }));
       case 'Task':
-        return fc.tuple(dataflow(language, true, depth === 2), move, retry, catcher(names, index, language)).map(([d, m, r, c]) => ({ ...base, Resource: 'arn:aws:states:::lambda:invoke', ...d, ...m, ...(r.length ? { Retry: r } : {}), ...c }));
+        return fc
+          .tuple(dataflow(language, true, depth === 2), move, retry, catcher(names, index, language), language === 'JSONPath' ? fc.option(fc.oneof(fc.constant({ ResultSelector: { 'p.$': '$.Payload', 'n.$': 'States.ArrayLength($.Payload.items)' } }), referencePath.map((TimeoutSecondsPath) => ({ TimeoutSecondsPath }))), { nil: {} }) : fc.constant({}))
+          .map(([d, m, r, c, extra]) => ({ ...base, Resource: 'arn:aws:states:::lambda:invoke', ...d, ...extra, ...m, ...(r.length ? { Retry: r } : {}), ...c }));
       case 'Choice':
         return fc.tuple(fc.array(choiceRule(language, names, index), { minLength: 1, maxLength: 2 }), fc.option(target(names, index), { nil: undefined })).map(([Choices, Default]) => ({ ...base, Choices, ...(Default ? { Default } : {}) }));
       case 'Wait':
-        return fc.tuple(language === 'JSONata' ? fc.constant({ Seconds: '{% 1 %}' }) : fc.oneof(fc.constant({ Seconds: 1 }), anyPath([]).map((SecondsPath) => ({ SecondsPath }))), move).map(([w, m]) => ({ ...base, ...w, ...m }));
+        return fc.tuple(language === 'JSONata' ? fc.constant({ Seconds: '{% 1 %}' }) : fc.oneof(fc.constant({ Seconds: 1 }), anyPath([]).map((SecondsPath) => ({ SecondsPath })), anyPath([]).map((TimestampPath) => ({ TimestampPath }))), move).map(([w, m]) => ({ ...base, ...w, ...m }));
       case 'Succeed':
         return fc.constant(base);
       case 'Fail':
-        return fc.constant({ ...base, Error: 'Custom.Failed', Cause: 'generated' });
+        if (language === 'JSONata') return fc.constant({ ...base, Error: 'Custom.Failed', Cause: '{% $string($states.input.a) %}' });
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.constant({ ...base, Error: 'Custom.Failed', Cause: 'generated' }) },
+          { weight: 1, arbitrary: fc.tuple(fc.oneof(referencePath, intrinsic([])), fc.constantFrom("States.Format('Custom.Failed')", "States.Format('Custom.{}', 'Flaky')")).map(([cause, error]) => ({ ...base, CausePath: cause, ErrorPath: error })) },
+        );
       case 'Parallel':
         return fc.tuple(fc.array(scope(`${names[index]}.b`, depth - 1, language), { minLength: 1, maxLength: 2 }), move).map(([branches, m]) =>
           ({ ...base, Branches: branches.map((b, i) => renamed(b, `${names[index]}.b${i}.`)), ...m }),
@@ -123,6 +129,7 @@ function state(names: string[], index: number, depth: number, language: Language
           ...base,
           ...items,
           ItemProcessor: p,
+          ...(language === 'JSONPath' ? { ItemSelector: { 'item.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index', 'all.$': '$.items[?(@.a > 0)]' } } : {}),
           MaxConcurrency: 2,
           ...m,
         }));
