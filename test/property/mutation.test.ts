@@ -49,6 +49,34 @@ async function missed(files: string[]): Promise<{ tried: number; misses: string[
 }
 
 describe('validate reports each mutation of a valid definition at the mutated pointer', () => {
+  it('mutates every kind, in nested scopes too', () => {
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: { Type: 'Parallel', InputPath: '$.x', Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'Out' }, Out: { Type: 'Succeed' } } }], Next: 'Pick' },
+        Pick: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Done' }], Default: 'Done' },
+        Done: { Type: 'Pass', End: true },
+      },
+    };
+    const seen = mutationsOf(definition).map((m) => `${m.kind} ${m.pointer}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'drop-next /States/Fan/Branches/0/States/In',
+        'missing-target /States/Fan/Next',
+        'wrong-type /States/Fan/Branches/0/States/In/Next',
+        'missing-target /States/Pick/Choices/0/Next',
+        'missing-target /States/Pick/Default',
+        'wrong-type /States/Done/End',
+        'broken-path /States/Fan/InputPath',
+        'broken-path /States/Fan/Branches/0/States/In/InputPath',
+      ]),
+    );
+    // An existing path is broken where it stands; the original is left as it was.
+    const broken = mutationsOf(definition).find((m) => m.pointer === '/States/Fan/InputPath')!;
+    expect((broken.definition.States as Record<string, Record<string, unknown>>).Fan!.InputPath).toBe('$.x[?(@.id ==)]');
+    expect(definition.States.Fan.InputPath).toBe('$.x');
+  });
+
   it('in examples/ and the valid test fixtures', async () => {
     const files = [
       ...filesUnder(join(repoRoot, 'examples'), (n) => n.endsWith('.asl.json')),

@@ -79,6 +79,10 @@ export function mutationsOf(definition: Json): Mutation[] {
     mutations.push({ kind: 'missing-target', pointer: `${site.pointer}/Next`, definition: withValue(definition, `${site.pointer}/Next`, 'No Such State') });
     mutations.push({ kind: 'wrong-type', pointer: `${site.pointer}/Next`, definition: withValue(definition, `${site.pointer}/Next`, 42) });
   }
+  for (const site of ends(sites.filter((s) => s.state.Type === 'Choice' && Array.isArray(s.state.Choices) && isObject(s.state.Choices[0]) && typeof s.state.Choices[0].Next === 'string'))) {
+    mutations.push({ kind: 'missing-target', pointer: `${site.pointer}/Choices/0/Next`, definition: withValue(definition, `${site.pointer}/Choices/0/Next`, 'No Such State') });
+    if (typeof site.state.Default === 'string') mutations.push({ kind: 'missing-target', pointer: `${site.pointer}/Default`, definition: withValue(definition, `${site.pointer}/Default`, 'No Such State') });
+  }
   for (const site of ends(sites.filter((s) => s.state.End === true))) {
     mutations.push({ kind: 'wrong-type', pointer: `${site.pointer}/End`, definition: withValue(definition, `${site.pointer}/End`, 'yes') });
   }
