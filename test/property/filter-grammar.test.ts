@@ -23,7 +23,7 @@ function read(value: unknown, path: string): void {
 }
 
 describe('the filter grammar', () => {
-  it('accepts only what run evaluates, on token soup and on generated paths', () => {
+  it('accepts only what run evaluates, on token soup and on generated paths', { timeout: 600_000 }, () => {
     const path = fc.oneof(
       soup.map((text) => `$.items[?(${text})]`),
       soup.map((text) => `$.items[(${text})]`),
