@@ -228,6 +228,16 @@ class Parser {
   private word(token: Token): FilterNode {
     if (token.value === 'true' || token.value === 'false') return { kind: 'literal', value: token.value === 'true' };
     if (token.value === 'null') return { kind: 'literal', value: null };
+    // `@.first-name` reads as `@.first - name`: the name needs brackets. (Scanned back by hand: a regular
+    // expression over the text before it would cost time quadratic in a long name.)
+    let start = token.at - 1;
+    if (this.text[start] === '-') {
+      while (start > 0 && /[\p{L}\p{N}_$]/u.test(this.text[start - 1]!)) start--;
+      if (this.text[start - 1] === '.' && start < token.at - 1) {
+        const name = this.text.slice(start, token.at + token.value.length);
+        throw new FilterError(`"${name}" reads as a subtraction; write a name with "-" in brackets: ['${name}']`, start);
+      }
+    }
     throw new FilterError(`unknown name "${token.value}": read the current item with @ (@.${token.value}), the input with $, or quote text ('${token.value}')`, token.at);
   }
 

@@ -55,6 +55,7 @@ describe('parsePath', () => {
     ["$.a[?(@.constructor.constructor('x')())]", 'functions such as constructor() are not supported', 20],
     ['$.a[?(@.tags.length() > 1)]', 'functions such as length()', 13],
     ['$.a[?(x == 1)]', 'unknown name "x"', 6],
+    ['$.a[?(@.first-name == 1)]', `"first-name" reads as a subtraction; write a name with "-" in brackets: ['first-name']`, 8],
     ['$.a[?(@.x == undefined)]', 'unknown name "undefined"', 13],
     ['$.a[?(@root)]', '"@" stands for the current item', 6],
     ['$.a[?(@.x = 1)]', '"=" is not allowed', 10],
