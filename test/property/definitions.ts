@@ -47,11 +47,13 @@ function target(names: string[], index: number, backwards = false): fc.Arbitrary
   return fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...next) }, { weight: 8, arbitrary: fc.constantFrom(...allowed) }, { weight: 1, arbitrary: fc.constant('Nowhere') });
 }
 
-/** Fields every JSONPath state may have (InputPath, OutputPath) and Assign. */
+/** The data-flow fields of a state (InputPath, OutputPath … or Output) and, at the top level, Assign. */
 function dataflow(language: Language, withResult: boolean, topLevel: boolean): fc.Arbitrary<Json> {
   // Only the top level assigns: a nested scope may not assign a variable its enclosing scope assigns.
   if (language === 'JSONata') {
-    return fc.record(topLevel ? { Output: jsonataExpression, Assign: fc.record({ x: jsonataExpression }) } : { Output: jsonataExpression }, { requiredKeys: [] });
+    const fields: Record<string, fc.Arbitrary<unknown>> = { Output: jsonataExpression };
+    if (topLevel) fields.Assign = fc.record({ x: jsonataExpression });
+    return fc.record(fields, { requiredKeys: [] });
   }
   const path = anyPath(VARIABLES);
   const fields: Record<string, fc.Arbitrary<unknown>> = {
