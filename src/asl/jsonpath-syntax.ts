@@ -6,16 +6,51 @@
  * A small tokenizer, never an evaluator: nothing here runs a filter or script expression.
  * It follows the dialect Step Functions accepts (Jayway-style JSONPath): dot and bracket members,
  * `*`, `..`, indexes, unions, slices, filters `?(...)`, script expressions `(...)` and
- * functions such as `length()` in plain paths.
+ * functions such as `length()` in plain paths. Filters and script expressions are read with the grammar
+ * run evaluates them with (`jsonpath-filter-syntax.ts`).
  */
+
+import { parseFilterExpression, type FilterNode } from './jsonpath-filter-syntax.js';
 
 /** The constructs that make a path select more than one node (or compute one). */
 export type PathFeature = 'wildcard' | 'deep-scan' | 'filter' | 'script' | 'union' | 'slice' | 'function';
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
+/**
+ * One step of a parsed path, in order: what run hands jsonpath-plus already split, so that names are never
+ * read as its operators. A filter or script step holds the number of its entry in `expressions`.
+ */
+export type PathSegment =
+  | { kind: 'name'; name: string }
+  | { kind: 'index'; index: number }
+  | { kind: 'wildcard' }
+  | { kind: 'deep-scan' }
+  | { kind: 'union'; members: Array<string | number> }
+  | { kind: 'slice'; text: string }
+  | { kind: 'filter' | 'script'; expression: number };
+
+/** A filter `[?( … )]` or script `[( … )]` in a path: its brackets' offsets (`[` to after `]`) and its parsed tree. */
+export interface PathExpression {
+  kind: 'filter' | 'script';
+  start: number;
+  end: number;
+  node: FilterNode;
+}
+
 export type PathSyntax =
-  | { ok: true; root: PathRoot; /** the variable name, for `$name…` paths */ variable?: string; features: PathFeature[]; /** offset of the first feature of each kind */ featureOffsets: Partial<Record<PathFeature, number>> }
+  | {
+      ok: true;
+      root: PathRoot;
+      /** the variable name, for `$name…` paths */
+      variable?: string;
+      features: PathFeature[];
+      /** offset of the first feature of each kind */
+      featureOffsets: Partial<Record<PathFeature, number>>;
+      /** the filters and script expressions, in order */
+      expressions: PathExpression[];
+      segments: PathSegment[];
+    }
   | { ok: false; message: string; /** 0-based offset of the problem in the text */ offset: number };
 
 const VARIABLE_START = /[\p{L}_]/u;
@@ -34,10 +69,23 @@ class PathError extends Error {
   }
 }
 
+/**
+ * Splits a variable path (`$order.total`) into the variable's name and the path inside its value (`$.total`),
+ * by the same rule as parsePath, so run looks up the variable validate saw; undefined for other paths.
+ */
+export function splitVariablePath(text: string): { name: string; rest: string } | undefined {
+  if (text[0] !== '$' || text[1] === undefined || !VARIABLE_START.test(text[1])) return undefined;
+  VARIABLE_NAME.lastIndex = 1;
+  const name = VARIABLE_NAME.exec(text)![0];
+  return { name, rest: `$${text.slice(1 + name.length)}` };
+}
+
 /** Parses a path; never throws. Does not look at placeholders: callers skip `${...}` strings first. */
 export function parsePath(text: string): PathSyntax {
   const features: PathFeature[] = [];
   const featureOffsets: Partial<Record<PathFeature, number>> = {};
+  const expressions: PathExpression[] = [];
+  const segments: PathSegment[] = [];
   const mark = (feature: PathFeature, at: number): void => {
     if (!(feature in featureOffsets)) {
       featureOffsets[feature] = at;
@@ -100,15 +148,24 @@ export function parsePath(text: string): PathSyntax {
       while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
       return at;
     };
+    /** Parses the expression after the "(" at `open` with the shared filter grammar; returns the offset after its ")". */
+    const expression = (kind: PathExpression['kind'], bracketAt: number, open: number): number => {
+      const parsed = parseFilterExpression(text, open + 1);
+      if (!parsed.ok) throw new PathError(`in the ${kind === 'filter' ? 'filter' : 'script expression'}, ${parsed.message}`, parsed.offset);
+      const close = skipSpaces(parsed.end + 1);
+      expressions.push({ kind, start: bracketAt, end: text[close] === ']' ? close + 1 : close, node: parsed.node });
+      return parsed.end + 1;
+    };
     const bracket = (at: number): number => {
       // text[at] === '['
       let j = skipSpaces(at + 1);
       const c = text[j];
       if (c === "'" || c === '"') {
-        let names = 0;
+        const names: string[] = [];
         for (;;) {
-          j = quoted(j);
-          names++;
+          const end = quoted(j);
+          names.push(text.slice(j + 1, end - 1).replace(/\\(.)/gs, '$1'));
+          j = end;
           j = skipSpaces(j);
           if (text[j] === ',') {
             j = skipSpaces(j + 1);
@@ -117,28 +174,32 @@ export function parsePath(text: string): PathSyntax {
           }
           break;
         }
-        if (names > 1) mark('union', at);
+        if (names.length > 1) mark('union', at);
+        segments.push(names.length > 1 ? { kind: 'union', members: names } : { kind: 'name', name: names[0]! });
       } else if (c === '*') {
         mark('wildcard', j);
+        segments.push({ kind: 'wildcard' });
         j = skipSpaces(j + 1);
       } else if (c === '?') {
         if (text[j + 1] !== '(') throw new PathError('a filter is written [?( … )]', j);
-        const end = group(j + 1);
-        if (text.slice(j + 2, end - 1).trim() === '') throw new PathError('the filter [?( )] is empty', j);
         mark('filter', j);
-        j = skipSpaces(end);
+        segments.push({ kind: 'filter', expression: expressions.length });
+        j = skipSpaces(expression('filter', at, j + 1));
       } else if (c === '(') {
-        const end = group(j);
         mark('script', j);
-        j = skipSpaces(end);
+        segments.push({ kind: 'script', expression: expressions.length });
+        j = skipSpaces(expression('script', at, j));
       } else {
         const close = text.indexOf(']', j);
         if (close < 0) throw new PathError('missing "]"', at);
         const inside = text.slice(j, close);
         if (INDEXES.test(inside)) {
-          if (inside.includes(',')) mark('union', at);
+          const indexes = inside.split(',').map(Number);
+          if (indexes.length > 1) mark('union', at);
+          segments.push(indexes.length > 1 ? { kind: 'union', members: indexes } : { kind: 'index', index: indexes[0]! });
         } else if (SLICE.test(inside)) {
           mark('slice', at);
+          segments.push({ kind: 'slice', text: inside.replace(/\s/g, '') });
         } else {
           throw new PathError(
             inside.trim() === ''
@@ -157,6 +218,7 @@ export function parsePath(text: string): PathSyntax {
       const c = text[at];
       if (c === '*') {
         mark('wildcard', at);
+        segments.push({ kind: 'wildcard' });
         return at + 1;
       }
       if (c === '[') return bracket(at);
@@ -173,6 +235,8 @@ export function parsePath(text: string): PathSyntax {
         mark('function', at);
         j = group(j);
       }
+      // A function call stays a name ("length()"), which matches nothing: AWS supports no functions in paths.
+      segments.push({ kind: 'name', name: text.slice(at, j) });
       return j;
     };
 
@@ -181,6 +245,7 @@ export function parsePath(text: string): PathSyntax {
       if (c === '.') {
         if (text[i + 1] === '.') {
           mark('deep-scan', i);
+          segments.push({ kind: 'deep-scan' });
           if (text[i + 2] === '.') throw new PathError('"..." is not valid: use "." for a child or ".." for a recursive search', i);
           i = member(i + 2, '..');
         } else {
@@ -193,7 +258,7 @@ export function parsePath(text: string): PathSyntax {
         throw new PathError(`unexpected ${found(i)}${where}: continue the path with ".field" or "[ … ]"`, i);
       }
     }
-    return variable === undefined ? { ok: true, root, features, featureOffsets } : { ok: true, root, variable, features, featureOffsets };
+    return variable === undefined ? { ok: true, root, features, featureOffsets, expressions, segments } : { ok: true, root, variable, features, featureOffsets, expressions, segments };
   } catch (error) {
     if (error instanceof PathError) return { ok: false, message: error.message, offset: error.offset };
     throw error;

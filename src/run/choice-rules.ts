@@ -5,6 +5,7 @@
  */
 import { runtimeError } from './errors.js';
 import { tryReadPath } from './jsonpath.js';
+import { splitVariablePath } from '../asl/jsonpath-syntax.js';
 import { resolvePath, type PathEnv } from './payload.js';
 
 type Rule = Record<string, unknown>;
@@ -45,9 +46,9 @@ export function evaluateRule(rule: Rule, env: PathEnv): boolean {
 function readVariable(path: string, env: PathEnv): { found: boolean; value?: unknown } {
   if (path.startsWith('$$')) return tryReadPath(env.context, path.slice(1));
   if (path.length > 1 && path[1] !== '.' && path[1] !== '[') {
-    const match = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(path);
-    if (!match || !Object.prototype.hasOwnProperty.call(env.variables, match[1]!)) return { found: false };
-    return tryReadPath(env.variables[match[1]!], `$${match[2]}`);
+    const match = splitVariablePath(path);
+    if (!match || !Object.prototype.hasOwnProperty.call(env.variables, match.name)) return { found: false };
+    return tryReadPath(env.variables[match.name], match.rest);
   }
   return tryReadPath(env.input, path);
 }

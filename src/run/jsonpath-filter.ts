@@ -1,7 +1,7 @@
 /**
- * A small evaluator for JSONPath filter and script expressions (`[?(@.price < 10 && @.tag == 'x')]`,
- * `[(@.length-1)]`). jsonpath-plus hands us the expression text with `@` rewritten to `_$_v`; we
- * interpret only comparisons, logic, arithmetic, literals and member access, so input can never run code.
+ * Evaluates JSONPath filter and script expressions (`[?(@.price < 10 && @.tag == 'x')]`, `[(@.length-1)]`)
+ * from the tree of the grammar validate checks them with (`src/asl/jsonpath-filter-syntax.ts`), so input can
+ * never run code and whatever validate accepts evaluates here.
  * The operators mean what they mean in Jayway JsonPath, which Step Functions evaluates paths with, not what
  * JavaScript makes of them (so jsonpath-plus's own `eval: 'safe'` interpreter, which keeps JavaScript's
  * `'5' < 9` and `true == 1`, is not used): `<` `<=` `>` `>=` hold only between two numbers or two strings;
@@ -11,152 +11,60 @@
  * and `empty`, with list literals such as `['a', 'b']`.
  */
 import { deepEqual } from './equality.js';
+import { regexFlags, type FilterNode } from '../asl/jsonpath-filter-syntax.js';
 
-type Token = { kind: 'num' | 'str' | 'id' | 'op'; value: string } | { kind: 're'; value: string; flags: string };
-
-/** Jayway's operators spelt as words; they bind as tightly as `==`. */
-const WORD_OPERATORS = new Set(['in', 'nin', 'subsetof', 'anyof', 'noneof', 'size', 'empty']);
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (/\s/.test(ch)) {
-      i++;
-      continue;
-    }
-    const rest = text.slice(i);
-    const num = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
-    if (num) {
-      tokens.push({ kind: 'num', value: num[0] });
-      i += num[0].length;
-      continue;
-    }
-    if (ch === "'" || ch === '"') {
-      let j = i + 1;
-      let value = '';
-      while (j < text.length && text[j] !== ch) {
-        if (text[j] === '\\' && j + 1 < text.length) j++;
-        value += text[j++];
-      }
-      if (j >= text.length) throw new Error(`unterminated string in filter ${text}`);
-      tokens.push({ kind: 'str', value });
-      i = j + 1;
-      continue;
-    }
-    const id = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(rest);
-    if (id) {
-      tokens.push({ kind: 'id', value: id[0] });
-      i += id[0].length;
-      continue;
-    }
-    const op = /^(===|!==|==|!=|=~|<=|>=|&&|\|\||[<>!()[\].,+\-*/%])/.exec(rest);
-    if (!op) throw new Error(`unsupported character ${JSON.stringify(ch)} in filter ${text}`);
-    tokens.push({ kind: 'op', value: op[0] });
-    i += op[0].length;
-    if (op[0] === '=~') i = regexLiteral(text, i, tokens);
+/** Evaluates a parsed expression; `current` is what `@` stands for, `root` what `$` stands for. */
+export function evaluateFilter(node: FilterNode, current: unknown, root: unknown): unknown {
+  const run = (n: FilterNode): unknown => evaluateFilter(n, current, root);
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'current':
+      return current;
+    case 'root':
+      return root;
+    case 'member':
+      return member(run(node.object), run(node.key));
+    case 'list':
+      return node.items.map(run);
+    case 'unary':
+      return node.op === '!' ? !run(node.operand) : -(run(node.operand) as number);
+    case 'match':
+      return matchesWhole(run(node.operand), node.source, node.flags);
+    default:
+      return binary(node.op, node.left, node.right, run);
   }
-  return tokens;
 }
 
-/** Reads the `/source/flags` after `=~` into a token; returns the offset after it. */
-function regexLiteral(text: string, from: number, tokens: Token[]): number {
-  let i = from;
-  while (/\s/.test(text[i] ?? '')) i++;
-  if (text[i] !== '/') throw new Error(`=~ needs a regular expression such as /^a.*/i in filter ${text}`);
-  let j = i + 1;
-  while (j < text.length && text[j] !== '/') j += text[j] === '\\' ? 2 : 1;
-  if (j >= text.length) throw new Error(`unterminated regular expression in filter ${text}`);
-  const flags = /^[a-z]*/.exec(text.slice(j + 1))![0];
-  tokens.push({ kind: 're', value: text.slice(i + 1, j), flags });
-  return j + 1 + flags.length;
-}
-
-export function evaluateFilter(script: string, sandbox: Record<string, unknown>): unknown {
-  const tokens = tokenize(script);
-  let pos = 0;
-  const peek = () => tokens[pos];
-  const take = (value?: string): Token => {
-    const token = tokens[pos];
-    if (!token || (value !== undefined && token.value !== value)) throw new Error(`unexpected ${token?.value ?? 'end'} in filter ${script}`);
-    pos++;
-    return token;
-  };
-  const binary = (next: () => unknown, ops: string[], apply: (op: string, a: unknown, b: unknown) => unknown) => (): unknown => {
-    let left = next();
-    while (peek()?.kind === 'op' && ops.includes(peek()!.value)) {
-      const op = take().value;
-      left = apply(op, left, next());
-    }
-    return left;
-  };
-  const primary = (): unknown => {
-    const token = take();
-    let value: unknown;
-    if (token.kind === 'num') value = Number(token.value);
-    else if (token.kind === 'str') value = token.value;
-    else if (token.value === '(') {
-      value = or();
-      take(')');
-    } else if (token.value === '[') {
-      // A list literal, the right-hand side of in, nin, subsetof, anyof and noneof.
-      const items: unknown[] = [];
-      while (peek()?.value !== ']') {
-        items.push(or());
-        if (peek()?.value !== ']') take(',');
-      }
-      take(']');
-      value = items;
-    } else if (token.value === '!') return !primary();
-    else if (token.value === '-') return -(primary() as number);
-    else if (token.kind === 'id') {
-      if (token.value === 'true' || token.value === 'false') value = token.value === 'true';
-      else if (token.value === 'null') value = null;
-      else if (token.value === 'undefined') value = undefined;
-      else if (Object.prototype.hasOwnProperty.call(sandbox, token.value)) value = sandbox[token.value];
-      else throw new Error(`unknown name ${token.value} in filter ${script}`);
-    } else throw new Error(`unexpected ${token.value} in filter ${script}`);
-    for (;;) {
-      if (peek()?.value === '.') {
-        take();
-        value = member(value, take().value);
-      } else if (peek()?.value === '[') {
-        take();
-        const key = or();
-        take(']');
-        value = member(value, key);
-      } else return value;
-    }
-  };
-  const multiplicative = binary(primary, ['*', '/', '%'], (op, a, b) => arithmetic(op, a, b));
-  const additive = binary(multiplicative, ['+', '-'], (op, a, b) => arithmetic(op, a, b));
-  const relational = binary(additive, ['<', '<=', '>', '>='], (op, a, b) => compare(op, a, b));
-  const equality = (): unknown => {
-    let left = relational();
-    for (;;) {
-      const token = peek();
-      if (token?.kind === 'op' && ['==', '!=', '===', '!=='].includes(token.value)) {
-        take();
-        const right = relational();
-        const equal = token.value.length === 3 ? deepEqual(left, right) : jaywayEquals(left, right);
-        left = token.value.startsWith('=') ? equal : !equal;
-      } else if (token?.kind === 'op' && token.value === '=~') {
-        take();
-        const pattern = take();
-        if (pattern.kind !== 're') throw new Error(`=~ needs a regular expression in filter ${script}`);
-        left = matchesWhole(left, pattern.value, pattern.flags);
-      } else if (token?.kind === 'id' && WORD_OPERATORS.has(token.value)) {
-        take();
-        left = wordOperator(token.value, left, relational());
-      } else return left;
-    }
-  };
-  const and = binary(equality, ['&&'], (_op, a, b) => Boolean(a) && Boolean(b));
-  const or = binary(and, ['||'], (_op, a, b) => Boolean(a) || Boolean(b));
-  const result = or();
-  if (pos !== tokens.length) throw new Error(`unexpected ${tokens[pos]!.value} in filter ${script}`);
-  return result;
+function binary(op: string, left: FilterNode, right: FilterNode, run: (n: FilterNode) => unknown): unknown {
+  // && and || look at their right-hand side only when they need it, as in Jayway.
+  if (op === '&&') return Boolean(run(left)) && Boolean(run(right));
+  if (op === '||') return Boolean(run(left)) || Boolean(run(right));
+  const a = run(left);
+  const b = run(right);
+  switch (op) {
+    case '==':
+      return jaywayEquals(a, b);
+    case '!=':
+      return !jaywayEquals(a, b);
+    case '===':
+      return deepEqual(a, b);
+    case '!==':
+      return !deepEqual(a, b);
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return compare(op, a, b);
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      return arithmetic(op, a, b);
+    default:
+      return wordOperator(op, a, b);
+  }
 }
 
 function member(value: unknown, key: unknown): unknown {
@@ -168,11 +76,19 @@ function member(value: unknown, key: unknown): unknown {
   return undefined;
 }
 
+const patterns = new Map<string, RegExp>();
+
 /** Jayway's `=~`: the whole text of a string, number or boolean matches the pattern (other values are ""). */
 function matchesWhole(value: unknown, source: string, flags: string): boolean {
   const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-  const jsFlags = [...new Set(flags.replace(/[^ims]/g, ''))].join('');
-  return new RegExp(`^(?:${source})$`, jsFlags).test(text);
+  const key = `${flags}/${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:${source})$`, regexFlags(flags));
+    // A filter is tried on every item of a list: compile each pattern once (a bounded cache).
+    if (patterns.size < 1000) patterns.set(key, pattern);
+  }
+  return pattern.test(text);
 }
 
 function wordOperator(op: string, left: unknown, right: unknown): boolean {
@@ -220,7 +136,12 @@ function compare(op: string, a: unknown, b: unknown): boolean {
 }
 
 function arithmetic(op: string, a: unknown, b: unknown): unknown {
-  if (typeof a !== 'number' || typeof b !== 'number') return op === '+' && (typeof a === 'string' || typeof b === 'string') ? `${a}${b}` : NaN;
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    // Text joins text and plain values; an object or a list has no text form here (and one without a
+    // prototype, which a library caller may pass, cannot even be converted), so the result is no value.
+    const plain = (v: unknown) => v === null || v === undefined || typeof v !== 'object';
+    return op === '+' && (typeof a === 'string' || typeof b === 'string') && plain(a) && plain(b) ? `${String(a)}${String(b)}` : NaN;
+  }
   switch (op) {
     case '+':
       return a + b;

@@ -1,25 +1,15 @@
 /**
  * JSONPath reading and writing for the JSONPath query language. Plain reference paths (`$.a.b[0]`,
  * `$['a b']`) are walked directly, which is fast and exact; anything else (wildcards, slices, `..`,
- * unions, filters) goes through jsonpath-plus, whose filter scripts we interpret ourselves instead of
- * letting it evaluate JavaScript, so no input can run code.
+ * unions, filters) goes through jsonpath-plus (jsonpath-indefinite.ts), whose filter scripts we interpret
+ * ourselves instead of letting it evaluate JavaScript, so no input can run code.
  * Every failure is States.Runtime, as AWS reports it.
  */
-import { createRequire } from 'node:module';
 import { runtimeError } from './errors.js';
-import { evaluateFilter } from './jsonpath-filter.js';
+import { queryIndefinite } from './jsonpath-indefinite.js';
 import { isObject } from '../asl/is-object.js';
 
 type Segment = string | number;
-
-type JsonPathFn = typeof import('jsonpath-plus').JSONPath;
-let jsonPathPlus: JsonPathFn | undefined;
-
-/** jsonpath-plus is loaded on the first path that needs it: most machines use plain reference paths only. */
-function jsonPathQuery(): JsonPathFn {
-  jsonPathPlus ??= (createRequire(import.meta.url)('jsonpath-plus') as { JSONPath: JsonPathFn }).JSONPath;
-  return jsonPathPlus;
-}
 
 const referenceCache = new Map<string, Segment[] | null>();
 
@@ -88,8 +78,7 @@ export function tryReadPath(data: unknown, path: string): PathResult {
   }
   let matches: unknown[];
   try {
-    // Filters go to our own interpreter (never JavaScript evaluation), so input cannot run code.
-    matches = jsonPathQuery()({ path, json: data as object, wrap: true, eval: evaluateFilter as unknown as false }) as unknown[];
+    matches = queryIndefinite(data, path);
   } catch (err) {
     throw runtimeError(`The JSONPath ${path} could not be evaluated: ${(err as Error).message}`);
   }

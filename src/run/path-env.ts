@@ -5,6 +5,7 @@
  */
 import { runtimeError } from './errors.js';
 import { readPath } from './jsonpath.js';
+import { splitVariablePath } from '../asl/jsonpath-syntax.js';
 import type { SeededRandom } from './random.js';
 
 export interface PathEnv {
@@ -20,13 +21,13 @@ export interface PathEnv {
 export function resolvePath(path: string, env: PathEnv, field: string): unknown {
   if (path.startsWith('$$')) return readPath(env.context, path.slice(1), field, env.stateName, path, env.input);
   if (path.startsWith('$') && path.length > 1 && path[1] !== '.' && path[1] !== '[') {
-    const match = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(path);
+    const match = splitVariablePath(path);
     if (!match) throw runtimeError(`An error occurred while executing the state '${env.stateName}'. Invalid path '${path}' in ${field}.`);
-    const [, name, rest] = match as unknown as [string, string, string];
+    const { name, rest } = match;
     if (!Object.prototype.hasOwnProperty.call(env.variables, name)) {
       throw runtimeError(`An error occurred while executing the state '${env.stateName}'. Undefined variable '${name}' in ${field}.`);
     }
-    return readPath(env.variables[name], `$${rest}`, field, env.stateName, path, env.input);
+    return readPath(env.variables[name], rest, field, env.stateName, path, env.input);
   }
   return readPath(env.input, path, field, env.stateName);
 }

@@ -57,7 +57,8 @@ function checkSite(site: Site, report: Report): void {
   const text = value.trimEnd();
   const parsed = parsePath(text);
   if (!parsed.ok) {
-    const hint = site.role === 'payload' ? '' : pathHint(site);
+    // The hint is for a path that does not start as one, not for a mistake deep inside a filter.
+    const hint = site.role === 'payload' || parsed.offset > 1 ? '' : pathHint(site);
     report(finding(codes, 'invalid-path', site.pointer, `${label(site)} is not a valid path: ${parsed.message}${at(parsed.offset, text)}${hint}`));
     return;
   }

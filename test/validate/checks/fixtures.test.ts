@@ -7,13 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/diagnostics.js';
 import { buildModel } from '../../../src/asl/walker.js';
-import { structureChecks } from '../../../src/validate/checks/structure.js';
+import { semanticChecks } from '../../../src/validate/checks/index.js';
 import { expectGoldenJson } from '../../report/golden.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/checks/', import.meta.url));
 
 function findingsOf(checkName: string, definition: unknown): Finding[] {
-  const check = structureChecks.find((c) => c.name === checkName)!;
+  const check = semanticChecks.find((c) => c.name === checkName)!;
   const findings: Finding[] = [];
   check.run({ definition, model: buildModel(definition), report: (f) => findings.push(f) });
   return findings;
@@ -22,7 +22,7 @@ function findingsOf(checkName: string, definition: unknown): Finding[] {
 for (const checkName of readdirSync(fixtures)) {
   describe(`the ${checkName} check`, () => {
     it('has a module of that name', () => {
-      expect(structureChecks.map((c) => c.name)).toContain(checkName);
+      expect(semanticChecks.map((c) => c.name)).toContain(checkName);
     });
     for (const file of readdirSync(join(fixtures, checkName)).filter((f) => f.endsWith('.asl.json')).sort()) {
       const name = file.replace(/\.asl\.json$/, '');
