@@ -26,9 +26,9 @@ export function median(values) {
 }
 
 /** Wall time of one child process, in milliseconds; `expectExit` guards against timing a crash. */
-export function timeSpawn(command, args, { cwd = repoRoot, expectExit, input } = {}) {
+export function timeSpawn(command, args, { cwd = repoRoot, expectExit, input, env } = {}) {
   const start = process.hrtime.bigint();
-  const child = spawnSync(command, args, { cwd, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
+  const child = spawnSync(command, args, { cwd, encoding: 'utf8', input, env, maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (expectExit !== undefined && !expectExit.includes(child.status)) {
     throw new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${child.status}: ${(child.stderr || child.stdout).slice(0, 500)}`);

@@ -85,6 +85,8 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
     grep,
     bail: opts.bail,
     jobs,
+    // ASL_TEST_WORKERS=always sends a suite to the workers at once, whatever its size (for measuring them).
+    parallelAfterMs: ctx.env.ASL_TEST_WORKERS === 'always' ? 0 : undefined,
     coverage,
     onFile: fileBlock ? (file) => ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`) : undefined,
   });

@@ -117,6 +117,8 @@ export interface TestSummary {
   /** Scenarios that could not run (a stub or mock problem) and files that could not be read. */
   errors: number;
   durationMs: number;
+  /** Worker threads the run used (0: every scenario ran in the calling thread). */
+  workers: number;
 }
 
 export interface TestReport {

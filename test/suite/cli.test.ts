@@ -164,13 +164,17 @@ describe('asl test --jobs', () => {
       const report = JSON.parse(text) as { files: Array<{ scenarios: Array<Record<string, unknown>> }>; summary: Record<string, unknown> };
       for (const file of report.files) for (const s of file.scenarios) delete s.durationMs;
       delete report.summary.durationMs;
+      delete report.summary.workers;
       return report;
     };
     const one = spawnCli(['test', '--format', 'json', '--coverage', '--jobs', '1'], { cwd: dir });
-    const two = spawnCli(['test', '--format', 'json', '--coverage', '--jobs', '2'], { cwd: dir });
+    const two = spawnCli(['test', '--format', 'json', '--coverage', '--jobs', '2'], { cwd: dir, env: { ASL_TEST_WORKERS: 'always' } });
     expect(two.code, two.stderr).toBe(0);
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
-    expect(strip(two.stdout).summary).toMatchObject({ passed: 40 });
+    expect(JSON.parse(two.stdout).summary).toMatchObject({ passed: 40, workers: 2 });
+    expect(JSON.parse(one.stdout).summary).toMatchObject({ passed: 40, workers: 0 });
+    // Without being told, a suite this quick stays in one thread: workers would cost more than they save.
+    expect(JSON.parse(spawnCli(['test', '--format', 'json', '--jobs', '2'], { cwd: dir }).stdout).summary).toMatchObject({ workers: 0 });
     expect(spawnCli(['test', '--jobs', '0'], { cwd: dir }).code).toBe(2);
   });
 });
