@@ -80,6 +80,7 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
   const streamed = format === 'pretty' && toStdout;
   const { runTests } = await import('../suite/run-tests.js');
   const { fileBlock } = streamed ? await import('./test-report/pretty.js') : { fileBlock: undefined };
+  const progress = streamed ? (await import('./test-progress.js')).testProgress(ctx) : undefined;
   const report = await runTests(paths.length === 0 ? ['.'] : paths, {
     cwd: ctx.cwd,
     grep,
@@ -88,8 +89,15 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
     // ASL_TEST_WORKERS=always sends a suite to the workers at once, whatever its size (for measuring them).
     parallelAfterMs: ctx.env.ASL_TEST_WORKERS === 'always' ? 0 : undefined,
     coverage,
-    onFile: fileBlock ? (file) => ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`) : undefined,
+    onScenario: progress ? (_file, result) => progress.scenario(result.status === 'failed' || result.status === 'error') : undefined,
+    onFile: fileBlock
+      ? (file) => {
+          progress?.clear();
+          ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`);
+        }
+      : undefined,
   });
+  progress?.clear();
   for (const problem of report.problems) ctx.io.stderr.write(`asl: ${problem}\n`);
   if (report.files.length === 0) {
     if (report.problems.length === 0) ctx.io.stderr.write(`asl: no test files (*.asl-test.yaml, *.asl-test.yml, *.asl-test.json) found in ${(paths.length ? paths : ['.']).join(', ')}\n`);

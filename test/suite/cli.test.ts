@@ -3,6 +3,7 @@
  * against a JUnit schema by libxml2, lcov read by an lcov parser), the exact pretty failure report as a
  * golden file, --update, and refusing to write a report over a file the run reads.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -177,4 +178,25 @@ describe('asl test --jobs', () => {
     expect(JSON.parse(spawnCli(['test', '--format', 'json', '--jobs', '2'], { cwd: dir }).stdout).summary).toMatchObject({ workers: 0 });
     expect(spawnCli(['test', '--jobs', '0'], { cwd: dir }).code).toBe(2);
   });
+});
+
+describe('asl test on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript)('shows progress while a long suite runs, then the report; piped, no escape codes', async () => {
+    const { repoRoot } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-tty-'));
+    cpSync(join(fixtures, 'expectations'), dir, { recursive: true });
+    // The loop state runs 2,000 times a scenario, so 30 scenarios take long enough to draw progress.
+    writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Step', States: { Step: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'More?' }, 'More?': { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 2000, Next: 'Step' }], Default: 'Done' }, Done: { Type: 'Succeed' } } }));
+    const scenarios = Array.from({ length: 30 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n    expect: { status: SUCCEEDED, output: { i: 2000 } }\n`).join('');
+    writeFileSync(join(dir, 'loop.asl-test.yaml'), `definition: ./loop.asl.json\nscenarios:\n${scenarios}`);
+    const env = { ...process.env, TERM: 'xterm' } as NodeJS.ProcessEnv;
+    for (const key of ['CI', 'PRE_COMMIT', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
+    const tty = spawnSync('script', ['-qec', `exec "${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test loop.asl-test.yaml --jobs 1`, '/dev/null'], { cwd: dir, encoding: 'utf8', env });
+    expect(tty.stdout).toMatch(/running · \d+ scenarios? done/);
+    expect(tty.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toContain('30 passed, 0 failed');
+    const piped = spawnSync(process.execPath, [join(repoRoot, 'bin/asl.js'), 'test', 'loop.asl-test.yaml', '--jobs', '1'], { cwd: dir, encoding: 'utf8', env });
+    expect(piped.stdout).not.toMatch(/\u001b|running ·/);
+    expect(piped.stdout).toContain('30 passed, 0 failed');
+  }, 60_000);
 });

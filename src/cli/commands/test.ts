@@ -11,7 +11,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('[paths...]', 'test files, directories to search for *.asl-test.yaml|yml|json, or globs (default: .)')
     .option('--grep <pattern>', 'run only scenarios whose name matches this regular expression (default: all)')
     .option('--bail', 'stop after the first scenario that fails or cannot run (default: run them all)')
-    .option('--jobs <n>', 'scenarios run at once on worker threads (default: the number of CPUs; 1 runs them in this thread)')
+    .option('--jobs <n>', 'at most this many scenarios at once on worker threads, once a suite is long enough to repay starting them (default: the number of CPUs; 1: all in this thread)')
     .addOption(
       new Option('--format <format>', 'report format (default: pretty)')
         .choices(TEST_FORMATS)
