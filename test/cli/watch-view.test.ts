@@ -3,6 +3,8 @@
  * region, quickly, without ink's clear-screen (which wipes the terminal's scrollback); colours as decided
  * for every other output; a broken config shows its message without a misleading "0 state machines valid".
  */
+// First, before ink loads: the view is drawn as on a terminal, also when the test suite runs in CI.
+import './not-in-ci.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
