@@ -25,5 +25,6 @@ export interface ShapeData {
   sdkNames: Record<string, string>;
   /** `<service>:<action>` of an optimized integration → [model id, action]. */
   optimized: Record<string, [string, string]>;
-  services: Record<string, ServiceShapes>;
+  /** Model id → its ServiceShapes as JSON text, parsed on first use. */
+  services: Record<string, string>;
 }

@@ -1,13 +1,13 @@
 /**
  * Mocks shaped like the real service: checks a stubbed Task result against the response shape of the API
  * its `Resource` calls, as TestState's `fieldValidationMode` does. The shapes come from the AWS SDK's service
- * models at build time (src/generated/service-shapes.js, about 100 KB gzipped); this module holds them, so
- * load it with `await import()` only when a check runs. A resource whose API is not in the data (a Lambda
+ * models at build time (src/generated/service-shapes.js, about 100 KB gzipped, one JSON text per service, parsed
+ * when first used); this module holds them, so load it with `await import()` only when a check runs. A resource whose API is not in the data (a Lambda
  * function ARN, an activity, a `.sync` or callback call, a service not generated) is not checked.
  */
 import data from '../../../generated/service-shapes.js';
 import { checkShape, type ShapeContext, type ShapeProblem } from './check.js';
-import type { ShapeRef } from './data.js';
+import type { ServiceShapes, ShapeRef } from './data.js';
 import { serviceCallOf } from './resource.js';
 
 export type FieldValidationMode = 'STRICT' | 'PRESENT' | 'NONE';
@@ -40,7 +40,7 @@ function lookUp(resource: string): ResolvedShape | undefined {
   if (!call) return undefined;
   const target = call.kind === 'optimized' ? data.optimized[`${call.service}:${call.action}`] : sdkTarget(call.service, call.action);
   if (!target) return undefined;
-  const original = data.services[target[0]];
+  const original = serviceShapes(target[0]);
   const op = original?.ops[target[1]];
   if (original === undefined || op === undefined) return undefined;
   const lambdaInvoke = call.service === 'lambda' && call.action === 'invoke';
@@ -54,6 +54,16 @@ function lookUp(resource: string): ResolvedShape | undefined {
   const service = { ops: original.ops, shapes: [...original.shapes, required ? [top, required] : [top]] } as typeof original;
   const topLevelHint = lambdaInvoke ? 'the function\'s own result goes under "Payload", as in {"Payload": {…}, "StatusCode": 200}' : undefined;
   return { ctx: { service, title, topLevelHint }, root: service.shapes.length - 1 };
+}
+
+const parsed = new Map<string, ServiceShapes>();
+
+/** One service's shapes, parsed from the generated JSON text the first time a stub for it is checked. */
+function serviceShapes(id: string): ServiceShapes | undefined {
+  if (!Object.prototype.hasOwnProperty.call(data.services, id)) return undefined;
+  let shapes = parsed.get(id);
+  if (shapes === undefined) parsed.set(id, (shapes = JSON.parse(data.services[id]!) as ServiceShapes));
+  return shapes;
 }
 
 function sdkTarget(service: string, action: string): [string, string] | undefined {
