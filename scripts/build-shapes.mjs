@@ -76,13 +76,13 @@ function encoder(model) {
       if (named.has(def.shape)) return named.get(def.shape);
       const target = model.shapes[def.shape];
       if (target === undefined) throw new Error(`unknown shape ${def.shape}`);
-      if (!['structure', 'list', 'map'].includes(target.type ?? 'string')) return primitive(target);
+      if (target.document || !['structure', 'list', 'map'].includes(target.type ?? 'string')) return primitive(target);
       const index = shapes.push(null) - 1;
       named.set(def.shape, index);
       shapes[index] = compound(target);
       return index;
     }
-    if (['structure', 'list', 'map'].includes(def.type)) return shapes.push(compound(def)) - 1;
+    if (!def.document && ['structure', 'list', 'map'].includes(def.type)) return shapes.push(compound(def)) - 1;
     return primitive(def);
   };
   const primitive = (def) => {
@@ -94,7 +94,6 @@ function encoder(model) {
   const compound = (def) => {
     if (def.type === 'list') return ['L', encode(def.member ?? {})];
     if (def.type === 'map') return ['M', encode(def.value ?? {})];
-    if (def.document) return 'a';
     const fields = {};
     for (const [name, member] of Object.entries(def.members ?? {})) fields[capitalize(name)] = encode(member);
     const required = (def.required ?? []).map(capitalize).filter((name) => name in fields);
@@ -105,6 +104,18 @@ function encoder(model) {
 
 const capitalize = (name) => name.charAt(0).toUpperCase() + name.slice(1);
 const camel = (name) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** The output shapes of some operations of one model, keyed by camelCase action; -1 for no output. */
+export function serviceOutputs(model, names, id = 'the model') {
+  const { shapes, encode } = encoder(model);
+  const ops = {};
+  for (const name of [...names].sort()) {
+    const operation = model.operations[name];
+    if (operation === undefined) throw new Error(`${id} has no operation ${name}`);
+    ops[camel(name)] = operation.output === undefined ? -1 : encode(operation.output);
+  }
+  return { ops, shapes };
+}
 
 /** Every output shape needed, per SDK model: all actions of SDK_SERVICES, the named ones of the optimized table. */
 export async function buildShapes(apis) {
@@ -125,15 +136,7 @@ export async function buildShapes(apis) {
   const services = {};
   for (const [id, ops] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
     const model = loadModel(apis, id, metadata);
-    const { shapes, encode } = encoder(model);
-    const out = {};
-    const names = ops.has('*') ? Object.keys(model.operations) : [...ops];
-    for (const name of names.sort()) {
-      const operation = model.operations[name];
-      if (operation === undefined) throw new Error(`${id} has no operation ${name}`);
-      out[camel(name)] = operation.output === undefined ? -1 : encode(operation.output);
-    }
-    services[id] = { ops: out, shapes };
+    services[id] = serviceOutputs(model, ops.has('*') ? Object.keys(model.operations) : [...ops], id);
   }
   const sdkVersion = JSON.parse(readFileSync(join(apis, '..', 'package.json'), 'utf8')).version;
   return { sdkVersion, sdkNames: SDK_SERVICES, optimized, services };
