@@ -3,7 +3,7 @@
  * (`npm test` builds first), exit codes and file:line:column in the messages.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,6 +98,15 @@ describe.skipIf(!built)('asl run --validate-stubs', () => {
     const alone = asl('--validate-stubs', 'none');
     expect(alone.code).toBe(2);
     expect(alone.stderr).toBe('asl: --validate-stubs applies only with --stubs or --mock-config.\n');
+  });
+
+  test('the example in docs/stubs.md is what asl prints', () => {
+    const doc = readFileSync(`${repoRoot}docs/stubs.md`, 'utf8');
+    const after = (marker: string) => /```[a-z]*\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf(marker)))![1]!;
+    writeFileSync(path.join(dir, 'stubs.yaml'), after('For these stubs'));
+    const result = spawnCli(['run', 'order.asl.json', '--stubs', 'stubs.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(after("`asl run` prints:"));
   });
 
   test('the help names the modes and the default', () => {
