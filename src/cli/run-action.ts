@@ -231,7 +231,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
   warnUnused(ctx, opts.stubs, data, unusedStateKeys(definition, keys));
   const { stubFileShapeTargets } = await import('../run/stubs/shape-targets.js');
   await shapes!.checkStubShapes(opts.stubs, data, stubFileShapeTargets(definition, file), shapeMode!);
-  return stubFileAnswerer(file, {
+  const answerer = stubFileAnswerer(file, {
     async loadHandler(spec) {
       const [modulePath, exportName] = spec.split('#') as [string, string];
       const absolute = resolve(dirname(stubPath), modulePath);
@@ -257,6 +257,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
   });
+  return shapes!.checkResultsAsAnswered(answerer, shapeMode!);
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {

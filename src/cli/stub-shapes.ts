@@ -9,6 +9,8 @@ import { printable } from '../printable.js';
 import type { ShapeTarget } from '../run/stubs/shape-targets.js';
 import type { FieldValidationMode } from '../run/stubs/shapes/index.js';
 
+export { checkResultsAsAnswered } from '../run/stubs/shapes/guard.js';
+
 const MODES = ['strict', 'present', 'none'] as const;
 
 /** The default: fields present are checked, required ones are not (a stub often gives only what the machine reads). */

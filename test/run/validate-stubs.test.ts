@@ -109,6 +109,22 @@ describe.skipIf(!built)('asl run --validate-stubs', () => {
     expect(result.stderr).toBe(after("`asl run` prints:"));
   });
 
+  test('a result computed during the run (expression or module) is checked when it is answered, naming the state', () => {
+    writeFileSync(path.join(dir, 'computed.yaml'), `states:\n  Charge: { expression: "{% {'approved': true} %}" }\n  Load: { result: { Item: {} } }\n  Fn: { result: 1 }\n`);
+    const result = asl('--stubs', 'computed.yaml', '--format', 'json');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^asl: The stub for state "Charge" \(invocation 0\) computed a result the real service would never return:\n {2}\/approved: the lambda:invoke response has no field "approved"/);
+    expect(asl('--stubs', 'computed.yaml', '--format', 'json', '--validate-stubs', 'none').code).toBe(1);
+  });
+
+  test('a single state run with --state checks the same stubs', () => {
+    const bad = asl('--state', 'Load', '--stubs', 'bad.yaml', '--format', 'json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('states.Load.sequence[1].result.Item.id: must be an object with S, N');
+    expect(asl('--state', 'Load', '--stubs', 'good.yaml', '--format', 'json').code).toBe(0);
+  });
+
   test('the help names the modes and the default', () => {
     const help = spawnCli(['run', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain("--validate-stubs <mode> check stub and mock results against the real service's response shape: strict (required fields too), present or none (default: present)");
@@ -124,8 +140,8 @@ function loadedBy(argv: string[]): string[] {
 describe.skipIf(!built)('start-up with --validate-stubs', () => {
   const shapeChunk = (urls: string[]) => urls.filter((url) => /service-shapes|shapes\/index/.test(url));
 
-  test('the shapes load only when a fixed result answers a service they describe', () => {
-    writeFileSync(path.join(dir, 'fn-only.yaml'), 'states:\n  Charge: { expression: "{% {\\"Payload\\": 1} %}" }\n  Load: { error: E }\n  Fn: { result: 1 }\n');
+  test('the shapes load only when a result answers a service they describe', () => {
+    writeFileSync(path.join(dir, 'fn-only.yaml'), 'states:\n  Charge: { error: E }\n  Fn: { result: 1 }\n');
     const light = loadedBy(['order.asl.json', '--stubs', 'fn-only.yaml', '--format', 'json']);
     expect(light.some((url) => url.includes('/dist/'))).toBe(true);
     expect(shapeChunk(light)).toEqual([]);
