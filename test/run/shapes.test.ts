@@ -123,3 +123,12 @@ describe('stubFileShapeTargets', () => {
     ]);
   });
 });
+
+describe('operations that return nothing', () => {
+  test('answer {} and nothing else', () => {
+    const resource = 'arn:aws:states:::aws-sdk:s3:deleteBucket';
+    expect(hasMockShape(resource)).toBe(true);
+    expect(validateMockShape(resource, {}, 'STRICT')).toEqual([]);
+    expect(validateMockShape(resource, { Deleted: true }, 'PRESENT')).toEqual([{ pointer: '', message: 'must be {}: the aws-sdk:s3:deleteBucket response has no fields' }]);
+  });
+});
