@@ -1,9 +1,10 @@
 /**
  * Mocks shaped like the real service: checks a stubbed Task result against the response shape of the API
  * its `Resource` calls, as TestState's `fieldValidationMode` does. The shapes come from the AWS SDK's service
- * models at build time (src/generated/service-shapes.js, about 100 KB gzipped, one JSON text per service, parsed
- * when first used); this module holds them, so load it with `await import()` only when a check runs. A resource whose API is not in the data (a Lambda
- * function ARN, an activity, a `.sync` or callback call, a service not generated) is not checked.
+ * models at build time (src/generated/service-shapes.js, about 100 KB gzipped, one JSON text per service,
+ * parsed when first used); this module holds them, so load it with `await import()` only when a check runs.
+ * A resource whose API is not in the data (a Lambda function ARN, an activity, a `.sync` or callback call, a
+ * service not generated) is not checked.
  */
 import data from '../../../generated/service-shapes.js';
 import { checkShape, type ShapeContext, type ShapeProblem } from './check.js';
@@ -94,6 +95,3 @@ function emptyOutputProblems(result: unknown, title: string): ShapeProblem[] {
   const empty = result !== null && typeof result === 'object' && !Array.isArray(result) && Object.keys(result).length === 0;
   return empty ? [] : [{ pointer: '', message: `must be {}: the ${title} response has no fields` }];
 }
-
-/** The aws-sdk version the shapes were generated from, for messages and docs. */
-export const SHAPES_SDK_VERSION: string = data.sdkVersion;
