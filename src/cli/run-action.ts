@@ -40,6 +40,7 @@ export interface RunOptions extends BoundsFlags {
   state?: string;
   workflowType?: string;
   color?: boolean;
+  validateStubs?: string;
 }
 
 function readText(ctx: CommandContext, file: string, what: string): string {
@@ -143,6 +144,9 @@ const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${targe
 
 async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[], stubBounds: JsonataBounds): Promise<TaskAnswerer | undefined> {
   // The stub modules (and their compiled schemas) load only when a run uses them.
+  if (opts.validateStubs !== undefined && opts.stubs === undefined && opts.mockConfig === undefined) throw new UsageError('--validate-stubs applies only with --stubs or --mock-config.');
+  const shapes = opts.stubs === undefined && opts.mockConfig === undefined ? undefined : await import('./stub-shapes.js');
+  const shapeMode = await shapes?.validateStubsMode(opts.validateStubs);
   if (opts.mockConfig !== undefined) {
     if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
     if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
@@ -161,6 +165,8 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
     const states = Object.keys(machines[machine]!.TestCases[opts.testCase]!);
     const pointerOf = (state: string) => ['', 'StateMachines', machine, 'TestCases', opts.testCase!, state].map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
     warnUnused(ctx, opts.mockConfig, config, unusedStateKeys(definition, states.map((key) => ({ key, pointer: pointerOf(key) }))));
+    const { mockConfigShapeTargets } = await import('../run/stubs/shape-targets.js');
+    await shapes!.checkStubShapes(opts.mockConfig, config, mockConfigShapeTargets(definition, config.value, machine, opts.testCase), shapeMode!);
     return answerer;
   }
   if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
@@ -178,7 +184,9 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
   const { unusedStateKeys } = await import('../run/stubs/problems.js');
   const keys = Object.keys(file.states ?? {}).map((key) => ({ key, pointer: `/states/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
   warnUnused(ctx, opts.stubs, data, unusedStateKeys(definition, keys));
-  return stubFileAnswerer(file, {
+  const { stubFileShapeTargets } = await import('../run/stubs/shape-targets.js');
+  await shapes!.checkStubShapes(opts.stubs, data, stubFileShapeTargets(definition, file), shapeMode!);
+  const answerer = stubFileAnswerer(file, {
     async loadHandler(spec) {
       const [modulePath, exportName] = spec.split('#') as [string, string];
       const absolute = resolve(dirname(stubPath), modulePath);
@@ -204,6 +212,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
     },
   }, stubBounds);
+  return shapes!.checkResultsAsAnswered(answerer, shapeMode!);
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {

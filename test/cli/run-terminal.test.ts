@@ -32,7 +32,7 @@ beforeAll(() => {
   // Long enough (a second or more even on a fast machine) that frames are drawn while it runs; a run over
   // before ink's first throttled frame would show only its last one.
   writeFileSync(join(dir, 'map.asl.json'), JSON.stringify(map(50_000)));
-  writeFileSync(join(dir, 'stubs.yaml'), 'states:\n  Work:\n    result: {ok: true}\n');
+  writeFileSync(join(dir, 'stubs.yaml'), 'states:\n  Work:\n    result: {Payload: {ok: true}, StatusCode: 200}\n');
   writeFileSync(join(dir, 'endless.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'Done' }], Default: 'A' }, Done: { Type: 'Succeed' } } }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

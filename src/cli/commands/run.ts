@@ -14,6 +14,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--stubs <file>', 'answers for Task states (YAML or JSON; see docs/stubs.md) (default: none; a Task without one is an error)')
     .option('--mock-config <file>', 'an AWS Step Functions Local mock config file (default: none)')
     .option('--test-case <name>', 'the test case in --mock-config to use (default: none; required with --mock-config)')
+    .option('--validate-stubs <mode>', 'check stub and mock results against the real service\'s response shape: strict (required fields too), present or none (default: present)')
     .option('--state-machine <name>', 'which state machine, when the template or mock config has several (default: the only one)')
     .addOption(
       new Option('--format <format>', 'output format (default: pretty, a live view on a terminal and plain text otherwise)')
