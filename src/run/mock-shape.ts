@@ -3,9 +3,9 @@
  * Task calls, as AWS checks it against its API models. STRICT: every required field is there and every field
  * present has the model's name and type; PRESENT: only the fields present are checked; NONE: nothing.
  *
- * The response shapes come from the AWS SDK models, which this module does not hold. `loadShapeValidator` is
- * the one seam: it returns undefined until a module that knows the shapes is plugged in there, and until then
- * every mocked result passes, whatever the mode.
+ * The response shapes come from the AWS SDK's service models, generated at build time into
+ * src/generated/service-shapes.js and read by src/run/stubs/shapes/ (the same check as `--validate-stubs`).
+ * They are loaded only when a mock is checked, so a TestState run without one loads none of that data.
  */
 
 export type FieldValidationMode = 'STRICT' | 'PRESENT' | 'NONE';
@@ -25,9 +25,10 @@ export interface MockShapeProblem {
  */
 export type ShapeValidator = (resource: string, result: unknown, mode: Exclude<FieldValidationMode, 'NONE'>) => MockShapeProblem[];
 
-/** The validator built from the SDK models, once there is one; see the module comment. */
+/** The validator built from the SDK models, loaded on first use; see the module comment. */
 async function loadShapeValidator(): Promise<ShapeValidator | undefined> {
-  return undefined;
+  const shapes = await import('./stubs/shapes/index.js');
+  return (resource, result, mode) => shapes.validateMockShape(resource, result, mode).map(({ pointer, message }) => ({ path: pointer, message }));
 }
 
 export async function validateMockShape(resource: string, result: unknown, mode: FieldValidationMode): Promise<MockShapeProblem[]> {

@@ -130,9 +130,16 @@ describe('testState and validateMockShape in the library', () => {
     expect(mock.result.Payload.approved).toBe(true);
   });
 
-  test('NONE checks nothing; STRICT and PRESENT pass every result until response shapes are plugged in', async () => {
-    for (const mode of ['NONE', 'PRESENT', 'STRICT'] as const) {
-      expect(await validateMockShape('arn:aws:states:::lambda:invoke', { StatusCode: 'not a number' }, mode)).toEqual([]);
+  test('NONE checks nothing; PRESENT and STRICT check the mock against the service response shape', async () => {
+    expect(await validateMockShape('arn:aws:states:::lambda:invoke', { StatusCode: 'not a number' }, 'NONE')).toEqual([]);
+    for (const mode of ['PRESENT', 'STRICT'] as const) {
+      const problems = await validateMockShape('arn:aws:states:::lambda:invoke', { StatusCode: 'not a number' }, mode);
+      expect(problems.map((p) => p.path)).toContain('/StatusCode');
     }
+    // STRICT also refuses a field the service never returns; PRESENT lets an extra field pass beside known ones.
+    const extra = { Payload: {}, StatusCode: 200, Extra: true };
+    expect((await validateMockShape('arn:aws:states:::lambda:invoke', extra, 'STRICT')).map((p) => p.path)).toContain('/Extra');
+    expect(await validateMockShape('arn:aws:states:::lambda:invoke', extra, 'PRESENT')).toEqual([]);
+    expect(await validateMockShape('arn:aws:states:::lambda:invoke', { Payload: { any: 'thing' }, StatusCode: 200 }, 'STRICT')).toEqual([]);
   });
 });
