@@ -9,6 +9,7 @@ import { SuiteFileError } from './data-file.js';
 import { loadTestFile, type TestFile } from './load-test-file.js';
 import { loadMachine, type LoadedMachine } from './machine.js';
 import type { ScenarioContext } from './run-scenario.js';
+import { checkSuiteStubShapes, shapeMode } from './stub-shapes.js';
 
 export interface PreparedTestFile {
   shown: string;
@@ -32,7 +33,9 @@ export async function prepareTestFile(shown: string, cwd: string, cache: FileCac
         if (error instanceof SuiteFileError && error.place === undefined) throw new SuiteFileError(shown, `stubs ${test.spec.stubs}: ${error.detail} (the path is relative to the test file)`, test.data.locate('/stubs'));
         throw error;
       });
-      fileStubs = anchorStubs(checkStubs(data.value, data, ''), dirname(stubPath));
+      const checked = checkStubs(data.value, data, '');
+      await checkSuiteStubShapes(checked, machine.source.definition, data, '', shapeMode(test.spec));
+      fileStubs = anchorStubs(checked, dirname(stubPath));
     }
     return { shown, absolute, test, machine, context: { test, testAbsolute: absolute, machine, fileStubs, cache } };
   } catch (error) {

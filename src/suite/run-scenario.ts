@@ -14,6 +14,7 @@ import { checkExpectations } from './expectations.js';
 import type { TestFile } from './load-test-file.js';
 import type { LoadedMachine } from './machine.js';
 import { RunObserver } from './observe.js';
+import { checkSuiteStubShapes, shapeMode } from './stub-shapes.js';
 import type { Outcome } from './outcome.js';
 import type { ScenarioResult, ScenarioSpec } from './types.js';
 import type { StubFile } from '../run/types.js';
@@ -48,7 +49,13 @@ async function answererOf(ctx: ScenarioContext, scenario: ScenarioSpec, index: n
   if (scenario.mockConfig !== undefined) {
     return mockAnswerer(scenario.mockConfig, ctx.test.data, ctx.testAbsolute, `/scenarios/${index}/mockConfig`, ctx.machine.source.name, ctx.cache);
   }
-  const own = scenario.stubs === undefined ? undefined : anchorStubs(checkStubs(scenario.stubs, ctx.test.data, `/scenarios/${index}/stubs`), dirname(ctx.testAbsolute));
+  let own: StubFile | undefined;
+  if (scenario.stubs !== undefined) {
+    const base = `/scenarios/${index}/stubs`;
+    const checked = checkStubs(scenario.stubs, ctx.test.data, base);
+    await checkSuiteStubShapes(checked, ctx.machine.source.definition, ctx.test.data, base, shapeMode(ctx.test.spec));
+    own = anchorStubs(checked, dirname(ctx.testAbsolute));
+  }
   const stubs = mergeStubs(ctx.fileStubs, own);
   return stubs ? stubAnswerer(stubs) : undefined;
 }

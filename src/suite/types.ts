@@ -52,6 +52,8 @@ export interface TestFileSpec {
   stateMachine?: string;
   workflowType?: 'STANDARD' | 'EXPRESS';
   stubs?: string;
+  /** How stub results are checked against the services' response shapes (default present). */
+  validateStubs?: 'strict' | 'present' | 'none';
   scenarios: ScenarioSpec[];
 }
 

@@ -121,3 +121,23 @@ describe('selection', () => {
     expect(report.problems).toEqual(['no/such/dir: no such file or directory', 'none-*.asl-test.yaml: the pattern matches no test file (*.asl-test.yaml, *.asl-test.yml, *.asl-test.json)']);
   });
 });
+
+describe('stub results shaped like the service', () => {
+  it('a lambda:invoke stub without Payload is a problem at its place (as asl run --validate-stubs), unless validateStubs: none', async () => {
+    const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-shapes-'));
+    copyFileSync(join(fixtures, 'expectations/machine.asl.json'), join(dir, 'machine.asl.json'));
+    const suite = (extra: string) =>
+      `definition: ./machine.asl.json\n${extra}scenarios:\n  - name: approved without the Payload wrapper\n    input: { total: 1 }\n    stubs:\n      states:\n        Charge: { result: { approved: true } }\n`;
+    writeFileSync(join(dir, 'bad.asl-test.yaml'), suite(''));
+    writeFileSync(join(dir, 'off.asl-test.yaml'), suite('validateStubs: none\n'));
+    const report = await runTests(['.'], { cwd: dir });
+    const bad = report.files.find((f) => f.file === 'bad.asl-test.yaml')!;
+    expect(bad.scenarios[0]).toMatchObject({ status: 'error' });
+    expect(bad.scenarios[0]!.reason).toMatch(/^bad\.asl-test\.yaml:7:\d+: .*lambda:invoke response has no field "approved".*validateStubs present/);
+    const off = report.files.find((f) => f.file === 'off.asl-test.yaml')!;
+    expect(off.scenarios[0]!.status).not.toBe('error');
+  });
+});
