@@ -152,7 +152,7 @@ describe('asl run refuses what asl validate refuses (exit 2, with the stylish re
       States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 10, MaxDelaySeconds: 5 }], End: true } },
     };
     const file = write('warned.asl.json', definition);
-    const stubs = write('stubs.json', { states: { T: { result: { ok: true } } } });
+    const stubs = write('stubs.json', { states: { T: { result: { Payload: { ok: true } } } } });
     const run = await runCli(['run', file, '--stubs', stubs, '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'SUCCEEDED' });
