@@ -21,7 +21,8 @@ import { printable } from '../printable.js';
 import type { InputFile } from './output-guard.js';
 import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
 import { refuseInvalid, refuseStrayMachineName } from './run-preflight.js';
-import { checkInlineInput, checkInputNesting, readCappedText, readDefinitionStdin, readInputText, reasonOf } from './run-read.js';
+import { checkInlineInput, checkInputNesting, readCappedText, readDefinitionStdin, readInputText } from './run-read.js';
+import { systemErrorReason } from '../system-error.js';
 
 export interface RunOptions extends BoundsFlags {
   input?: string;
@@ -101,24 +102,13 @@ interface DataFile {
 /** Reads a stub or mock config file (YAML or JSON) keeping positions; a syntax error is exit 2 with file:line:column. */
 async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<DataFile> {
   const text = readText(ctx, file, what);
-  const [{ detectFormat, parseText }, { LineTable }, { makeLocate }] = await Promise.all([
-    import('../source/parse.js'),
-    import('../source/positions.js'),
-    import('../source/locate.js'),
-  ]);
-  const parsed = parseText(text, detectFormat(file, text));
-  const lines = new LineTable(text);
-  const syntax = parsed.problems.find((p) => p.code === 'parse-error') ?? (parsed.parsed ? undefined : parsed.problems[0]);
-  if (!parsed.parsed || syntax) {
-    const at = lines.position(syntax?.offset ?? 0);
-    throw new InputError(`${file}:${at.line}:${at.column}: ${what} does not parse as ${parsed.format === 'yaml' ? 'YAML' : 'JSON'}: ${syntax?.message ?? 'no value'}`);
+  const { parseDataText } = await import('../source/data-text.js');
+  const data = parseDataText(text, file);
+  if (!data.ok) {
+    const where = `${file}:${data.place.line}:${data.place.column}`;
+    throw new InputError(data.kind === 'duplicate' ? `${where}: ${data.message}` : `${where}: ${what} does not parse as ${data.format}: ${data.message ?? 'no value'}`);
   }
-  const duplicate = parsed.problems[0];
-  if (duplicate) {
-    const at = lines.position(duplicate.offset);
-    throw new InputError(`${file}:${at.line}:${at.column}: ${duplicate.message}`);
-  }
-  return { value: parsed.value, locate: makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end)) };
+  return { value: data.value, locate: data.locate };
 }
 
 /** A stub or mock config problem list as `file:line:column: place: message` lines, for exit 2. */
@@ -194,7 +184,7 @@ async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: 
       try {
         mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
       } catch (error) {
-        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${reasonOf(error)}`);
+        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${systemErrorReason(error)}`);
       }
       const handler = mod[exportName];
       if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);

@@ -17,11 +17,6 @@ export const MAX_INPUT_BYTES = 262_144;
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
-/** Why a file could not be read, in the words every command uses (src/system-error.ts). */
-export function reasonOf(error: unknown): string {
-  return systemErrorReason(error);
-}
-
 /** A regular file's size is known and checked by the loader; anything else is read up to the stream cap. */
 function capFor(path: string): number {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ? MAX_FILE_BYTES : MAX_STREAM_BYTES;
@@ -34,7 +29,7 @@ export function readCappedText(ctx: Pick<CommandContext, 'cwd'>, file: string, w
     return readFileCapped(path, capFor(path));
   } catch (error) {
     if (error instanceof ReadCapExceeded) throw tooLarge(file, what, error.limit);
-    throw new InputError(`cannot read ${what} ${file}: ${reasonOf(error)}`);
+    throw new InputError(`cannot read ${what} ${file}: ${systemErrorReason(error)}`);
   }
 }
 
@@ -63,7 +58,7 @@ export function readInputText(ctx: Pick<CommandContext, 'cwd'>, file: string): s
   } catch (error) {
     if (error instanceof ReadCapExceeded) throw inputTooLarge(`the input file ${file}`, error.read, true);
     const hint = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? ' (relative paths start from the current directory); check the path, or give the input inline with --input JSON' : '';
-    throw new InputError(`cannot read the input file ${file}: ${reasonOf(error)}${hint}.`);
+    throw new InputError(`cannot read the input file ${file}: ${systemErrorReason(error)}${hint}.`);
   }
 }
 

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { CommandContext } from './context.js';
 import { decideColorLevel, makePainter } from './color.js';
 import { writeFileAtomically } from './atomic-write.js';
+import { integerOption } from './run-arguments.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { refuseInputAsOutput, type InputFile } from './output-guard.js';
 import type { TestReport } from '../suite/types.js';
@@ -65,11 +66,7 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
       throw new UsageError(`--grep ${opts.grep} is not a valid regular expression: ${(error as Error).message}`);
     }
   }
-  let jobs = availableParallelism();
-  if (opts.jobs !== undefined) {
-    if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not "${opts.jobs}".`);
-    jobs = Number(opts.jobs);
-  }
+  const jobs = integerOption(opts.jobs, '--jobs', 1) ?? availableParallelism();
   const { parseThresholds, thresholdMisses } = await import('../suite/coverage.js');
   const thresholds = opts.coverageThreshold === undefined ? undefined : parseThresholds(opts.coverageThreshold);
   if (typeof thresholds === 'string') throw new UsageError(`--coverage-threshold: ${thresholds}.`);

@@ -4,9 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { reasonOf } from '../source/load-file.js';
-import { detectFormat, parseText } from '../source/parse.js';
-import { LineTable } from '../source/positions.js';
-import { makeLocate } from '../source/locate.js';
+import { parseDataText } from '../source/data-text.js';
 import type { Place } from './types.js';
 
 export interface DataFile {
@@ -45,24 +43,10 @@ export async function readDataFile(absolute: string, shown: string, what: string
   } catch (error) {
     throw new SuiteFileError(shown, `cannot read ${what}: ${reasonOf(error)}`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = parseText(text, detectFormat(absolute, text));
-  const lines = new LineTable(text);
-  const syntax = parsed.problems.find((p) => p.code === 'parse-error') ?? (parsed.parsed ? undefined : parsed.problems[0]);
-  if (!parsed.parsed || syntax) {
-    const at = lines.position(syntax?.offset ?? 0);
-    throw new SuiteFileError(shown, `${what} does not parse as ${parsed.format === 'yaml' ? 'YAML' : 'JSON'}: ${syntax?.message ?? 'it is empty'}`, at);
+  const data = parseDataText(text, absolute);
+  if (!data.ok) {
+    if (data.kind === 'duplicate') throw new SuiteFileError(shown, data.message!, data.place);
+    throw new SuiteFileError(shown, `${what} does not parse as ${data.format}: ${data.message ?? 'it is empty'}`, data.place);
   }
-  const duplicate = parsed.problems[0];
-  if (duplicate) throw new SuiteFileError(shown, duplicate.message, lines.position(duplicate.offset));
-  const locateValue = makeLocate(parsed.spanOf, '', (start, end) => lines.range(start, end));
-  const locate = (pointer: string): Place => {
-    const p = locateValue(pointer);
-    return { line: p.line, column: p.column };
-  };
-  const locateKey = (pointer: string): Place => {
-    const keyStart = parsed.spanOf(pointer)?.keyStart;
-    return keyStart === undefined ? locate(pointer) : lines.position(keyStart);
-  };
-  return { file: shown, value: parsed.value, locate, locateKey };
+  return { file: shown, value: data.value, locate: data.locate, locateKey: data.locateKey };
 }
