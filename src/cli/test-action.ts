@@ -90,6 +90,7 @@ async function runOnce(ctx: CommandContext, paths: string[], opts: TestOptions):
     onFile: fileBlock
       ? (file) => {
           progress?.clear();
+  progress?.dispose();
           ctx.io.stdout.write(`${fileBlock(file, painter).join('\n')}\n\n`);
         }
       : undefined,

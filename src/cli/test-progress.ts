@@ -11,14 +11,33 @@ export interface TestProgress {
   scenario(failed: boolean): void;
   /** Clears the line (before other output, and at the end). */
   clear(): void;
+  /** Removes the Ctrl-C handler: signals get Node's default behaviour again. */
+  dispose(): void;
 }
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export function testProgress(ctx: CommandContext): TestProgress | undefined {
   if (!ctx.io.stdout.isTTY || ctx.env.CI || ctx.env.PRE_COMMIT) return undefined;
   let done = 0;
   let failed = 0;
   let shown = false;
-  let last = 0;
+  // A suite over within the first frame shows no progress line at all (no flicker on quick runs).
+  let last = performance.now();
+  const clearLine = () => {
+    if (shown) ctx.io.stdout.write('\r\u001b[2K');
+    shown = false;
+  };
+  // Ctrl-C stops at once, as it would without the line, but leaves the terminal clean and says so.
+  const stop = (signal: keyof typeof EXIT_CODES) => () => {
+    clearLine();
+    ctx.io.stderr.write(`asl: interrupted by ${signal} after ${done} scenario${done === 1 ? '' : 's'}\n`);
+    process.exit(EXIT_CODES[signal]);
+  };
+  const onInt = stop('SIGINT');
+  const onTerm = stop('SIGTERM');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   return {
     scenario(isFailure) {
       done++;
@@ -29,9 +48,10 @@ export function testProgress(ctx: CommandContext): TestProgress | undefined {
       ctx.io.stdout.write(`\r\u001b[2K  running · ${done} scenario${done === 1 ? '' : 's'} done${failed ? ` · ${failed} failed` : ''}`);
       shown = true;
     },
-    clear() {
-      if (shown) ctx.io.stdout.write('\r\u001b[2K');
-      shown = false;
+    clear: clearLine,
+    dispose() {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
     },
   };
 }

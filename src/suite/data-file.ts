@@ -2,7 +2,8 @@
  * Reads a YAML or JSON file of the suite (a test file, a stub file, a mock config, an input file) keeping
  * positions, so that every problem in it can be told as file:line:column.
  */
-import { readFile } from 'node:fs/promises';
+import { MAX_STREAM_BYTES } from '../source/load-text.js';
+import { ReadCapExceeded, readFileCapped } from '../source/read-capped.js';
 import { reasonOf } from '../source/load-file.js';
 import { parseDataText } from '../source/data-text.js';
 import type { Place } from './types.js';
@@ -39,8 +40,10 @@ export class SuiteFileError extends Error {
 export async function readDataFile(absolute: string, shown: string, what: string): Promise<DataFile> {
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    // Capped, as asl run reads its stub files: a device or an endless pipe named as a file is refused.
+    text = readFileCapped(absolute, MAX_STREAM_BYTES);
   } catch (error) {
+    if (error instanceof ReadCapExceeded) throw new SuiteFileError(shown, `cannot read ${what}: it has more than ${error.limit / (1024 * 1024)} MB (reading stopped there)`);
     throw new SuiteFileError(shown, `cannot read ${what}: ${reasonOf(error)}`);
   }
   const data = parseDataText(text, absolute);

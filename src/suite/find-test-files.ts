@@ -21,7 +21,8 @@ export async function findTestFiles(args: string[], cwd: string): Promise<{ file
   };
   for (const arg of args) {
     const info = await stat(resolve(cwd, arg)).catch(() => undefined);
-    if (info?.isFile()) add(arg);
+    // A named pipe or a device is read like a file, and refused there if it never ends.
+    if (info?.isFile() || info?.isFIFO() || info?.isCharacterDevice()) add(arg);
     else if (info?.isDirectory()) {
       const found = await glob(PATTERNS, { cwd: resolve(cwd, arg), ignore: IGNORED, onlyFiles: true });
       const prefix = arg === '.' ? '' : `${arg.replace(/\/+$/, '')}/`;

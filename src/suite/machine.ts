@@ -16,7 +16,9 @@ export interface LoadedMachine {
 export async function loadMachine(test: TestFile, testAbsolute: string, cwd: string): Promise<LoadedMachine> {
   const { spec, data } = test;
   const absolute = resolve(dirname(testAbsolute), spec.definition);
-  const file = relative(cwd, absolute) || absolute;
+  // Relative to where asl runs when it is below it; otherwise as an absolute path (no ../../ chains).
+  const shown = relative(cwd, absolute);
+  const file = shown && !shown.startsWith('..') ? shown : absolute;
   const at = data.locate('/definition');
   let loaded;
   try {

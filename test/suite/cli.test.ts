@@ -199,4 +199,26 @@ describe('asl test on a terminal', () => {
     expect(piped.stdout).not.toMatch(/\u001b|running ·/);
     expect(piped.stdout).toContain('30 passed, 0 failed');
   }, 60_000);
+
+  it.skipIf(!hasScript)('Ctrl-C in the middle stops at once: the progress line cleared, a one-line note, exit 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const { repoRoot } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-int-'));
+    writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Step', States: { Step: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'More?' }, 'More?': { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 5000, Next: 'Step' }], Default: 'Done' }, Done: { Type: 'Succeed' } } }));
+    const scenarios = Array.from({ length: 2000 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n`).join('');
+    writeFileSync(join(dir, 'interrupted.asl-test.yaml'), `definition: ./loop.asl.json\nscenarios:\n${scenarios}`);
+    const env = { ...process.env, TERM: 'xterm' } as NodeJS.ProcessEnv;
+    for (const key of ['CI', 'PRE_COMMIT', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
+    const child = spawn('script', ['-qec', `"${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test interrupted.asl-test.yaml --jobs 1; echo "EXIT=$?"`, '/dev/null'], { cwd: dir, env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    for (let i = 0; i < 200 && !/running · \d+ scenarios done/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+    // The node process under script, found by the unique test file name.
+    spawnSync('pkill', ['-INT', '-f', `^${process.execPath} .*test interrupted\.asl-test\.yaml`]);
+    const started = performance.now();
+    await new Promise((done) => child.on('close', done));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
+    expect(out).toContain('EXIT=130');
+  }, 60_000);
 });
