@@ -141,3 +141,26 @@ describe('stub results shaped like the service', () => {
     expect(off.scenarios[0]!.status).not.toBe('error');
   });
 });
+
+describe('scenario keys', () => {
+  it('now, seed and context reach the execution as asl run --now, --seed and --context do', async () => {
+    const report = await runTests(['keys/keys.asl-test.yaml'], { cwd: fixtures });
+    expect(report.files[0]!.scenarios.map((s) => [s.name, s.status, s.failures])).toEqual([
+      ['now sets the start time', 'passed', []],
+      ['seed changes the random draws and ids', 'passed', []],
+      ['context overrides context object fields', 'passed', []],
+    ]);
+  });
+
+  it('only: the scenarios marked only run, every other one in the run is skipped', async () => {
+    const report = await runTests(['keys'], { cwd: fixtures });
+    const all = report.files.flatMap((f) => f.scenarios.map((s) => [s.name, s.status]));
+    expect(all).toEqual([
+      ['now sets the start time', 'skipped'],
+      ['seed changes the random draws and ids', 'skipped'],
+      ['context overrides context object fields', 'skipped'],
+      ['not marked', 'skipped'],
+      ['marked only', 'passed'],
+    ]);
+  });
+});
