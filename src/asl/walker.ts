@@ -4,7 +4,8 @@
  * malformed input: anything that is not shaped like a state is skipped here and reported by the validator.
  */
 import { joinPointer } from './pointer.js';
-import type { QueryLanguage, State } from './types.js';
+import type { ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
+import { definitionView, stateView } from './state-view.js';
 import { isObject } from './is-object.js';
 
 export type ScopeKind = 'machine' | 'branch' | 'processor';
@@ -34,10 +35,10 @@ export interface StateNode {
   name: string;
   /** Pointer of the state object, e.g. "/States/Fan out/Branches/0/States/Charge". */
   pointer: string;
-  /** The state object as written; trust its shape only after validation. */
+  /** The state object as written: for diagnostics (which keys are written, where); read fields through `state`. */
   raw: Record<string, unknown>;
-  /** The same object seen through the ASL types (a convenience for code that runs after validation). */
-  state: State;
+  /** The typed view of the state (`state-view.ts`): every field a check, rule, executor or graph reads. */
+  state: StateView;
   /** The raw `Type` value when it is a string. */
   type: string | undefined;
   scope: Scope;
@@ -49,6 +50,8 @@ export interface StateNode {
 
 export interface MachineModel {
   definition: unknown;
+  /** The typed view of the definition's top level (Comment, TimeoutSeconds, QueryLanguage …). */
+  topLevel: StateMachineDefinition;
   /** The top-level query language (JSONPath unless the definition says JSONata). */
   queryLanguage: QueryLanguage;
   root: Scope;
@@ -93,7 +96,7 @@ export function buildModel(definition: unknown): MachineModel {
         name,
         pointer: joinPointer(scope.pointer, 'States', name),
         raw: rawState,
-        state: rawState as unknown as State,
+        state: stateView(rawState),
         type: typeof rawState.Type === 'string' ? rawState.Type : undefined,
         scope,
         queryLanguage: asQueryLanguage(rawState.QueryLanguage) ?? machineLanguage,
@@ -108,7 +111,7 @@ export function buildModel(definition: unknown): MachineModel {
     for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i]!);
   }
   // Scopes were visited breadth-first within a level; list states so a container precedes its nested states.
-  return { definition, queryLanguage: machineLanguage, root, scopes, states: orderDepthFirst(root) };
+  return { definition, topLevel: definitionView(top), queryLanguage: machineLanguage, root, scopes, states: orderDepthFirst(root) };
 }
 
 function collectChildren(node: StateNode, depth: number): void {
@@ -207,25 +210,38 @@ export interface Transition {
 }
 
 export function transitionsOf(node: StateNode): Transition[] {
-  const raw = node.raw;
+  const state = node.state;
   const out: Transition[] = [];
-  if ('Next' in raw) out.push({ target: raw.Next, pointer: joinPointer(node.pointer, 'Next'), kind: 'next' });
-  if (node.type === 'Choice') {
-    if (Array.isArray(raw.Choices)) {
-      raw.Choices.forEach((rule, i) => {
-        if (isObject(rule) && 'Next' in rule) {
-          out.push({ target: rule.Next, pointer: joinPointer(node.pointer, 'Choices', i, 'Next'), kind: 'choice' });
-        }
-      });
-    }
-    if ('Default' in raw) out.push({ target: raw.Default, pointer: joinPointer(node.pointer, 'Default'), kind: 'default' });
+  if ('Next' in state && state.Next !== undefined) out.push({ target: state.Next, pointer: joinPointer(node.pointer, 'Next'), kind: 'next' });
+  if (state.Type === 'Choice') {
+    state.Choices?.forEach((rule, i) => {
+      if (rule.Next !== undefined) out.push({ target: rule.Next, pointer: joinPointer(node.pointer, 'Choices', i, 'Next'), kind: 'choice' });
+    });
+    if (state.Default !== undefined) out.push({ target: state.Default, pointer: joinPointer(node.pointer, 'Default'), kind: 'default' });
   }
-  if (Array.isArray(raw.Catch)) {
-    raw.Catch.forEach((catcher, i) => {
-      if (isObject(catcher) && 'Next' in catcher) {
-        out.push({ target: catcher.Next, pointer: joinPointer(node.pointer, 'Catch', i, 'Next'), kind: 'catch' });
-      }
+  if ('Catch' in state) {
+    state.Catch?.forEach((catcher, i) => {
+      if (catcher.Next !== undefined) out.push({ target: catcher.Next, pointer: joinPointer(node.pointer, 'Catch', i, 'Next'), kind: 'catch' });
     });
   }
   return out;
+}
+
+/** Every field name of every state type, as the types declare them. */
+export type StateFieldName =
+  | keyof TaskState
+  | keyof PassState
+  | keyof ChoiceState
+  | keyof WaitState
+  | keyof FailState
+  | keyof ParallelState
+  | keyof MapState;
+
+/**
+ * Whether the state as written has this key, whatever its value: for the checks that are about which keys a
+ * person wrote (two fields that exclude each other, a field the query language does not allow), where a value
+ * of the wrong kind still counts as written. Values are read through `node.state`.
+ */
+export function writesField(node: StateNode, field: StateFieldName): boolean {
+  return Object.hasOwn(node.raw, field) && node.raw[field] !== undefined;
 }
