@@ -27,13 +27,20 @@ export function stateView(raw: Record<string, unknown>): StateView {
   const table: FieldTable | undefined = typeof type === 'string' && Object.hasOwn(STATE_FIELDS, type) ? STATE_FIELDS[type as keyof typeof STATE_FIELDS] : undefined;
   const view = project(raw, table ?? UNKNOWN_STATE_FIELDS);
   if (table) view.Type = type;
-  // The one place a parsed value becomes a typed view: project() checked every field against its table.
-  return view as unknown as StateView;
+  return typed<StateView>(view);
 }
 
 /** The typed view of a definition's top level. */
 export function definitionView(raw: Record<string, unknown>): StateMachineDefinition {
-  return project(raw, DEFINITION_FIELDS) as unknown as StateMachineDefinition;
+  return typed<StateMachineDefinition>(project(raw, DEFINITION_FIELDS));
+}
+
+/**
+ * The one place a parsed value becomes a typed view, and the only cast the model needs: `project()` has
+ * checked every field it kept against the table that `state-fields.ts` ties to the type.
+ */
+function typed<View>(projected: Record<string, unknown>): View {
+  return projected as unknown as View;
 }
 
 /** An object still to be projected into its (already attached) view. */
