@@ -44,6 +44,7 @@ export interface WatchDeps {
 
 const DEFAULT_DEBOUNCE_MS = 100;
 
+/** Checks the inputs, then again after every burst of changes, until stopped (a signal, Ctrl-C): exit 0. */
 export async function runWatch(
   ctx: CommandContext,
   inputs: string[],
