@@ -3,26 +3,23 @@
  * JSON, plain text, or (on a terminal, outside CI) the ink live view. Exit 0 SUCCEEDED, 1 any other
  * status, 2 for usage, stub or input problems.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LoadedFile } from '../source/types.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { CommandContext } from './context.js';
 import { InputError, UsageError } from './errors.js';
 import { executeAndShow, isStubError } from './run-output.js';
-import type { ExecuteOptions, TaskAnswerer, TestStateResult } from '../run/index.js';
-import { jsonataBounds, type JsonataBounds } from '../run/jsonata-guard.js';
+import type { ExecuteOptions } from '../run/index.js';
+import { jsonataBounds } from '../run/jsonata-guard.js';
 import { describePlace, jsonSyntaxError } from './run-json-error.js';
 import { integerOption, parseJsonArgument } from './run-arguments.js';
 import { stateMachineTypeOf } from './workflow-type.js';
 import { placedMessage } from './run-setup-place.js';
-import { printable } from '../printable.js';
 import type { InputFile } from './output-guard.js';
 import { boundsFromFlags, type BoundsFlags } from './run-bounds.js';
 import { refuseInvalid, refuseStrayMachineName } from './run-preflight.js';
 import { checkInlineInput, checkInputNesting, readCappedText, readDefinitionStdin, readInputText } from './run-read.js';
-import { systemErrorReason } from '../system-error.js';
+import { buildAnswerer } from './run-answerer.js';
 
 export interface RunOptions extends BoundsFlags {
   input?: string;
@@ -91,118 +88,6 @@ async function loadDefinition(ctx: CommandContext, file: string, machineName: st
   }
   await refuseInvalid(ctx, loaded, machine, text);
   return { definition: machine.definition, name: machine.name, workflowType: machine.workflowType };
-}
-
-interface DataFile {
-  value: unknown;
-  /** Line and column of the value at a JSON Pointer (its nearest existing ancestor). */
-  locate(pointer: string): { line: number; column: number };
-}
-
-/** Reads a stub or mock config file (YAML or JSON) keeping positions; a syntax error is exit 2 with file:line:column. */
-async function parseDataFile(ctx: CommandContext, file: string, what: string): Promise<DataFile> {
-  const text = readText(ctx, file, what);
-  const { parseDataText } = await import('../source/data-text.js');
-  const data = parseDataText(text, file);
-  if (!data.ok) {
-    const where = `${file}:${data.place.line}:${data.place.column}`;
-    throw new InputError(data.kind === 'duplicate' ? `${where}: ${data.message}` : `${where}: ${what} does not parse as ${data.format}: ${data.message ?? 'no value'}`);
-  }
-  return { value: data.value, locate: data.locate };
-}
-
-/** A stub or mock config problem list as `file:line:column: place: message` lines, for exit 2. */
-function fileProblems(file: string, data: DataFile, error: { message: string; problems: Array<{ pointer: string; message: string }> }, describe: (pointer: string, root: unknown) => string): InputError {
-  if (error.problems.length === 0) return new InputError(`${file}: ${error.message}`);
-  const lines = error.problems.map((p) => {
-    const at = data.locate(p.pointer);
-    return `${file}:${at.line}:${at.column}: ${describe(p.pointer, data.value)}: ${p.message}`;
-  });
-  const fix = lines.length > 1 ? `\n${lines.length} problems; see docs/stubs.md for the file format.` : '';
-  return new InputError(`${lines.join('\n')}${fix}`);
-}
-
-/** Warns (stderr, exit code unchanged) about answers for states the machine does not have. */
-function warnUnused(ctx: CommandContext, file: string, data: DataFile, warnings: Array<{ pointer: string; message: string }>): void {
-  for (const w of warnings) {
-    const at = data.locate(w.pointer);
-    ctx.io.stderr.write(`asl: warning: ${printable(`${file}:${at.line}:${at.column}: ${w.message}`)}\n`);
-  }
-}
-
-const RESULT_WRITER = { name: (target: string) => `the ResultWriter file ${target}`, fix: "Change the ResultWriter's Prefix, or the stub file's results folder." };
-
-async function buildAnswerer(ctx: CommandContext, opts: RunOptions, definition: unknown, inputs: InputFile[], stubBounds: JsonataBounds): Promise<TaskAnswerer | undefined> {
-  // The stub modules (and their compiled schemas) load only when a run uses them.
-  if (opts.validateStubs !== undefined && opts.stubs === undefined && opts.mockConfig === undefined) throw new UsageError('--validate-stubs applies only with --stubs or --mock-config.');
-  const shapes = opts.stubs === undefined && opts.mockConfig === undefined ? undefined : await import('./stub-shapes.js');
-  const shapeMode = await shapes?.validateStubsMode(opts.validateStubs);
-  if (opts.mockConfig !== undefined) {
-    if (opts.stubs !== undefined) throw new UsageError('use either --stubs or --mock-config, not both.');
-    if (opts.testCase === undefined) throw new UsageError('--mock-config needs --test-case NAME to pick the test case.');
-    const [{ mockConfigAnswerer, MockConfigError }, { describePointer }] = await Promise.all([import('../run/stubs/mock-config.js'), import('../run/stubs/problems.js')]);
-    const config = await parseDataFile(ctx, opts.mockConfig, 'the mock config');
-    let answerer: TaskAnswerer;
-    try {
-      answerer = mockConfigAnswerer(config.value, opts.testCase, opts.stateMachine);
-    } catch (error) {
-      if (error instanceof MockConfigError) throw fileProblems(opts.mockConfig, config, error, describePointer);
-      throw error;
-    }
-    const { unusedStateKeys } = await import('../run/stubs/problems.js');
-    const machines = (config.value as { StateMachines: Record<string, { TestCases: Record<string, Record<string, string>> }> }).StateMachines;
-    const machine = opts.stateMachine ?? Object.keys(machines)[0]!;
-    const states = Object.keys(machines[machine]!.TestCases[opts.testCase]!);
-    const pointerOf = (state: string) => ['', 'StateMachines', machine, 'TestCases', opts.testCase!, state].map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-    warnUnused(ctx, opts.mockConfig, config, unusedStateKeys(definition, states.map((key) => ({ key, pointer: pointerOf(key) }))));
-    const { mockConfigShapeTargets } = await import('../run/stubs/shape-targets.js');
-    await shapes!.checkStubShapes(opts.mockConfig, config, mockConfigShapeTargets(definition, config.value, machine, opts.testCase), shapeMode!);
-    return answerer;
-  }
-  if (opts.testCase !== undefined) throw new UsageError('--test-case only applies with --mock-config.');
-  if (opts.stubs === undefined) return undefined;
-  const stubPath = resolve(ctx.cwd, opts.stubs);
-  const [{ checkStubFile, stubFileAnswerer, StubFileError }, { describePointer }] = await Promise.all([import('../run/stubs/stub-file.js'), import('../run/stubs/problems.js')]);
-  const data = await parseDataFile(ctx, opts.stubs, 'the stub file');
-  let file;
-  try {
-    file = checkStubFile(data.value);
-  } catch (error) {
-    if (error instanceof StubFileError) throw fileProblems(opts.stubs, data, error, describePointer);
-    throw error;
-  }
-  const { unusedStateKeys } = await import('../run/stubs/problems.js');
-  const keys = Object.keys(file.states ?? {}).map((key) => ({ key, pointer: `/states/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }));
-  warnUnused(ctx, opts.stubs, data, unusedStateKeys(definition, keys));
-  const { stubFileShapeTargets } = await import('../run/stubs/shape-targets.js');
-  await shapes!.checkStubShapes(opts.stubs, data, stubFileShapeTargets(definition, file), shapeMode!);
-  const answerer = stubFileAnswerer(file, {
-    async loadHandler(spec) {
-      const [modulePath, exportName] = spec.split('#') as [string, string];
-      const absolute = resolve(dirname(stubPath), modulePath);
-      let mod: Record<string, unknown>;
-      try {
-        mod = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
-      } catch (error) {
-        throw new InputError(`${opts.stubs}: cannot load stub module ${modulePath}: ${systemErrorReason(error)}`);
-      }
-      const handler = mod[exportName];
-      if (typeof handler !== 'function') throw new InputError(`${opts.stubs}: ${modulePath} has no exported function "${exportName}".`);
-      return handler as (input: unknown) => unknown;
-    },
-    async readText(path) {
-      inputs.push({ path: resolve(dirname(stubPath), path), role: 'the items file' });
-      return readText(ctx, resolve(dirname(stubPath), path), 'the items file');
-    },
-    async writeText(path, content) {
-      const target = resolve(dirname(stubPath), path);
-      // Never over the definition, the stubs, the input or an items file the run read; written whole or not at all.
-      const [{ refuseInputAsOutput }, { writeFileAtomically }] = await Promise.all([import('./output-guard.js'), import('./atomic-write.js')]);
-      refuseInputAsOutput(ctx.cwd, target, [...inputs, { path: opts.stubs!, role: 'the stub file' }], 'results', RESULT_WRITER);
-      writeFileAtomically(ctx.cwd, target, content, { createFolders: true, what: 'the ResultWriter file' });
-    },
-  }, stubBounds);
-  return shapes!.checkResultsAsAnswered(answerer, shapeMode!);
 }
 
 async function readInput(ctx: CommandContext, opts: RunOptions): Promise<unknown> {

@@ -4,7 +4,7 @@
  * structure `asl test --format json` prints. A bad test file is reported and the other files still run.
  */
 import { FileCache } from './answerers.js';
-import { CoverageCollector } from './coverage.js';
+import { CoverageCollector, type CoverageTarget } from './coverage.js';
 import { findTestFiles } from './find-test-files.js';
 import { prepareTestFile, type PreparedTestFile } from './prepare.js';
 import { runScenario } from './run-scenario.js';
@@ -101,72 +101,113 @@ export async function runTests(paths: string[] = ['.'], options: RunTestsOptions
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const { files: found, problems } = await findTestFiles(paths, cwd);
-  const cache = new FileCache();
-  const loaded: PreparedTestFile[] = [];
-  for (const shown of found) loaded.push(await prepareTestFile(shown, cwd, cache));
+  const loaded = await prepareAll(found, cwd);
   const results = loaded.map(fileResult);
   const planned = plan(loaded, results, options.grep);
   const coverage = options.coverage ? new CoverageCollector() : undefined;
-  const targetOf = (file: PreparedTestFile) => {
-    const m = file.machine!;
-    return coverage?.target(`${m.absolute}#${m.source.pointer}`, m.file, m.source.name, m.source.definition, m.source.locate);
-  };
-  // Files are finished (their scenarios listed, onFile called) in order, each as soon as all of its
-  // scenarios have an outcome, so a report can print as it goes.
-  const byFile = new Map<TestFileResult, Planned[]>(results.map((r) => [r, []]));
-  for (const entry of planned) byFile.get(entry.result)!.push(entry);
-  let cursor = 0;
-  const finishReadyFiles = () => {
-    for (; cursor < results.length; cursor++) {
-      const entries = byFile.get(results[cursor]!)!;
-      if (entries.some((e) => !e.outcome)) return;
-      results[cursor]!.scenarios.push(...entries.map((e) => e.outcome!));
-      options.onFile?.(results[cursor]!);
-    }
-  };
-  finishReadyFiles();
-  const record = (entry: Planned, result: ScenarioResult, hits: Map<string, number> | undefined): boolean => {
-    entry.outcome = result;
-    const target = hits ? targetOf(entry.file) : undefined;
-    if (target && hits) coverage!.add(target, hits);
-    options.onScenario?.(entry.file.shown, result);
-    finishReadyFiles();
-    return !(options.bail && (result.status === 'failed' || result.status === 'error'));
-  };
-  const toRun = planned.filter((p) => !p.outcome);
+  const finisher = new FileFinisher(results, planned, options);
+  finisher.finishReady();
+  const record = recorder(options, coverage, finisher);
   // (The skipped ones already have their outcome; files with nothing to run are finished above.)
-  const jobs = Math.max(1, options.jobs ?? 1);
-  let notRun: Planned[] = [];
-  const parallelAfter = options.parallelAfterMs ?? PARALLEL_AFTER_MS;
-  const pool = jobs > 1 && toRun.length >= PARALLEL_MIN ? await import('./scenario-pool.js') : undefined;
-  const canParallel = pool?.workersAvailable() ?? false;
-  const startedRunning = performance.now();
-  let next = 0;
-  for (; next < toRun.length; next++) {
-    const spent = performance.now() - startedRunning;
-    const left = toRun.length - next;
-    if (canParallel && spent >= parallelAfter && left >= PARALLEL_MIN && (next === 0 || (spent / next) * left > PARALLEL_WORTH_MS)) break;
-    const entry = toRun[next]!;
-    const { result, hits } = await runScenario(entry.file.context!, entry.index);
-    if (!record(entry, result, hits)) {
-      notRun = toRun.slice(next + 1);
-      next = toRun.length;
-      break;
-    }
-  }
-  let workers = 0;
-  if (next < toRun.length) {
-    workers = Math.min(jobs, toRun.length - next);
-    const tasks = toRun.slice(next).map((p) => ({ shown: p.file.shown, cwd, index: p.index, entry: p }));
-    const left = await pool!.runPool(tasks, { jobs, onResult: (task, result, hits) => record((task as (typeof tasks)[number]).entry, result, hits) });
-    notRun = left.map((t) => (t as (typeof tasks)[number]).entry);
-  }
+  const toRun = planned.filter((p) => !p.outcome);
+  const { workers, notRun } = await runPlanned(toRun, cwd, options, record);
   for (const entry of notRun) {
     const scenario = entry.file.test!.spec.scenarios[entry.index]!;
     entry.outcome = skipped(scenario.name, entry.file.test!.places[entry.index]!, 'not run: --bail stopped at an earlier failure');
   }
-  finishReadyFiles();
+  finisher.finishReady();
   const report: TestReport & { problems: string[] } = { files: results, summary: { ...summarise(results, started), workers }, problems };
   if (coverage) report.coverage = coverage.report();
   return report;
+}
+
+/** Loads the test files in order, with their machines and stubs, through one cache of the files they read. */
+async function prepareAll(found: readonly string[], cwd: string): Promise<PreparedTestFile[]> {
+  const cache = new FileCache();
+  const loaded: PreparedTestFile[] = [];
+  for (const shown of found) loaded.push(await prepareTestFile(shown, cwd, cache));
+  return loaded;
+}
+
+/**
+ * Files are finished (their scenarios listed, onFile called) in order, each as soon as all of its scenarios
+ * have an outcome, so a report can print as it goes.
+ */
+class FileFinisher {
+  private readonly byFile: Map<TestFileResult, Planned[]>;
+  private cursor = 0;
+
+  constructor(
+    private readonly results: TestFileResult[],
+    planned: readonly Planned[],
+    private readonly options: Pick<RunTestsOptions, 'onFile'>,
+  ) {
+    this.byFile = new Map(results.map((r) => [r, []]));
+    for (const entry of planned) this.byFile.get(entry.result)!.push(entry);
+  }
+
+  /** Finishes every file, from the first unfinished one on, whose scenarios all have an outcome. */
+  finishReady(): void {
+    for (; this.cursor < this.results.length; this.cursor++) {
+      const entries = this.byFile.get(this.results[this.cursor]!)!;
+      if (entries.some((e) => !e.outcome)) return;
+      this.results[this.cursor]!.scenarios.push(...entries.map((e) => e.outcome!));
+      this.options.onFile?.(this.results[this.cursor]!);
+    }
+  }
+}
+
+/** Takes a scenario's outcome and coverage hits; false when --bail stops the run there. */
+type Recorder = (entry: Planned, result: ScenarioResult, hits: Map<string, number> | undefined) => boolean;
+
+/** Records each outcome and its coverage, tells onScenario, and finishes the files that are now complete. */
+function recorder(options: RunTestsOptions, coverage: CoverageCollector | undefined, finisher: FileFinisher): Recorder {
+  return (entry, result, hits) => {
+    entry.outcome = result;
+    if (hits && coverage) coverage.add(coverageTarget(coverage, entry.file), hits);
+    options.onScenario?.(entry.file.shown, result);
+    finisher.finishReady();
+    return !(options.bail && (result.status === 'failed' || result.status === 'error'));
+  };
+}
+
+/** The coverage target of a test file's machine: one per definition file and pointer, whichever test files use it. */
+function coverageTarget(coverage: CoverageCollector, file: PreparedTestFile): CoverageTarget {
+  const m = file.machine!;
+  return coverage.target(`${m.absolute}#${m.source.pointer}`, m.file, m.source.name, m.source.definition, m.source.locate);
+}
+
+/**
+ * Runs the scenarios: in this thread first, and the rest on workers once that pays (see PARALLEL_MIN).
+ * Returns how many workers ran and the scenarios --bail left unrun.
+ */
+async function runPlanned(toRun: Planned[], cwd: string, options: RunTestsOptions, record: Recorder): Promise<{ workers: number; notRun: Planned[] }> {
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const pool = jobs > 1 && toRun.length >= PARALLEL_MIN ? await import('./scenario-pool.js') : undefined;
+  const canParallel = pool?.workersAvailable() ?? false;
+  const { next, notRun } = await runInThread(toRun, record, canParallel, options.parallelAfterMs ?? PARALLEL_AFTER_MS);
+  if (next >= toRun.length || pool === undefined) return { workers: 0, notRun };
+  const tasks = toRun.slice(next).map((p) => ({ shown: p.file.shown, cwd, index: p.index, entry: p }));
+  const left = await pool.runPool(tasks, { jobs, onResult: (task, result, hits) => record((task as (typeof tasks)[number]).entry, result, hits) });
+  return { workers: Math.min(jobs, toRun.length - next), notRun: left.map((t) => (t as (typeof tasks)[number]).entry) };
+}
+
+/**
+ * Runs scenarios in this thread until all have run, --bail stops (`notRun` then lists the rest), or the rest
+ * would be worth handing to workers; `next` is the first scenario not run here (all of them: none left).
+ */
+async function runInThread(toRun: Planned[], record: Recorder, canParallel: boolean, parallelAfter: number): Promise<{ next: number; notRun: Planned[] }> {
+  const startedRunning = performance.now();
+  for (let next = 0; next < toRun.length; next++) {
+    if (canParallel && worthWorkers(performance.now() - startedRunning, next, toRun.length - next, parallelAfter)) return { next, notRun: [] };
+    const entry = toRun[next]!;
+    const { result, hits } = await runScenario(entry.file.context!, entry.index);
+    if (!record(entry, result, hits)) return { next: toRun.length, notRun: toRun.slice(next + 1) };
+  }
+  return { next: toRun.length, notRun: [] };
+}
+
+/** Whether, `spent` ms and `done` scenarios in, the `left` ones would still take long enough at this pace to repay workers. */
+function worthWorkers(spent: number, done: number, left: number, parallelAfter: number): boolean {
+  return spent >= parallelAfter && left >= PARALLEL_MIN && (done === 0 || (spent / done) * left > PARALLEL_WORTH_MS);
 }

@@ -17,6 +17,7 @@ import { systemErrorReason } from '../../system-error.js';
 const FORMATS = ['mermaid', 'dot', 'svg', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 const DIRECTIONS = ['TB', 'LR'] as const;
+type Direction = (typeof DIRECTIONS)[number];
 
 interface GraphCommandOptions {
   format: string;
@@ -53,19 +54,11 @@ export const register: RegisterCommand = (program, ctx) => {
 };
 
 async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOptions): Promise<number> {
-  const format = opts.format.toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${opts.format}"; valid formats: ${FORMATS.join(', ')}`);
-  }
-  const direction = opts.direction.toUpperCase();
-  if (!(DIRECTIONS as readonly string[]).includes(direction)) {
-    throw new UsageError(`unknown direction "${opts.direction}"; use TB (top to bottom) or LR (left to right)`);
-  }
-
+  const format = formatOption(opts.format);
+  const direction = directionOption(opts.direction);
   // Before reading anything: the plain mistake is refused at once. The definition files a template names are
   // known after loading, and checked again then.
-  const output = opts.output;
-  const refuse = output === undefined ? undefined : await import('../output-guard.js').then(({ refuseInputAsOutput }) => (inputs: InputFile[]) => refuseInputAsOutput(ctx.cwd, output, inputs, 'diagram'));
+  const refuse = await outputGuard(ctx, opts.output);
   refuse?.([{ path: file, role: 'the input file' }]);
   const loaded = await load(ctx, file);
   refuse?.(loaded.machines.filter((m) => m.file !== loaded.file).map((m) => ({ path: m.file, role: 'the definition file' })));
@@ -74,27 +67,67 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     if (loaded.diagnostics.length === 0) say(ctx, `${loaded.file}: no state machine found to draw`);
     return EXIT_FINDINGS;
   }
-  // A template can hold machines that cannot be drawn beside ones that can (a DefinitionString that does not
-  // parse, one built at deploy time): the loader reports those on the file. They are shown, and make it exit 1,
-  // unless --state-machine picked another machine.
-  const fileErrors = loaded.diagnostics.some((d) => d.severity === 'error');
-  let chosen: MachineSource[];
-  try {
-    chosen = choose(loaded, opts.stateMachine);
-  } catch (error) {
-    if (!(error instanceof UsageError) || !fileErrors) throw error;
-    printDiagnostics(ctx, loaded.file, loaded.diagnostics);
-    say(ctx, `asl: no drawable state machine named "${opts.stateMachine}" in ${loaded.file}; the drawable ones are: ${names(loaded)}`);
-    return EXIT_FINDINGS;
-  }
+  const chosen = pickMachines(ctx, loaded, opts.stateMachine);
+  if (chosen === undefined) return EXIT_FINDINGS;
   if (format === 'svg' && chosen.length > 1) {
     throw new UsageError(`${loaded.file} holds ${chosen.length} state machines and an SVG shows one; pick one with --state-machine: ${names(loaded)}`);
   }
+  const { drawable, code } = reportUndrawable(ctx, loaded, chosen, opts.stateMachine);
+  if (drawable.length === 0) return EXIT_FINDINGS;
+  // Still drawn (and exit 0): the text is valid, only Mermaid's default limits stop it from rendering.
+  const warn = (message: string) => say(ctx, `asl: warning: ${message}`);
+  const coverage = opts.coverage === undefined ? undefined : (await import('../graph-coverage.js')).readGraphCoverage(ctx.cwd, opts.coverage, loaded.file, drawable);
+  const text = await draw(drawable, format, direction, opts, warn, coverage);
+  await write(ctx, opts.output, text);
+  return code;
+}
 
-  let code = EXIT_OK;
-  if (opts.stateMachine === undefined) {
+/** --format, in any case; an unknown one is a usage error. */
+function formatOption(text: string): Format {
+  const format = FORMATS.find((f) => f === text.toLowerCase());
+  if (format === undefined) throw new UsageError(`unknown format "${text}"; valid formats: ${FORMATS.join(', ')}`);
+  return format;
+}
+
+/** --direction, in any case; anything but TB or LR is a usage error. */
+function directionOption(text: string): Direction {
+  const direction = DIRECTIONS.find((d) => d === text.toUpperCase());
+  if (direction === undefined) throw new UsageError(`unknown direction "${text}"; use TB (top to bottom) or LR (left to right)`);
+  return direction;
+}
+
+/** With --output: refuses an output path that is one of the given inputs (the guard loads only then). */
+async function outputGuard(ctx: CommandContext, output: string | undefined): Promise<((inputs: InputFile[]) => void) | undefined> {
+  if (output === undefined) return undefined;
+  const { refuseInputAsOutput } = await import('../output-guard.js');
+  return (inputs) => refuseInputAsOutput(ctx.cwd, output, inputs, 'diagram');
+}
+
+/**
+ * The machines to draw, or undefined (after saying why) when --state-machine names none of the drawable ones.
+ * A template can hold machines that cannot be drawn beside ones that can (a DefinitionString that does not
+ * parse, one built at deploy time): the loader reports those on the file, and they may be what was asked for.
+ */
+function pickMachines(ctx: CommandContext, loaded: LoadedFile, name: string | undefined): MachineSource[] | undefined {
+  try {
+    return choose(loaded, name);
+  } catch (error) {
+    if (!(error instanceof UsageError) || !hasFileErrors(loaded)) throw error;
     printDiagnostics(ctx, loaded.file, loaded.diagnostics);
-    if (fileErrors) code = EXIT_FINDINGS;
+    say(ctx, `asl: no drawable state machine named "${name}" in ${loaded.file}; the drawable ones are: ${names(loaded)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Shows the file's problems (unless --state-machine picked one machine) and those of each chosen machine that
+ * cannot be drawn; either makes the exit code 1. Returns the machines that can be drawn, and that code.
+ */
+function reportUndrawable(ctx: CommandContext, loaded: LoadedFile, chosen: MachineSource[], name: string | undefined): { drawable: MachineSource[]; code: number } {
+  let code = EXIT_OK;
+  if (name === undefined) {
+    printDiagnostics(ctx, loaded.file, loaded.diagnostics);
+    if (hasFileErrors(loaded)) code = EXIT_FINDINGS;
   }
   // A machine whose definition did not parse (a DefinitionString with a syntax error, say) cannot be drawn.
   const drawable = chosen.filter((m) => isObject(m.definition));
@@ -104,14 +137,11 @@ async function runGraph(ctx: CommandContext, file: string, opts: GraphCommandOpt
     if (machine.diagnostics.length === 0) say(ctx, `${loaded.file}: the definition of ${label(machine)} is not an object`);
     code = EXIT_FINDINGS;
   }
-  if (drawable.length === 0) return EXIT_FINDINGS;
+  return { drawable, code };
+}
 
-  // Still drawn (and exit 0): the text is valid, only Mermaid's default limits stop it from rendering.
-  const warn = (message: string) => say(ctx, `asl: warning: ${message}`);
-  const coverage = opts.coverage === undefined ? undefined : (await import('../graph-coverage.js')).readGraphCoverage(ctx.cwd, opts.coverage, loaded.file, drawable);
-  const text = await draw(drawable, format as Format, direction as 'TB' | 'LR', opts, warn, coverage);
-  await write(ctx, opts.output, text);
-  return code;
+function hasFileErrors(loaded: LoadedFile): boolean {
+  return loaded.diagnostics.some((d) => d.severity === 'error');
 }
 
 async function load(ctx: CommandContext, file: string): Promise<LoadedFile> {
@@ -151,7 +181,7 @@ function choose(loaded: LoadedFile, name: string | undefined): MachineSource[] {
 async function draw(
   machines: MachineSource[],
   format: Format,
-  direction: 'TB' | 'LR',
+  direction: Direction,
   opts: GraphCommandOptions,
   warn: (message: string) => void,
   coverage?: Map<MachineSource, import('../../graph/index.js').GraphCoverage>,
