@@ -113,23 +113,26 @@ async function runSuites(ctx: CommandContext, paths: string[], options: Pick<Run
   const { runTests } = await import('../suite/run-tests.js');
   const { fileBlock } = streamTo ? await import('./test-report/pretty.js') : { fileBlock: undefined };
   const progress = streamTo ? (await import('./test-progress.js')).testProgress(ctx) : undefined;
-  const report = await runTests(paths.length === 0 ? ['.'] : paths, {
-    cwd: ctx.cwd,
-    ...options,
-    // ASL_TEST_WORKERS=always sends a suite to the workers at once, whatever its size (for measuring them).
-    parallelAfterMs: ctx.env.ASL_TEST_WORKERS === 'always' ? 0 : undefined,
-    onScenario: progress ? (_file, result) => progress.scenario(result.status === 'failed' || result.status === 'error') : undefined,
-    onFile:
-      fileBlock && streamTo
-        ? (file) => {
-            progress?.clear();
-            progress?.dispose();
-            ctx.io.stdout.write(`${fileBlock(file, streamTo).join('\n')}\n\n`);
-          }
-        : undefined,
-  });
-  progress?.clear();
-  return report;
+  try {
+    return await runTests(paths.length === 0 ? ['.'] : paths, {
+      cwd: ctx.cwd,
+      ...options,
+      // ASL_TEST_WORKERS=always sends a suite to the workers at once, whatever its size (for measuring them).
+      parallelAfterMs: ctx.env.ASL_TEST_WORKERS === 'always' ? 0 : undefined,
+      onScenario: progress ? (_file, result) => progress.scenario(result.status === 'failed' || result.status === 'error') : undefined,
+      onFile:
+        fileBlock && streamTo
+          ? (file) => {
+              progress?.clear();
+              ctx.io.stdout.write(`${fileBlock(file, streamTo).join('\n')}\n\n`);
+            }
+          : undefined,
+    });
+  } finally {
+    // Ctrl-C keeps clearing the progress line until the last file is done, then Node's own handling is back.
+    progress?.clear();
+    progress?.dispose();
+  }
 }
 
 /** Neither the report nor the coverage report may overwrite a test file or a definition the run read. */

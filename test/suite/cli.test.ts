@@ -221,4 +221,27 @@ describe('asl test on a terminal', () => {
     expect(out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
     expect(out).toContain('EXIT=130');
   }, 60_000);
+
+  it.skipIf(!hasScript)('Ctrl-C after the first file has finished still clears the progress line and says so', async () => {
+    const { spawn } = await import('node:child_process');
+    const { repoRoot } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'asl-test-int-'));
+    writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Step', States: { Step: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'More?' }, 'More?': { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 5000, Next: 'Step' }], Default: 'Done' }, Done: { Type: 'Succeed' } } }));
+    writeFileSync(join(dir, 'first.asl-test.yaml'), 'definition: ./loop.asl.json\nscenarios:\n  - name: quick\n    input: { i: 4999 }\n');
+    const scenarios = Array.from({ length: 2000 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n`).join('');
+    writeFileSync(join(dir, 'second.asl-test.yaml'), `definition: ./loop.asl.json\nscenarios:\n${scenarios}`);
+    const env = { ...process.env, TERM: 'xterm' } as NodeJS.ProcessEnv;
+    for (const key of ['CI', 'PRE_COMMIT', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
+    const command = `"${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test first.asl-test.yaml second.asl-test.yaml --jobs 1; echo "EXIT=$?"`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const secondRunning = () => out.includes('first.asl-test.yaml') && /first\.asl-test\.yaml[\s\S]*running · \d+ scenarios done/.test(out);
+    for (let i = 0; i < 200 && !secondRunning(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(secondRunning(), out).toBe(true);
+    spawnSync('pkill', ['-INT', '-f', `^${process.execPath} .*test first\.asl-test\.yaml`]);
+    await new Promise((done) => child.on('close', done));
+    expect(out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
+    expect(out).toContain('EXIT=130');
+  }, 60_000);
 });
