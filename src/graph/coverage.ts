@@ -18,8 +18,14 @@ export function transitionKey(from: string, kind: string, index?: number): strin
   return index === undefined ? `${from}#${kind}` : `${from}#${kind}:${index}`;
 }
 
+/** Hits by state path and by transition; an absent entry is 0 (never reached). */
+export interface CoverageLookup {
+  state(path: string): number;
+  transition(from: string, kind: string, index?: number): number;
+}
+
 /** Looks up hits; an absent entry is 0 (never reached). */
-export function coverageLookup(coverage: GraphCoverage): { state(path: string): number; transition(from: string, kind: string, index?: number): number } {
+export function coverageLookup(coverage: GraphCoverage): CoverageLookup {
   const transitions = new Map<string, number>();
   for (const t of coverage.transitions) transitions.set(transitionKey(t.from, t.kind, t.index), t.hits);
   return {

@@ -1,10 +1,14 @@
 /**
  * Short, readable text for the picture: a Task's service, a Wait's duration, a Choice rule's condition,
- * a Retry summary, a Catch's error names. Everything here reads unvalidated values and never throws:
- * a field of the wrong type simply shows nothing (or a "?").
+ * a Retry summary, a Catch's error names. The builder hands in typed views (`asl/types.ts`), whose values
+ * have the kinds their types declare; a value of the wrong kind is not in the view, and shows as "?" where
+ * the picture knows it was written (or as nothing). The guards on shapes stay: these helpers never throw,
+ * whatever they are handed.
  */
 import { isIntrinsicObject } from '../asl/unresolved.js';
 import { isObject } from '../asl/is-object.js';
+import { TYPE_TESTS, VALUE_COMPARISONS } from '../asl/types.js';
+import type { Catcher, ChoiceRule, NumberOrExpression, Retrier, Text, TypeTest, ValueComparison, WaitState } from '../asl/types.js';
 
 /** Labels longer than this are cut with an ellipsis: a diagram is not the place for a whole expression. */
 const MAX_LABEL = 48;
@@ -27,9 +31,10 @@ function describeIntrinsic(value: Record<string, unknown>): string {
 /**
  * The Task's service, briefly: `lambda:invoke`, `dynamodb:putItem`, `states:startExecution.sync`,
  * `activity OrderApproval`. Optimised integrations and AWS SDK integrations both read `service:action`.
+ * A CloudFormation intrinsic shows as written (`Fn::GetAtt Fn.Arn`).
  */
-export function describeResource(resource: unknown): string | undefined {
-  if (isIntrinsicObject(resource)) return shorten(describeIntrinsic(resource as Record<string, unknown>));
+export function describeResource(resource: Text | undefined): string | undefined {
+  if (isObject(resource)) return isIntrinsicObject(resource) ? shorten(describeIntrinsic(resource)) : undefined;
   if (typeof resource !== 'string') return undefined;
   // arn:<partition>:states:::<service>:<action>, the partition possibly a ${AWS::Partition} placeholder.
   const integration = /:states:::(?:aws-sdk:)?(.+)$/.exec(resource);
@@ -47,16 +52,22 @@ export function describeResource(resource: unknown): string | undefined {
   return shorten(resource);
 }
 
-/** `wait 10 s`, `wait $.delay`, `until 2024-01-01T00:00:00Z`, `until $.when`, or a JSONata `{% … %}`. */
-export function describeWait(raw: Record<string, unknown>): string | undefined {
-  if ('Seconds' in raw) return `wait ${formatValue(raw.Seconds, 's')}`;
-  if (typeof raw.SecondsPath === 'string') return `wait ${shorten(raw.SecondsPath)}`;
-  if ('Timestamp' in raw) return `until ${formatValue(raw.Timestamp)}`;
-  if (typeof raw.TimestampPath === 'string') return `until ${shorten(raw.TimestampPath)}`;
+/** Which of a Wait's duration fields the author wrote, whatever the value (one of the wrong kind shows "?"). */
+export type WrittenWaitField = (field: 'Seconds' | 'Timestamp') => boolean;
+
+/**
+ * `wait 10 s`, `wait $.delay`, `until 2024-01-01T00:00:00Z`, `until $.when`, or a JSONata `{% … %}`.
+ * `writes` says which fields were written (the builder asks the state as written); by default, those in the view.
+ */
+export function describeWait(wait: WaitState, writes: WrittenWaitField = (field) => field in wait): string | undefined {
+  if (writes('Seconds')) return `wait ${formatValue(wait.Seconds, 's')}`;
+  if (typeof wait.SecondsPath === 'string') return `wait ${shorten(wait.SecondsPath)}`;
+  if (writes('Timestamp')) return `until ${formatValue(wait.Timestamp)}`;
+  if (typeof wait.TimestampPath === 'string') return `until ${shorten(wait.TimestampPath)}`;
   return undefined;
 }
 
-function formatValue(value: unknown, unit?: string): string {
+function formatValue(value: NumberOrExpression | undefined, unit?: string): string {
   if (typeof value === 'number') return unit ? `${value} ${unit}` : String(value);
   if (typeof value === 'string') return isJsonata(value) ? shortJsonata(value) : shorten(value);
   return '?';
@@ -82,7 +93,7 @@ const COMPARATORS: Record<string, string> = {
   Matches: 'matches',
 };
 
-const TYPE_TESTS: Record<string, [yes: string, no: string]> = {
+const TYPE_TEST_WORDS: Record<TypeTest, [yes: string, no: string]> = {
   IsPresent: ['is present', 'is absent'],
   IsNull: ['is null', 'is not null'],
   IsString: ['is a string', 'is not a string'],
@@ -91,13 +102,26 @@ const TYPE_TESTS: Record<string, [yes: string, no: string]> = {
   IsTimestamp: ['is a timestamp', 'is not a timestamp'],
 };
 
+type ComparisonKey = ValueComparison | `${ValueComparison}Path`;
+
+const TYPE_TEST_KEYS: ReadonlySet<string> = new Set<TypeTest>(TYPE_TESTS);
+const COMPARISON_KEYS: ReadonlySet<string> = new Set<ComparisonKey>([...VALUE_COMPARISONS, ...VALUE_COMPARISONS.map((op) => `${op}Path` as const)]);
+
+/** An entry handed in is an object: always so for a view; the guard keeps anything else from throwing. */
+function isEntry<T extends object>(value: T | undefined): value is T {
+  return isObject(value);
+}
+
+const isTypeTest = (key: string): key is TypeTest => TYPE_TEST_KEYS.has(key);
+const isComparison = (key: string): key is ComparisonKey => COMPARISON_KEYS.has(key);
+
 /** A Choice rule as a short condition: `$.total > 1000`, `$.status == "rush"`, `not (…)`, `a and b`. */
-export function describeCondition(rule: unknown): string {
+export function describeCondition(rule: ChoiceRule | undefined): string {
   return shorten(conditionText(rule, 0));
 }
 
-function conditionText(rule: unknown, depth: number): string {
-  if (!isObject(rule)) return '?';
+function conditionText(rule: ChoiceRule | undefined, depth: number): string {
+  if (!isEntry(rule)) return '?';
   if ('Condition' in rule) {
     const c = rule.Condition;
     if (typeof c === 'string') return isJsonata(c) ? shortJsonata(c) : c;
@@ -105,51 +129,68 @@ function conditionText(rule: unknown, depth: number): string {
   }
   // Deeply nested boolean rules get summarised: the label is already cut at MAX_LABEL characters.
   if (depth > 6) return '…';
-  const group = (items: unknown, word: string): string => {
-    if (!Array.isArray(items)) return '?';
-    return items.map((r) => wrap(conditionText(r, depth + 1), r)).join(` ${word} `);
+  const group = (rules: readonly ChoiceRule[] | undefined, word: string): string => {
+    if (!Array.isArray(rules)) return '?';
+    return rules.map((r) => wrap(conditionText(r, depth + 1), r)).join(` ${word} `);
   };
   if ('And' in rule) return group(rule.And, 'and');
   if ('Or' in rule) return group(rule.Or, 'or');
   if ('Not' in rule) return `not ${wrap(conditionText(rule.Not, depth + 1), rule.Not)}`;
+  return comparisonText(rule);
+}
+
+/** `$.x is null`, `$.total > 1000`, `$.a == $.b`: the first operator written, or just the variable. */
+function comparisonText(rule: ChoiceRule): string {
   const variable = typeof rule.Variable === 'string' ? rule.Variable : '?';
+  // The first operator in the order written (a rule has one; a broken one may have more).
   for (const key of Object.keys(rule)) {
-    const test = TYPE_TESTS[key];
-    if (test) return `${variable} ${rule[key] === false ? test[1] : test[0]}`;
-    const operator = /^(?:String|Numeric|Boolean|Timestamp)(\w+?)(?:Path)?$/.exec(key)?.[1];
-    const comparator = operator !== undefined ? COMPARATORS[operator] : undefined;
-    if (comparator) {
-      const value = rule[key];
-      // A *Path operand is another path: show it bare; a literal keeps its JSON spelling ("rush", 1000, true).
-      const operand = key.endsWith('Path') && typeof value === 'string' ? value : JSON.stringify(value) ?? '?';
-      return `${variable} ${comparator} ${operand}`;
-    }
+    if (isTypeTest(key)) return `${variable} ${TYPE_TEST_WORDS[key][rule[key] === false ? 1 : 0]}`;
+    if (!isComparison(key)) continue;
+    const comparator = COMPARATORS[/^(?:String|Numeric|Boolean|Timestamp)(\w+?)(?:Path)?$/.exec(key)?.[1] ?? ''];
+    if (comparator === undefined) continue;
+    const value: unknown = rule[key];
+    // A *Path operand is another path: show it bare; a literal keeps its JSON spelling ("rush", 1000, true).
+    const operand = key.endsWith('Path') && typeof value === 'string' ? value : JSON.stringify(value) ?? '?';
+    return `${variable} ${comparator} ${operand}`;
   }
   return variable;
 }
 
 /** Compound sub-rules get parentheses so `a and (b or c)` reads right. */
-function wrap(text: string, rule: unknown): string {
-  return isObject(rule) && ('And' in rule || 'Or' in rule) ? `(${text})` : text;
+function wrap(text: string, rule: ChoiceRule | undefined): string {
+  return isEntry(rule) && ('And' in rule || 'Or' in rule) ? `(${text})` : text;
 }
 
-function errorNames(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((e) => (typeof e === 'string' ? e : '?')) : [];
+function errorNames(names: readonly string[] | undefined): string[] {
+  return Array.isArray(names) ? names.map((e) => (typeof e === 'string' ? e : '?')) : [];
 }
 
 /** Catch edge label: the error names it catches. */
-export function describeCatch(catcher: unknown): string {
-  return shorten(isObject(catcher) ? errorNames(catcher.ErrorEquals).join(', ') : '');
+export function describeCatch(catcher: Catcher | undefined): string {
+  return shorten(isEntry(catcher) ? errorNames(catcher.ErrorEquals).join(', ') : '');
 }
 
-/** One line per retrier: `retry ×6 Lambda.ServiceException …` (the attempts, then the errors). */
-export function describeRetries(retry: unknown): string[] {
-  if (!Array.isArray(retry)) return [];
-  return retry.map((retrier) => {
-    if (!isObject(retrier)) return 'retry';
-    // MaxAttempts defaults to 3 (ASL spec); a JSONata string or a placeholder shows as written.
-    const attempts = 'MaxAttempts' in retrier ? retrier.MaxAttempts : 3;
-    const count = typeof attempts === 'number' || typeof attempts === 'string' ? String(attempts) : '?';
+/**
+ * What the picture knows of a retrier as written, beyond its view: `undefined` when the entry is not an object
+ * at all (the view shows it as `{}`), else whether it writes MaxAttempts, whatever the value.
+ */
+export type RetrierAsWritten = { readonly writesMaxAttempts: boolean } | undefined;
+
+/** By default a retrier is taken as it is handed in. */
+const asHandedIn = (retrier: Retrier): RetrierAsWritten => (isEntry(retrier) ? { writesMaxAttempts: 'MaxAttempts' in retrier } : undefined);
+
+/**
+ * One line per retrier: `retry ×6 Lambda.ServiceException …` (the attempts, then the errors). A retrier that is
+ * not an object reads `retry`; a MaxAttempts of the wrong kind reads `×?` rather than the default.
+ */
+export function describeRetries(retriers: readonly Retrier[] | undefined, asWritten: (retrier: Retrier, index: number) => RetrierAsWritten = asHandedIn): string[] {
+  if (!Array.isArray(retriers)) return [];
+  return retriers.map((retrier, index) => {
+    const written = asWritten(retrier, index);
+    if (!written) return 'retry';
+    // MaxAttempts defaults to 3 (ASL spec); a deploy-time value shows as "?".
+    const attempts = retrier.MaxAttempts;
+    const count = typeof attempts === 'number' ? String(attempts) : written.writesMaxAttempts ? '?' : '3';
     // The first error name says what the retrier is for; the rest would crowd the box.
     const errors = errorNames(retrier.ErrorEquals);
     const more = errors.length > 1 ? ' …' : '';
