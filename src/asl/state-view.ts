@@ -8,14 +8,14 @@
  * needs:
  * - a field that is not a field of the state's type, or holds a value of the wrong kind, is left out (the
  *   schema stage reports it, at its place in the raw JSON, which stays on the node);
- * - a scalar field holding a deploy-time value (a CloudFormation intrinsic object) keeps it, typed
- *   `Unresolved`, since a template may put one anywhere;
+ * - a scalar field holding a deploy-time value (a CloudFormation intrinsic object, or a string that is one
+ *   whole `${…}` placeholder) keeps it, typed `Unresolved`, since a template may put one anywhere;
  * - an entry of a list (a retrier, a catcher, a Choice rule, a branch) that is not an object is seen as an
  *   entry with no fields, so the view's indices are the file's indices and pointers built from them hold.
  * Cost is linear in the fields written: each is looked up in its table once.
  */
 import { isObject } from './is-object.js';
-import { isIntrinsicObject } from './unresolved.js';
+import { isUnresolved } from './unresolved.js';
 import { DEFINITION_FIELDS, STATE_FIELDS, UNKNOWN_STATE_FIELDS, type FieldSpec, type FieldTable, type Kind } from './state-fields.js';
 import type { StateMachineDefinition, StateView } from './types.js';
 
@@ -72,7 +72,7 @@ function projectValue(value: unknown, spec: FieldSpec, pending: Pending[]): unkn
   if ('kinds' in spec) {
     const kind = kindOf(value);
     if (kind !== undefined && spec.kinds.includes(kind) && (spec.oneOf === undefined || spec.oneOf.includes(value as string))) return value;
-    return isIntrinsicObject(value) ? value : OMIT;
+    return isUnresolved(value) ? value : OMIT;
   }
   if ('strings' in spec) return Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value : OMIT;
   if ('list' in spec) return Array.isArray(value) ? value.map((entry) => (isObject(entry) ? later(entry, spec.list, pending) : {})) : OMIT;

@@ -21,11 +21,12 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 /**
- * A value known only at deploy time that is not a string: a CloudFormation intrinsic object such as
- * `{"Fn::GetAtt": […]}` or `!Ref Timeout`. (Placeholders such as `${Workers}` are strings and stay strings.)
- * Any scalar field may hold one in a template; see `asl/unresolved.ts`.
+ * A value known only at deploy time: a CloudFormation intrinsic object such as `{"Fn::GetAtt": […]}` or
+ * `!Ref Timeout`, or a string that is one whole placeholder (`"${MaxAttempts}"`, `#{AWS::Region}`). Any scalar
+ * field may hold one in a template (`"MaxAttempts": ${Retries}` is read as the placeholder's text); see
+ * `asl/unresolved.ts`, whose `isUnresolved` tells one apart.
  */
-export type Unresolved = JsonObject;
+export type Unresolved = JsonObject | string;
 
 /** A string field: the string, or a deploy-time value. */
 export type Text = string | Unresolved;

@@ -4,7 +4,7 @@
  * malformed input: anything that is not shaped like a state is skipped here and reported by the validator.
  */
 import { joinPointer } from './pointer.js';
-import type { ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
+import type { Catcher, ChoiceRule, ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
 import { definitionView, stateView } from './state-view.js';
 import { isObject } from './is-object.js';
 
@@ -209,22 +209,38 @@ export interface Transition {
   kind: 'next' | 'default' | 'choice' | 'catch';
 }
 
+/**
+ * The transitions a state declares as written, each with the pointer of the field that names the target, in
+ * the order a picture draws them (Next, each Choice rule, Default, each catcher). Like the scopes, this is the
+ * machine's structure, which the walker reads from the JSON as written rather than from the typed view: a
+ * target of any kind counts, and so does a Next or Catch on a state type that has none, so that references,
+ * reachability and the picture of a broken machine show what a person wrote (`"Next": 42` is a dangling
+ * reference, not a missing transition). Field names are the typed ones, so a misspelt name does not compile.
+ */
 export function transitionsOf(node: StateNode): Transition[] {
-  const state = node.state;
   const out: Transition[] = [];
-  if ('Next' in state && state.Next !== undefined) out.push({ target: state.Next, pointer: joinPointer(node.pointer, 'Next'), kind: 'next' });
-  if (state.Type === 'Choice') {
-    state.Choices?.forEach((rule, i) => {
-      if (rule.Next !== undefined) out.push({ target: rule.Next, pointer: joinPointer(node.pointer, 'Choices', i, 'Next'), kind: 'choice' });
-    });
-    if (state.Default !== undefined) out.push({ target: state.Default, pointer: joinPointer(node.pointer, 'Default'), kind: 'default' });
+  if (writes(node.raw, 'Next')) out.push({ target: node.raw.Next, pointer: joinPointer(node.pointer, 'Next'), kind: 'next' });
+  if (node.type === 'Choice') {
+    const rules = node.raw.Choices;
+    if (Array.isArray(rules)) {
+      rules.forEach((rule: unknown, i) => {
+        if (isObject(rule) && writes(rule, 'Next')) out.push({ target: rule.Next, pointer: joinPointer(node.pointer, 'Choices', i, 'Next'), kind: 'choice' });
+      });
+    }
+    if (writes(node.raw, 'Default')) out.push({ target: node.raw.Default, pointer: joinPointer(node.pointer, 'Default'), kind: 'default' });
   }
-  if ('Catch' in state) {
-    state.Catch?.forEach((catcher, i) => {
-      if (catcher.Next !== undefined) out.push({ target: catcher.Next, pointer: joinPointer(node.pointer, 'Catch', i, 'Next'), kind: 'catch' });
+  const catchers = node.raw.Catch;
+  if (Array.isArray(catchers)) {
+    catchers.forEach((catcher: unknown, i) => {
+      if (isObject(catcher) && writes(catcher, 'Next')) out.push({ target: catcher.Next, pointer: joinPointer(node.pointer, 'Catch', i, 'Next'), kind: 'catch' });
     });
   }
   return out;
+}
+
+/** Whether an object as written has the key (even with the value `undefined`, as a definition built in code may). */
+function writes(entry: Record<string, unknown>, key: StateFieldName | keyof ChoiceRule | keyof Catcher): boolean {
+  return Object.hasOwn(entry, key);
 }
 
 /** Every field name of every state type, as the types declare them. */

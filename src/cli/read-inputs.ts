@@ -5,7 +5,7 @@
  * inputs are still checked, and the command exits 2.
  */
 import { dirname, resolve } from 'node:path';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { LoadedFile } from '../source/types.js';
 import { loadText, MAX_FILE_BYTES, MAX_STREAM_BYTES, tooLargeFile } from '../source/load-text.js';
 import { readFileCapped, readStreamCapped, ReadCapExceeded } from '../source/read-capped.js';

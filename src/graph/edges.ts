@@ -2,8 +2,8 @@
  * The picture's edges: the way into each scope, every transition a state declares (labelled from its typed
  * view), and the way out of each state that ends its scope. Runs after layout.ts, which records the joins.
  */
-import type { MachineModel, Scope, StateNode, Transition } from '../asl/walker.js';
-import { endsAsWritten, transitionsAsWritten } from './as-written.js';
+import { transitionsOf, type MachineModel, type Scope, type StateNode, type Transition } from '../asl/walker.js';
+import { endsAsWritten } from './as-written.js';
 import { END_ID, START_ID, type GraphBuild } from './build-state.js';
 import { describeCatch, describeCondition } from './labels.js';
 import type { EdgeKind, GraphEdge } from './model.js';
@@ -16,7 +16,7 @@ export function drawEdges(build: GraphBuild, machine: MachineModel): void {
 function stateEdges(build: GraphBuild, state: StateNode): void {
   const id = build.idOf(state);
   const joinId = build.joinIds.get(state);
-  for (const transition of transitionsAsWritten(state)) {
+  for (const transition of transitionsOf(state)) {
     if (transition.kind === 'catch' && build.options.catches === false) continue;
     build.edges.push(transitionEdge(build, state, transition, joinId ?? id));
   }

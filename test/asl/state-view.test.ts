@@ -74,3 +74,10 @@ describe('stateView', () => {
     expect(model.topLevel).toEqual({ StartAt: 'A', TimeoutSeconds: 60, States: { A: { Type: 'Succeed', Output: 1, Next: 'x' } } });
   });
 });
+
+describe('stateView in a template', () => {
+  it('keeps a whole placeholder where the field takes only a number or a boolean', () => {
+    const view = stateView({ Type: 'Task', Resource: 'arn:x', End: '${IsLast}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: '${Retries}', BackoffRate: 'fast' }] });
+    expect(view).toEqual({ Type: 'Task', Resource: 'arn:x', End: '${IsLast}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: '${Retries}' }] });
+  });
+});
