@@ -7,8 +7,7 @@ import { runtimeError } from './errors.js';
 import { tryReadPath } from './jsonpath.js';
 import { splitVariablePath } from '../asl/jsonpath-syntax.js';
 import { resolvePath, type PathEnv } from './payload.js';
-
-type Rule = Record<string, unknown>;
+import { TYPE_TESTS, VALUE_COMPARISONS, type ChoiceRule, type TypeTest, type ValueComparison } from '../asl/types.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -19,28 +18,47 @@ export function parseTimestamp(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export function evaluateRule(rule: Rule, env: PathEnv): boolean {
-  if (Array.isArray(rule.And)) return rule.And.every((r) => evaluateRule(r as Rule, env));
-  if (Array.isArray(rule.Or)) return rule.Or.some((r) => evaluateRule(r as Rule, env));
-  if (rule.Not && typeof rule.Not === 'object') return !evaluateRule(rule.Not as Rule, env);
+export function evaluateRule(rule: ChoiceRule, env: PathEnv): boolean {
+  if (rule.And) return rule.And.every((r) => evaluateRule(r, env));
+  if (rule.Or) return rule.Or.some((r) => evaluateRule(r, env));
+  if (rule.Not) return !evaluateRule(rule.Not, env);
   const variable = rule.Variable;
   if (typeof variable !== 'string') {
     throw runtimeError(`An error occurred while executing the state '${env.stateName}'. A Choice rule has no Variable.`);
   }
-  const operator = Object.keys(rule).find((key) => key in OPERATORS || key.endsWith('Path') && key.slice(0, -4) in OPERATORS);
+  const operator = operatorOf(rule);
   if (!operator) throw runtimeError(`An error occurred while executing the state '${env.stateName}'. A Choice rule has no comparison operator.`);
   const present = readVariable(variable, env);
-  if (operator === 'IsPresent') return present.found === (rule.IsPresent === true);
+  if (operator.test === 'IsPresent') return present.found === (rule.IsPresent === true);
   if (!present.found) {
     throw runtimeError(`An error occurred while executing the state '${env.stateName}'. Invalid path '${variable}': The choice state's condition path references an invalid value.`);
   }
-  let expected = rule[operator];
-  let name = operator;
-  if (!(operator in OPERATORS)) {
-    name = operator.slice(0, -4);
-    expected = resolvePath(String(expected), env, `Choices.${operator}`);
+  return OPERATORS[operator.test](present.value, operator.operand(rule, env));
+}
+
+/** A comparison as a rule writes it: the test it makes, and how to get the value it compares with. */
+interface Operator {
+  readonly test: ValueComparison | TypeTest;
+  readonly operand: (rule: ChoiceRule, env: PathEnv) => unknown;
+}
+
+/** Every operator a rule may hold, by its field name: `NumericEquals`, `NumericEqualsPath`, `IsNull` … */
+const OPERATOR_FIELDS: ReadonlyMap<string, Operator> = new Map<string, Operator>([
+  ...VALUE_COMPARISONS.map((test): [string, Operator] => [test, { test, operand: (rule) => rule[test] }]),
+  ...VALUE_COMPARISONS.map((test): [string, Operator] => {
+    const field = `${test}Path` as const;
+    return [field, { test, operand: (rule, env) => resolvePath(String(rule[field]), env, `Choices.${field}`) }];
+  }),
+  ...TYPE_TESTS.map((test): [string, Operator] => [test, { test, operand: (rule) => rule[test] }]),
+]);
+
+/** The rule's operator: its first field, in the order written, that is one (validate allows only one). */
+function operatorOf(rule: ChoiceRule): Operator | undefined {
+  for (const field in rule) {
+    const operator = OPERATOR_FIELDS.get(field);
+    if (operator) return operator;
   }
-  return OPERATORS[name]!(present.value, expected);
+  return undefined;
 }
 
 function readVariable(path: string, env: PathEnv): { found: boolean; value?: unknown } {
@@ -88,7 +106,7 @@ function escapeRegex(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-const OPERATORS: Record<string, (actual: unknown, expected: unknown) => boolean> = {
+const OPERATORS: Record<ValueComparison | TypeTest, (actual: unknown, expected: unknown) => boolean> = {
   StringEquals: compare(isString, (a, b) => a === b),
   StringLessThan: compare(isString, (a, b) => a < b),
   StringGreaterThan: compare(isString, (a, b) => a > b),

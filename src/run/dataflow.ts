@@ -4,6 +4,7 @@
  * Arguments → (work) → Output and Assign, both seeing `$states.result`.
  */
 import type { Scope, StateNode } from '../asl/walker.js';
+import type { JsonObject, JsonValue, NumberOrExpression, PathField, StateView, Text } from '../asl/types.js';
 import { ErrorNames, StatesError } from './errors.js';
 import { evaluateTemplate, evaluateJsonata, type JsonataEnv } from './jsonata.js';
 import { jsonataBody } from '../asl/jsonata-syntax.js';
@@ -94,88 +95,117 @@ export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutp
   return { input: call.input, context: contextOf(call), variables: call.frame.variables, random: call.runtime.random, bounds: call.runtime.jsonataBounds, ...extra };
 }
 
+/**
+ * The data-flow fields of the running state, read through its view: each is undefined where the state's type
+ * has no such field (a Fail state has no InputPath) or the state does not set it.
+ */
+const inputPathOf = (state: StateView): PathField | undefined => ('InputPath' in state ? state.InputPath : undefined);
+const outputPathOf = (state: StateView): PathField | undefined => ('OutputPath' in state ? state.OutputPath : undefined);
+const outputOf = (state: StateView): JsonValue | undefined => ('Output' in state ? state.Output : undefined);
+const assignOf = (state: StateView): JsonObject | undefined => ('Assign' in state ? state.Assign : undefined);
+const resultSelectorOf = (state: StateView): JsonValue | undefined => ('ResultSelector' in state ? state.ResultSelector : undefined);
+const resultPathOf = (state: StateView): PathField | undefined => ('ResultPath' in state ? state.ResultPath : undefined);
+
 /** JSONPath InputPath: `$` by default, `null` gives `{}`. */
 export function applyInputPath(call: StateCall): unknown {
-  const path = call.node.raw.InputPath;
+  const path = inputPathOf(call.node.state);
   const value = path === undefined ? call.input : path === null ? {} : resolvePath(String(path), pathEnv(call, call.input), 'InputPath');
   if (call.inspection) call.inspection.afterInputPath = value;
   return value;
 }
 
-/** JSONPath Parameters (or another payload-template field) over the effective input. */
-export function applyTemplate(call: StateCall, effective: unknown, field: string): unknown {
-  const template = call.node.raw[field];
-  const value = template === undefined ? effective : evaluatePayload(template, pathEnv(call, effective), field);
-  if (call.inspection) call.inspection[`after${field}`] = value;
+/** JSONPath Parameters (Task, Pass, Parallel) over the effective input. */
+export function applyParameters(call: StateCall, effective: unknown): unknown {
+  const state = call.node.state;
+  const template = 'Parameters' in state ? state.Parameters : undefined;
+  const value = template === undefined ? effective : evaluatePayload(template, pathEnv(call, effective), 'Parameters');
+  if (call.inspection) call.inspection.afterParameters = value;
   return value;
 }
 
 /** JSONPath: InputPath then Parameters. JSONata: Arguments, or the state input when absent. */
-export async function taskInput(call: StateCall, parametersField = 'Parameters'): Promise<unknown> {
+export async function taskInput(call: StateCall): Promise<unknown> {
   if (isJsonata(call)) {
-    const args = call.node.raw.Arguments;
+    const state = call.node.state;
+    const args = 'Arguments' in state ? state.Arguments : undefined;
     const value = args === undefined ? call.input : await evaluateTemplate(args, jsonataEnv(call), 'Arguments');
     if (call.inspection) call.inspection.afterArguments = value;
     return value;
   }
-  return applyTemplate(call, applyInputPath(call), parametersField);
+  return applyParameters(call, applyInputPath(call));
 }
 
 /** The tail of the data flow once the state has a result. */
 export async function finishState(call: StateCall, result: unknown, options: { selector?: boolean } = {}): Promise<StateOutcome> {
-  const raw = call.node.raw;
+  const state = call.node.state;
   if (call.inspection) call.inspection.result = result;
   if (isJsonata(call)) {
     const env = jsonataEnv(call, { result });
-    const output = raw.Output === undefined ? result : await evaluateTemplate(raw.Output, env, 'Output');
+    const template = outputOf(state);
+    const output = template === undefined ? result : await evaluateTemplate(template, env, 'Output');
     const assigned = await evaluateAssign(call, env);
-    return { output, assigned, next: nextOf(raw) };
+    return { output, assigned, next: nextOf(state) };
   }
-  let selected = result;
-  if (options.selector !== false && raw.ResultSelector !== undefined) {
-    selected = evaluatePayload(raw.ResultSelector, pathEnv(call, result), 'ResultSelector');
-  }
+  const selector = options.selector !== false ? resultSelectorOf(state) : undefined;
+  const selected = selector === undefined ? result : evaluatePayload(selector, pathEnv(call, result), 'ResultSelector');
   const assigned = evaluateAssignPath(call, selected);
-  const combined = applyResultPath(call, raw.ResultPath, selected);
+  const combined = applyResultPath(call, resultPathOf(state), selected);
   if (call.inspection) {
-    if (raw.ResultSelector !== undefined && options.selector !== false) call.inspection.afterResultSelector = selected;
+    if (selector !== undefined) call.inspection.afterResultSelector = selected;
     call.inspection.afterResultPath = combined;
   }
-  return { output: applyOutputPath(call, combined), assigned, next: nextOf(raw) };
+  return { output: applyOutputPath(call, combined), assigned, next: nextOf(state) };
 }
 
-export function applyResultPath(call: StateCall, resultPath: unknown, result: unknown): unknown {
+export function applyResultPath(call: StateCall, resultPath: PathField | undefined, result: unknown): unknown {
   if (resultPath === undefined) return result;
   if (resultPath === null) return call.input;
   return writePath(call.input, String(resultPath), result, call.node.name);
 }
 
 function applyOutputPath(call: StateCall, value: unknown): unknown {
-  const path = call.node.raw.OutputPath;
+  const path = outputPathOf(call.node.state);
   if (path === undefined) return value;
   if (path === null) return {};
   return resolvePath(String(path), pathEnv(call, value), 'OutputPath');
 }
 
+/** An Assign to evaluate: the state's own by default; a Choice rule's or a catcher's when given (null: none). */
+type AssignSource = JsonObject | null | undefined;
+
 /** JSONPath Assign: a payload template whose `$` is the given value (the state's selected result). */
-export function evaluateAssignPath(call: StateCall, dollar: unknown, assign: unknown = call.node.raw.Assign): Record<string, unknown> | undefined {
+export function evaluateAssignPath(call: StateCall, dollar: unknown, assign: AssignSource = assignOf(call.node.state)): Record<string, unknown> | undefined {
   if (assign === undefined || assign === null) return undefined;
   return evaluatePayload(assign, pathEnv(call, dollar), 'Assign') as Record<string, unknown>;
 }
 
-export async function evaluateAssign(call: StateCall, env: JsonataEnv, assign: unknown = call.node.raw.Assign): Promise<Record<string, unknown> | undefined> {
+export async function evaluateAssign(call: StateCall, env: JsonataEnv, assign: AssignSource = assignOf(call.node.state)): Promise<Record<string, unknown> | undefined> {
   if (assign === undefined || assign === null) return undefined;
   return (await evaluateTemplate(assign, env, 'Assign')) as Record<string, unknown>;
 }
 
-export function nextOf(raw: Record<string, unknown>): string | undefined {
-  return raw.End === true ? undefined : typeof raw.Next === 'string' ? raw.Next : undefined;
+/** The state the running one goes to: its Next, none when it ends its scope. */
+export function nextOf(state: StateView): string | undefined {
+  if ('End' in state && state.End === true) return undefined;
+  return 'Next' in state && typeof state.Next === 'string' ? state.Next : undefined;
 }
 
-/** A number field in either language: literal, JSONata expression, or (JSONPath) its `…Path` twin. */
-export async function numberField(call: StateCall, field: string, effective: unknown): Promise<number | undefined> {
-  const raw = call.node.raw;
-  const value = raw[field];
+/** The number fields the interpreter reads, each with a `…Path` twin in JSONPath; the name is for messages. */
+export type NumberFieldName =
+  | 'Seconds'
+  | 'TimeoutSeconds'
+  | 'HeartbeatSeconds'
+  | 'MaxConcurrency'
+  | 'ToleratedFailureCount'
+  | 'ToleratedFailurePercentage'
+  | 'MaxItemsPerBatch'
+  | 'MaxInputBytesPerBatch';
+
+/**
+ * A number field in either language: literal, JSONata expression, or (JSONPath) its `…Path` twin. `value` and
+ * `path` are the field and its twin as the state (or its ItemBatcher) holds them.
+ */
+export async function numberField(call: StateCall, field: NumberFieldName, value: NumberOrExpression | undefined, path: Text | undefined, effective: unknown): Promise<number | undefined> {
   if (typeof value === 'number') return value;
   const expression = jsonataExpression(call, value);
   if (expression !== undefined) {
@@ -185,12 +215,11 @@ export async function numberField(call: StateCall, field: string, effective: unk
     }
     return result;
   }
-  const pathValue = raw[`${field}Path`];
-  if (typeof pathValue === 'string') {
-    let result = pathEnvValue(call, pathValue, effective, `${field}Path`);
+  if (typeof path === 'string') {
+    let result = pathEnvValue(call, path, effective, `${field}Path`);
     // AWS accepts a numeric string ("1") here.
     if (typeof result === 'string' && /^-?\d+(\.\d+)?$/.test(result)) result = Number(result);
-    const problem = pathNumberProblem(field, pathValue, result);
+    const problem = pathNumberProblem(field, path, result);
     if (problem) throw new StatesError(ErrorNames.Runtime, `An error occurred while executing the state '${call.node.name}'. ${problem}`, true);
     return result as number;
   }
@@ -198,7 +227,7 @@ export async function numberField(call: StateCall, field: string, effective: unk
 }
 
 /** What is wrong with the number a `…Path` field selected, in AWS's words; undefined when it is fine. */
-function pathNumberProblem(field: string, path: string, value: unknown): string | undefined {
+function pathNumberProblem(field: NumberFieldName, path: string, value: unknown): string | undefined {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
   if (field === 'Seconds') {
     if (typeof value !== 'number' || !Number.isInteger(value)) return `The SecondsPath parameter cannot be parsed as a long value: ${path} == ${shown}`;
@@ -220,7 +249,7 @@ function pathEnvValue(call: StateCall, path: string, effective: unknown, field: 
 }
 
 /** States without a result (Choice, Wait, Succeed) in JSONPath: OutputPath over the effective input; Assign sees it as `$`. */
-export function finishWithoutResult(call: StateCall, effective: unknown, next: string | undefined, assign: unknown = call.node.raw.Assign): StateOutcome {
+export function finishWithoutResult(call: StateCall, effective: unknown, next: string | undefined, assign: AssignSource = assignOf(call.node.state)): StateOutcome {
   const assigned = evaluateAssignPath(call, effective, assign);
   return { output: applyOutputPath(call, effective), assigned, next };
 }

@@ -3,13 +3,14 @@
  * applying Retry and Catch around each state that allows them.
  */
 import type { Scope, StateNode } from '../asl/walker.js';
+import type { Catcher } from '../asl/types.js';
 import { ErrorNames, RunSetupError, StatesError, inState } from './errors.js';
 import { payloadText } from './history.js';
 import { applyResultPath, evaluateAssign, evaluateAssignPath, isJsonata, jsonataEnv, type StateCall, type StateOutcome } from './dataflow.js';
 import { evaluateTemplate } from './jsonata.js';
-import { findCatcherIndex, matchRetrier, retryDelay } from './retry.js';
+import { matchCatcher, matchRetrier, retryDelay } from './retry.js';
 import type { Frame, Runtime } from './runtime.js';
-import { executors } from './states/index.js';
+import { executeState } from './states/index.js';
 import { reportDone, reportFailed } from './visits.js';
 import { ExecutionAborted } from './pace.js';
 
@@ -88,16 +89,16 @@ export function enterState(runtime: Runtime, node: StateNode, input: unknown, fr
     checkSizeOf(node, input, 'the state input');
     runtime.event(frame, 'StateEntered');
   }
-  const execute = executors[node.type ?? ''];
-  if (!execute) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
-  return execute;
+  if (node.state.Type === undefined) throw new RunSetupError(`The state "${node.name}" has an unknown Type ${JSON.stringify(node.type)}; run asl validate.`);
+  return executeState;
 }
 
 async function runState(runtime: Runtime, node: StateNode, input: unknown, frame: Frame, inspection?: Record<string, unknown>): Promise<StateOutcome> {
   const enteredTime = frame.clock;
   const execute = enterState(runtime, node, input, frame);
   const enteredEventId = frame.lastEventId;
-  const retryable = node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map';
+  const state = node.state;
+  const retryable = state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map';
   let attempts: number[] | undefined;
   let retryCount = 0;
   // Retrier indexes of the retries that fired, for onStateDone (coverage of retriers).
@@ -127,9 +128,9 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
         reportFailed(runtime, node, frame, input, err, retriesFired);
         throw err;
       }
-      const delay = retryDelay(node.raw.Retry, err, (attempts ??= []), runtime.random);
+      const delay = retryDelay(state.Retry, err, (attempts ??= []), runtime.random);
       if (delay !== undefined) {
-        if (runtime.options.onStateDone) retriesFired.push(matchRetrier(node.raw.Retry, err)!.index);
+        if (runtime.options.onStateDone) retriesFired.push(matchRetrier(state.Retry, err)!.index);
         await runtime.delay(frame, delay);
         runtime.checkTimeout(frame);
         retryCount++;
@@ -137,15 +138,15 @@ async function runState(runtime: Runtime, node: StateNode, input: unknown, frame
       }
       // A Parallel or Map records its failure once retries are over (caught or not); AWS records none
       // for the failures that end the execution outright.
-      if ((node.type === 'Parallel' || node.type === 'Map') && !err.terminal) runtime.event(frame, `${node.type}StateFailed`);
-      const catcherIndex = findCatcherIndex(node.raw.Catch, err);
-      if (catcherIndex < 0) {
+      if ((state.Type === 'Parallel' || state.Type === 'Map') && !err.terminal) runtime.event(frame, `${state.Type}StateFailed`);
+      const match = matchCatcher(state.Catch, err);
+      if (!match) {
         reportFailed(runtime, node, frame, input, err, retriesFired);
         throw err;
       }
-      const outcome = await caught(call, (node.raw.Catch as Record<string, unknown>[])[catcherIndex]!, err);
+      const outcome = await caught(call, match.catcher, err);
       exitEvent(runtime, node, frame, outcome);
-      reportDone(runtime, node, frame, input, outcome, retriesFired, { error: err, index: catcherIndex });
+      reportDone(runtime, node, frame, input, outcome, retriesFired, { error: err, index: match.index });
       return outcome;
     }
   }
@@ -167,7 +168,7 @@ export function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outco
 }
 
 /** The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata). */
-export async function caught(call: StateCall, catcher: Record<string, unknown>, error: StatesError): Promise<StateOutcome> {
+export async function caught(call: StateCall, catcher: Catcher, error: StatesError): Promise<StateOutcome> {
   // AWS keeps both keys, null when the failure carried no error name or cause.
   const errorOutput: Record<string, unknown> = { Error: error.error ?? null, Cause: error.cause ?? null };
   const next = typeof catcher.Next === 'string' ? catcher.Next : undefined;

@@ -41,8 +41,8 @@ export async function execute(definition: unknown, input: unknown = {}, options:
   const runtime = new Runtime(model, options, identity);
   runtime.startMs = startMs;
   runtime.contextOverride = options.context;
-  const top = (definition ?? {}) as Record<string, unknown>;
-  if (typeof top.TimeoutSeconds === 'number') runtime.timeoutMs = top.TimeoutSeconds * 1000;
+  const timeoutSeconds = model.topLevel.TimeoutSeconds;
+  if (typeof timeoutSeconds === 'number') runtime.timeoutMs = timeoutSeconds * 1000;
   // An Express execution lasts at most five minutes, whatever TimeoutSeconds says, then times out.
   if (options.stateMachineType === 'EXPRESS') runtime.timeoutMs = Math.min(runtime.timeoutMs ?? EXPRESS_MAX_MS, EXPRESS_MAX_MS);
   const frame: Frame = { clock: startMs, variables: {}, lastEventId: 0 };

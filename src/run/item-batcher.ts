@@ -6,12 +6,11 @@
 import { evaluateTemplate } from './jsonata.js';
 import { evaluatePayload } from './payload.js';
 import { isJsonata, jsonataEnv, numberField, pathEnv, type StateCall } from './dataflow.js';
+import type { ItemBatcher } from '../asl/types.js';
 
-export async function batchItems(call: StateCall, inputs: unknown[], effective: unknown): Promise<unknown[]> {
-  const batcher = call.node.raw.ItemBatcher as Record<string, unknown>;
-  const batchCall: StateCall = { ...call, node: { ...call.node, raw: batcher } };
-  const maxItems = (await numberField(batchCall, 'MaxItemsPerBatch', effective)) ?? Infinity;
-  const maxBytes = (await numberField(batchCall, 'MaxInputBytesPerBatch', effective)) ?? 262_144;
+export async function batchItems(call: StateCall, batcher: ItemBatcher, inputs: unknown[], effective: unknown): Promise<unknown[]> {
+  const maxItems = (await numberField(call, 'MaxItemsPerBatch', batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, effective)) ?? Infinity;
+  const maxBytes = (await numberField(call, 'MaxInputBytesPerBatch', batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, effective)) ?? 262_144;
   let batchInput: unknown;
   if (batcher.BatchInput !== undefined) {
     batchInput = isJsonata(call)

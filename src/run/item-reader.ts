@@ -8,6 +8,7 @@ import { jsonataBody } from '../asl/jsonata-syntax.js';
 import { intrinsicText } from '../asl/unresolved.js';
 import { evaluatePayload, resolvePath } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
+import type { ItemReader, ReaderConfig } from '../asl/types.js';
 
 /** The items, and the S3 URI they came from (`$$.Map.Item.Source`). */
 export interface ReadItems {
@@ -25,8 +26,7 @@ function sourceOf(resource: string, parameters: Record<string, unknown>): string
   return `s3://${bucket}/${String(parameters.Key ?? '')}`;
 }
 
-export async function readItems(call: StateCall, effective: unknown): Promise<ReadItems> {
-  const reader = call.node.raw.ItemReader as Record<string, unknown>;
+export async function readItems(call: StateCall, reader: ItemReader, effective: unknown): Promise<ReadItems> {
   const resource = typeof reader.Resource === 'string' ? reader.Resource : (intrinsicText(reader.Resource) ?? String(reader.Resource ?? ''));
   const parameters = (isJsonata(call)
     ? await evaluateTemplate(reader.Arguments ?? {}, jsonataEnv(call), 'ItemReader.Arguments')
@@ -35,11 +35,11 @@ export async function readItems(call: StateCall, effective: unknown): Promise<Re
   if (text === undefined) {
     throw new StatesError(ErrorNames.ItemReaderFailed, `No stub provides the items for the ItemReader of Map state '${call.node.name}' (bucket ${JSON.stringify(parameters.Bucket)}, key ${JSON.stringify(parameters.Key)}).`);
   }
-  const config = (reader.ReaderConfig ?? {}) as Record<string, unknown>;
-  const format = String(config.InputType ?? 'JSON');
+  const config: ReaderConfig = reader.ReaderConfig ?? {};
+  const format = config.InputType ?? 'JSON';
   let items: unknown[];
   try {
-    if (format === 'CSV') items = parseCsv(text, config.CSVHeaderLocation === 'GIVEN' ? (config.CSVHeaders as string[]) : undefined);
+    if (format === 'CSV') items = parseCsv(text, config.CSVHeaderLocation === 'GIVEN' ? config.CSVHeaders : undefined);
     else if (format === 'JSONL') items = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
     else {
       const parsed = JSON.parse(text);
@@ -53,7 +53,7 @@ export async function readItems(call: StateCall, effective: unknown): Promise<Re
   return { items: max !== undefined && max > 0 ? items.slice(0, max) : items, source: sourceOf(resource, parameters) };
 }
 
-function parseCsv(text: string, givenHeaders?: string[]): Record<string, string>[] {
+function parseCsv(text: string, givenHeaders?: readonly string[]): Record<string, string>[] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -87,7 +87,7 @@ function parseCsv(text: string, givenHeaders?: string[]): Record<string, string>
 }
 
 /** ReaderConfig MaxItems: a number, a JSONata expression, or (JSONPath) MaxItemsPath; at most 100,000,000. */
-async function maxItems(call: StateCall, config: Record<string, unknown>, effective: unknown): Promise<number | undefined> {
+async function maxItems(call: StateCall, config: ReaderConfig, effective: unknown): Promise<number | undefined> {
   let value: unknown = config.MaxItems;
   const body = jsonataBody(value);
   if (isJsonata(call) && body !== undefined) value = await evaluateJsonata(body, jsonataEnv(call), 'ItemReader.ReaderConfig.MaxItems');

@@ -8,19 +8,19 @@ import { evaluateTemplate } from './jsonata.js';
 import { evaluatePayload } from './payload.js';
 import { isJsonata, jsonataEnv, pathEnv, type StateCall } from './dataflow.js';
 import { serialise, transform, type ChildIdentity, type ChildRecord, type Transformation } from './result-records.js';
+import type { ResultWriter } from '../asl/types.js';
 
 export type { ChildRecord } from './result-records.js';
 
-interface WriterConfig {
+interface ExportFormat {
   transformation: Transformation;
   outputType: string;
 }
 
 /** NONE is the default when exporting, COMPACT when only previewing (`WriterConfig` without `Resource`). */
-function writerConfig(writer: Record<string, unknown>, exporting: boolean): WriterConfig {
-  const config = (writer.WriterConfig ?? {}) as Record<string, unknown>;
-  const given = config.Transformation;
-  const transformation: Transformation = given === 'NONE' || given === 'COMPACT' || given === 'FLATTEN' ? given : exporting ? 'NONE' : 'COMPACT';
+function exportFormat(writer: ResultWriter, exporting: boolean): ExportFormat {
+  const config = writer.WriterConfig ?? {};
+  const transformation: Transformation = config.Transformation ?? (exporting ? 'NONE' : 'COMPACT');
   return { transformation, outputType: config.OutputType === 'JSONL' ? 'JSONL' : 'JSON' };
 }
 
@@ -34,10 +34,9 @@ function identity(call: StateCall, runId: string): ChildIdentity {
   };
 }
 
-export async function writeResults(call: StateCall, effective: unknown, records: ChildRecord[]): Promise<unknown> {
-  const writer = call.node.raw.ResultWriter as Record<string, unknown>;
+export async function writeResults(call: StateCall, writer: ResultWriter, effective: unknown, records: ChildRecord[]): Promise<unknown> {
   const exporting = typeof writer.Resource === 'string';
-  const config = writerConfig(writer, exporting);
+  const config = exportFormat(writer, exporting);
   const { runtime, node } = call;
   const runId = runtime.random.uuid();
   const who = identity(call, runId);

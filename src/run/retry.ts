@@ -5,14 +5,13 @@
  */
 import { errorMatches, type StatesError } from './errors.js';
 import type { SeededRandom } from './random.js';
-
-type Retrier = Record<string, unknown>;
+import type { Catcher, Retrier } from '../asl/types.js';
 
 /** The first retrier whose ErrorEquals matches the error: it alone decides (AWS does not look further). */
-export function matchRetrier(retriers: unknown, error: StatesError): { index: number; retrier: Retrier } | undefined {
-  if (!Array.isArray(retriers)) return undefined;
+export function matchRetrier(retriers: readonly Retrier[] | undefined, error: StatesError): { index: number; retrier: Retrier } | undefined {
+  if (!retriers) return undefined;
   for (let i = 0; i < retriers.length; i++) {
-    const retrier = retriers[i] as Retrier;
+    const retrier = retriers[i]!;
     if (errorMatches(retrier.ErrorEquals, error)) return { index: i, retrier };
   }
   return undefined;
@@ -33,7 +32,7 @@ export function backoffSeconds(retrier: Retrier, done: number, random?: SeededRa
 }
 
 /** Milliseconds to wait before the next attempt, or undefined when no retry applies. */
-export function retryDelay(retriers: unknown, error: StatesError, attemptsByRetrier: number[], random: SeededRandom): number | undefined {
+export function retryDelay(retriers: readonly Retrier[] | undefined, error: StatesError, attemptsByRetrier: number[], random: SeededRandom): number | undefined {
   const match = matchRetrier(retriers, error);
   if (!match) return undefined;
   const done = attemptsByRetrier[match.index] ?? 0;
@@ -42,7 +41,12 @@ export function retryDelay(retriers: unknown, error: StatesError, attemptsByRetr
   return Math.round(backoffSeconds(match.retrier, done, random) * 1000);
 }
 
-export function findCatcherIndex(catchers: unknown, error: StatesError): number {
-  if (!Array.isArray(catchers)) return -1;
-  return catchers.findIndex((catcher) => errorMatches((catcher as Retrier).ErrorEquals, error));
+/** The first catcher whose ErrorEquals matches the error, and its index. */
+export function matchCatcher(catchers: readonly Catcher[] | undefined, error: StatesError): { index: number; catcher: Catcher } | undefined {
+  if (!catchers) return undefined;
+  for (let i = 0; i < catchers.length; i++) {
+    const catcher = catchers[i]!;
+    if (errorMatches(catcher.ErrorEquals, error)) return { index: i, catcher };
+  }
+  return undefined;
 }

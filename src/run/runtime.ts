@@ -136,7 +136,8 @@ export class Runtime {
     if (this.options.stateMachineType !== 'EXPRESS') execution.RedriveCount = 0;
     const state: Record<string, unknown> = { EnteredTime: awsTimestamp(enteredTime), Name: node?.name ?? '' };
     // Only states that can retry carry a RetryCount.
-    if (node && (node.type === 'Task' || node.type === 'Parallel' || node.type === 'Map')) state.RetryCount = retryCount;
+    const type = node?.state.Type;
+    if (type === 'Task' || type === 'Parallel' || type === 'Map') state.RetryCount = retryCount;
     const ctx: Record<string, unknown> = {
       Execution: execution,
       StateMachine: { Id: id.stateMachineArn, Name: id.stateMachineName },

@@ -55,7 +55,7 @@ export function checkMock(node: StateNode, mock: TestStateMock | undefined, conf
   }
   checkMapIterationFailures(node, mock, config.mapIterationFailureCount);
   if (config.errorCausedByState !== undefined) checkErrorCausedByState(node, mock, config.errorCausedByState);
-  if (config.mapItemReaderData !== undefined && !(type === 'Map' && node.raw.ItemReader && typeof node.raw.ItemReader === 'object')) {
+  if (config.mapItemReaderData !== undefined && !(node.state.Type === 'Map' && node.state.ItemReader !== undefined)) {
     throw new RunSetupError(`Map item reader data applies only to a Map state with an ItemReader; "${node.name}" is ${describe(node)}.`);
   }
 }

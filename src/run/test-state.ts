@@ -12,7 +12,7 @@ import type { StateCall, StateOutcome } from './dataflow.js';
 import { ExecutionTimeout, RunSetupError, StatesError } from './errors.js';
 import { HistoryLimitError } from './history.js';
 import { caught, enterState, exitEvent, runScope } from './engine.js';
-import { backoffSeconds, findCatcherIndex, matchRetrier, maxAttemptsOf } from './retry.js';
+import { backoffSeconds, matchCatcher, matchRetrier, maxAttemptsOf } from './retry.js';
 import { Runtime, type Frame } from './runtime.js';
 import { identityFor } from './identity.js';
 import { resolveStubs } from './execute.js';
@@ -80,9 +80,30 @@ export interface TestStateResult {
   inspection: TestStateInspection;
 }
 
-const retryable = (type: string | undefined) => type === 'Task' || type === 'Parallel' || type === 'Map';
-
 export async function testState(definition: unknown, stateName: string, input: unknown, options: TestStateOptions = {}): Promise<TestStateResult> {
+  const tested = await setUp(definition, stateName, input, options);
+  try {
+    return await attempt(tested, options);
+  } catch (err) {
+    if (err instanceof StatesError) return failed(tested, 'FAILED', err.error, err.cause);
+    if (err instanceof ExecutionTimeout) return failed(tested, 'FAILED', 'States.Timeout', err.message);
+    if (err instanceof HistoryLimitError) return failed(tested, 'FAILED', 'States.Runtime', err.message);
+    throw err;
+  }
+}
+
+/** The tested state, ready to run: its runtime and frame, the variables it was given, the inspection so far. */
+interface Tested {
+  node: StateNode;
+  runtime: Runtime;
+  frame: Frame;
+  input: unknown;
+  given: Record<string, unknown>;
+  inspection: TestStateInspection;
+  retryCount: number;
+}
+
+async function setUp(definition: unknown, stateName: string, input: unknown, options: TestStateOptions): Promise<Tested> {
   const model = buildModel(definition);
   refuseInvalidVariables(model);
   const node = findState(model.states, stateName);
@@ -95,55 +116,70 @@ export async function testState(definition: unknown, stateName: string, input: u
   runtime.contextOverride = options.context;
   const given = { ...(options.variables ?? {}) };
   const frame: Frame = { clock: startMs, variables: given, lastEventId: 0, mapItem: mapItemFor(node, input) };
-  const inspection: TestStateInspection = { input };
-  const retryCount = options.retrierRetryCount ?? 0;
-  const finished = (status: TestStateStatus, outcome: StateOutcome, error?: StatesError): TestStateResult => {
-    inspection.variables = { ...given, ...(outcome.assigned ?? {}) };
-    traceHttp(node, inspection);
-    const result: TestStateResult = { status, output: outcome.output, inspection };
-    if (error?.error !== undefined) result.error = error.error;
-    if (error?.cause !== undefined) result.cause = error.cause;
-    if (outcome.next !== undefined) result.nextState = outcome.next;
-    if (outcome.assigned) result.assignedVariables = outcome.assigned;
-    return result;
-  };
-  const failed = (status: TestStateStatus, error: string | undefined, cause: string | undefined): TestStateResult => {
-    traceHttp(node, inspection);
-    const result: TestStateResult = { status, inspection };
-    if (error !== undefined) result.error = error;
-    if (cause !== undefined) result.cause = cause;
-    return result;
-  };
+  return { node, runtime, frame, input, given, inspection: { input }, retryCount: options.retrierRetryCount ?? 0 };
+}
+
+/** One attempt of the state; a workflow error goes to its retriers and catchers as TestState resolves it. */
+async function attempt(tested: Tested, options: TestStateOptions): Promise<TestStateResult> {
+  const { node, runtime, frame, input, inspection, retryCount } = tested;
+  const execute = enterState(runtime, node, input, frame);
+  const call: StateCall = { runtime, node, frame, input, enteredTime: frame.clock, retryCount, inspection, runScope };
+  const type = node.state.Type;
+  if (options.mock && (type === 'Map' || type === 'Parallel')) call.mockedResult = mockedResult(options.mock, options.mapIterationFailureCount);
   try {
-    const execute = enterState(runtime, node, input, frame);
-    const call: StateCall = { runtime, node, frame, input, enteredTime: frame.clock, retryCount, inspection, runScope };
-    if (options.mock && (node.type === 'Map' || node.type === 'Parallel')) call.mockedResult = mockedResult(options.mock, options.mapIterationFailureCount);
-    try {
-      const outcome = await execute(call);
-      exitEvent(runtime, node, frame, outcome);
-      return finished('SUCCEEDED', outcome);
-    } catch (err) {
-      if (!(err instanceof StatesError) || !retryable(node.type)) throw err;
-      const match = matchRetrier(node.raw.Retry, err);
-      if (match && retryCount < maxAttemptsOf(match.retrier)) {
-        const seconds = Math.round(backoffSeconds(match.retrier, retryCount, runtime.random));
-        inspection.errorDetails = { retryIndex: match.index, retryBackoffIntervalSeconds: seconds };
-        // The state failed, so TestState names no next state; the retry is in errorDetails.
-        return failed('RETRIABLE', err.error, err.cause);
-      }
-      const catchIndex = findCatcherIndex(node.raw.Catch, err);
-      if (catchIndex < 0) throw err;
-      inspection.errorDetails = { catchIndex };
-      const outcome = await caught(call, (node.raw.Catch as Record<string, unknown>[])[catchIndex]!, err);
-      exitEvent(runtime, node, frame, outcome);
-      return finished('CAUGHT_ERROR', outcome, err);
-    }
+    const outcome = await execute(call);
+    exitEvent(runtime, node, frame, outcome);
+    return finished(tested, 'SUCCEEDED', outcome);
   } catch (err) {
-    if (err instanceof StatesError) return failed('FAILED', err.error, err.cause);
-    if (err instanceof ExecutionTimeout) return failed('FAILED', 'States.Timeout', err.message);
-    if (err instanceof HistoryLimitError) return failed('FAILED', 'States.Runtime', err.message);
-    throw err;
+    if (!(err instanceof StatesError)) throw err;
+    return handled(tested, call, err);
   }
+}
+
+/**
+ * An error the state raised, as TestState reports it: RETRIABLE when a retrier with attempts left matches,
+ * else CAUGHT_ERROR when a catcher does; anything else (and any error of a state without Retry and Catch)
+ * is thrown on, to be reported as FAILED.
+ */
+async function handled(tested: Tested, call: StateCall, err: StatesError): Promise<TestStateResult> {
+  const { node, runtime, frame, inspection, retryCount } = tested;
+  const state = node.state;
+  if (state.Type !== 'Task' && state.Type !== 'Parallel' && state.Type !== 'Map') throw err;
+  const retrier = matchRetrier(state.Retry, err);
+  if (retrier && retryCount < maxAttemptsOf(retrier.retrier)) {
+    const seconds = Math.round(backoffSeconds(retrier.retrier, retryCount, runtime.random));
+    inspection.errorDetails = { retryIndex: retrier.index, retryBackoffIntervalSeconds: seconds };
+    // The state failed, so TestState names no next state; the retry is in errorDetails.
+    return failed(tested, 'RETRIABLE', err.error, err.cause);
+  }
+  const catcher = matchCatcher(state.Catch, err);
+  if (!catcher) throw err;
+  inspection.errorDetails = { catchIndex: catcher.index };
+  const outcome = await caught(call, catcher.catcher, err);
+  exitEvent(runtime, node, frame, outcome);
+  return finished(tested, 'CAUGHT_ERROR', outcome, err);
+}
+
+/** The state completed (or a catcher took its error): its output, next state and variables. */
+function finished(tested: Tested, status: TestStateStatus, outcome: StateOutcome, error?: StatesError): TestStateResult {
+  const { inspection } = tested;
+  inspection.variables = { ...tested.given, ...(outcome.assigned ?? {}) };
+  traceHttp(tested.node, inspection);
+  const result: TestStateResult = { status, output: outcome.output, inspection };
+  if (error?.error !== undefined) result.error = error.error;
+  if (error?.cause !== undefined) result.cause = error.cause;
+  if (outcome.next !== undefined) result.nextState = outcome.next;
+  if (outcome.assigned) result.assignedVariables = outcome.assigned;
+  return result;
+}
+
+/** The state failed (or will be retried): the error and what the inspection got to. */
+function failed(tested: Tested, status: TestStateStatus, error: string | undefined, cause: string | undefined): TestStateResult {
+  traceHttp(tested.node, tested.inspection);
+  const result: TestStateResult = { status, inspection: tested.inspection };
+  if (error !== undefined) result.error = error;
+  if (cause !== undefined) result.cause = cause;
+  return result;
 }
 
 /**
@@ -151,12 +187,12 @@ export async function testState(definition: unknown, stateName: string, input: u
  * state: the first item (Index 0), whose value is the state's input. `context` can say otherwise.
  */
 function mapItemFor(node: StateNode, input: unknown): Frame['mapItem'] {
-  return node.scope.owner?.type === 'Map' ? { Index: 0, Value: input, Source: 'STATE_DATA' } : undefined;
+  return node.scope.owner?.state.Type === 'Map' ? { Index: 0, Value: input, Source: 'STATE_DATA' } : undefined;
 }
 
 /** An HTTP Task's request and response, for the TRACE level. */
 function traceHttp(node: StateNode, inspection: TestStateInspection): void {
-  if (node.type !== 'Task' || node.raw.Resource !== HTTP_RESOURCE) return;
+  if (node.state.Type !== 'Task' || node.state.Resource !== HTTP_RESOURCE) return;
   const trace = httpTrace(inspection.afterArguments ?? inspection.afterParameters, inspection.result);
   if (trace) Object.assign(inspection, trace);
 }

@@ -4,6 +4,7 @@
  * state", Using Assign with Choice states) says a matching rule's Assign is the only one evaluated (none when
  * the rule has none), and the state-level Assign runs only when no rule matches and Default is taken.
  */
+import type { ChoiceRule, ChoiceState, JsonObject, JsonValue } from '../../asl/types.js';
 import { evaluateRule } from '../choice-rules.js';
 import { ErrorNames, StatesError } from '../errors.js';
 import { evaluateJsonata, evaluateTemplate } from '../jsonata.js';
@@ -14,23 +15,9 @@ function noMatch(call: StateCall): never {
   throw new StatesError(ErrorNames.NoChoiceMatched, `No Matches! (state '${call.node.name}' has no Default)`);
 }
 
-export async function runChoice(call: StateCall): Promise<StateOutcome> {
-  const raw = call.node.raw;
-  const choices = Array.isArray(raw.Choices) ? (raw.Choices as Record<string, unknown>[]) : [];
-  if (isJsonata(call)) {
-    const env = jsonataEnv(call);
-    for (let index = 0; index < choices.length; index++) {
-      const rule = choices[index]!;
-      const body = jsonataBody(rule.Condition);
-      const verdict = body !== undefined ? await evaluateJsonata(body, env, 'Condition') : rule.Condition;
-      if (typeof verdict !== 'boolean') {
-        throw new StatesError(ErrorNames.QueryEvaluationError, `The Condition of a Choice rule in state '${call.node.name}' returned ${JSON.stringify(verdict)}; expected a boolean.`);
-      }
-      if (verdict) return { ...(await jsonataTaken(call, rule, rule.Assign ?? null, String(rule.Next))), chosenBy: index };
-    }
-    if (typeof raw.Default !== 'string') noMatch(call);
-    return { ...(await jsonataTaken(call, raw, raw.Assign ?? null, raw.Default)), chosenBy: 'default' };
-  }
+export async function runChoice(call: StateCall, state: ChoiceState): Promise<StateOutcome> {
+  const choices = state.Choices ?? [];
+  if (isJsonata(call)) return jsonataChoice(call, state, choices);
   const effective = applyInputPath(call);
   const env = pathEnv(call, effective);
   for (let index = 0; index < choices.length; index++) {
@@ -38,14 +25,30 @@ export async function runChoice(call: StateCall): Promise<StateOutcome> {
     // null, not undefined: an absent rule Assign must not fall back to the state's (a default parameter would).
     if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? null), chosenBy: index };
   }
-  if (typeof raw.Default !== 'string') noMatch(call);
-  return { ...finishWithoutResult(call, effective, raw.Default), chosenBy: 'default' };
+  if (typeof state.Default !== 'string') noMatch(call);
+  return { ...finishWithoutResult(call, effective, state.Default), chosenBy: 'default' };
 }
 
-async function jsonataTaken(call: StateCall, holder: Record<string, unknown>, assign: unknown, next: string): Promise<StateOutcome> {
+async function jsonataChoice(call: StateCall, state: ChoiceState, choices: readonly ChoiceRule[]): Promise<StateOutcome> {
   const env = jsonataEnv(call);
-  const outputSource = holder.Output !== undefined ? holder.Output : call.node.raw.Output;
-  const output = outputSource === undefined ? call.input : await evaluateTemplate(outputSource, env, 'Output');
+  for (let index = 0; index < choices.length; index++) {
+    const rule = choices[index]!;
+    const body = jsonataBody(rule.Condition);
+    const verdict = body !== undefined ? await evaluateJsonata(body, env, 'Condition') : rule.Condition;
+    if (typeof verdict !== 'boolean') {
+      throw new StatesError(ErrorNames.QueryEvaluationError, `The Condition of a Choice rule in state '${call.node.name}' returned ${JSON.stringify(verdict)}; expected a boolean.`);
+    }
+    // A rule's Output replaces the state's; its Assign (or none) replaces the state's Assign.
+    const output = rule.Output !== undefined ? rule.Output : state.Output;
+    if (verdict) return { ...(await jsonataTaken(call, output, rule.Assign ?? null, String(rule.Next))), chosenBy: index };
+  }
+  if (typeof state.Default !== 'string') noMatch(call);
+  return { ...(await jsonataTaken(call, state.Output, state.Assign ?? null, state.Default)), chosenBy: 'default' };
+}
+
+async function jsonataTaken(call: StateCall, outputTemplate: JsonValue | undefined, assign: JsonObject | null, next: string): Promise<StateOutcome> {
+  const env = jsonataEnv(call);
+  const output = outputTemplate === undefined ? call.input : await evaluateTemplate(outputTemplate, env, 'Output');
   const assigned = await evaluateAssign(call, env, assign);
   return { output, assigned, next };
 }

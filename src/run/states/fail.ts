@@ -2,14 +2,14 @@
  * Fail: raises its Error and Cause (or ErrorPath/CausePath, or JSONata expressions). With no Error, AWS
  * ends the execution with no error field at all.
  */
+import type { FailState, Text } from '../../asl/types.js';
 import { evaluateJsonata } from '../jsonata.js';
 import { ErrorNames, StatesError } from '../errors.js';
 import { jsonataEnv, jsonataExpression, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { dynamicValue } from '../payload.js';
 
-async function field(call: StateCall, name: 'Error' | 'Cause'): Promise<string | undefined> {
-  const raw = call.node.raw;
-  const value = raw[name];
+/** Error or Cause: `value` is the field as the state holds it, `path` its `…Path` twin. */
+async function field(call: StateCall, name: 'Error' | 'Cause', value: Text | undefined, path: Text | undefined): Promise<string | undefined> {
   const expression = jsonataExpression(call, value);
   if (expression !== undefined) {
     const result = await evaluateJsonata(expression, jsonataEnv(call), name);
@@ -19,7 +19,6 @@ async function field(call: StateCall, name: 'Error' | 'Cause'): Promise<string |
     return result;
   }
   if (typeof value === 'string') return value;
-  const path = raw[`${name}Path`];
   if (path !== undefined) {
     const result = dynamicValue(path, pathEnv(call, call.input), `${name}Path`);
     if (typeof result !== 'string') {
@@ -30,8 +29,8 @@ async function field(call: StateCall, name: 'Error' | 'Cause'): Promise<string |
   return undefined;
 }
 
-export async function runFail(call: StateCall): Promise<StateOutcome> {
-  const error = await field(call, 'Error');
-  const cause = await field(call, 'Cause');
+export async function runFail(call: StateCall, state: FailState): Promise<StateOutcome> {
+  const error = await field(call, 'Error', state.Error, state.ErrorPath);
+  const cause = await field(call, 'Cause', state.Cause, state.CausePath);
   throw new StatesError(error, cause);
 }

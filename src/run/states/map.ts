@@ -1,19 +1,22 @@
 /**
  * Map, inline and distributed: items from ItemsPath/Items (or a Distributed Map's ItemReader), each
  * shaped by ItemSelector, optionally batched, run through the processor with at most MaxConcurrency in
- * flight on the virtual clock (lanes.ts); results in item order. Inline: the first iteration to fail in
- * virtual time (the lowest index on a tie) fails the Map with its own error and stops the others. Distributed: failures count against ToleratedFailurePercentage/Count.
+ * flight on the virtual clock (lanes.ts, map-iterations.ts); results in item order. Inline: the first
+ * iteration to fail in virtual time (the lowest index on a tie) fails the Map with its own error and stops
+ * the others. Distributed: failures count against ToleratedFailurePercentage/Count.
  */
-import { ErrorNames, StatesError, queryEvaluationError, runtimeError } from '../errors.js';
+import type { MapState } from '../../asl/types.js';
+import { queryEvaluationError, runtimeError, StatesError } from '../errors.js';
 import { evaluateTemplate } from '../jsonata.js';
 import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { applyInputPath, finishState, isJsonata, jsonataEnv, numberField, pathEnv, type StateCall, type StateOutcome } from '../dataflow.js';
 import { evaluatePayload, resolvePath } from '../payload.js';
-import { childFrame, type Frame, type MapItem } from '../runtime.js';
+import type { MapItem } from '../runtime.js';
 import { Lanes } from '../lanes.js';
 import { readItems } from '../item-reader.js';
 import { batchItems } from '../item-batcher.js';
-import { writeResults, type ChildRecord } from '../result-writer.js';
+import { writeResults } from '../result-writer.js';
+import { MapIterations, type MapWork } from './map-iterations.js';
 
 const INLINE_CONCURRENCY = 40;
 const DISTRIBUTED_CONCURRENCY = 10_000;
@@ -21,25 +24,23 @@ const DISTRIBUTED_CONCURRENCY = 10_000;
 /** Items from the state's data carry this `$$.Map.Item.Source`; an ItemReader's carry its S3 URI. */
 const STATE_DATA = 'STATE_DATA';
 
-async function itemsOf(call: StateCall, effective: unknown): Promise<{ items: unknown[]; source: string }> {
-  const raw = call.node.raw;
-  if (raw.ItemReader && typeof raw.ItemReader === 'object') return readItems(call, effective);
-  return { items: await stateItems(call, effective), source: STATE_DATA };
+async function itemsOf(call: StateCall, state: MapState, effective: unknown): Promise<{ items: unknown[]; source: string }> {
+  if (state.ItemReader) return readItems(call, state.ItemReader, effective);
+  return { items: await stateItems(call, state, effective), source: STATE_DATA };
 }
 
-async function stateItems(call: StateCall, effective: unknown): Promise<unknown[]> {
-  const raw = call.node.raw;
+async function stateItems(call: StateCall, state: MapState, effective: unknown): Promise<unknown[]> {
   if (isJsonata(call)) {
-    const items = raw.Items === undefined ? call.input : await evaluateTemplate(raw.Items, jsonataEnv(call), 'Items');
+    const items = state.Items === undefined ? call.input : await evaluateTemplate(state.Items, jsonataEnv(call), 'Items');
     if (!Array.isArray(items)) {
-      if (raw.Items === undefined) throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(items)}`);
-      const body = jsonataBody(raw.Items)?.trim() ?? JSON.stringify(raw.Items);
+      if (state.Items === undefined) throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(items)}`);
+      const body = jsonataBody(state.Items)?.trim() ?? JSON.stringify(state.Items);
       const type = items === null ? 'null' : typeof items;
       throw queryEvaluationError(`The JSONata expression '${body}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${JSON.stringify(items)}`, 'Items');
     }
     return items;
   }
-  const path = typeof raw.ItemsPath === 'string' ? raw.ItemsPath : '$';
+  const path = typeof state.ItemsPath === 'string' ? state.ItemsPath : '$';
   const items = resolvePath(path, pathEnv(call, effective), 'ItemsPath');
   if (!Array.isArray(items)) {
     throw runtimeError(`An error occurred while executing the state '${call.node.name}'. The ItemsPath '${path}' did not select an array: ${JSON.stringify(items)?.slice(0, 200)}`);
@@ -48,104 +49,77 @@ async function stateItems(call: StateCall, effective: unknown): Promise<unknown[
   return items;
 }
 
-async function iterationInput(call: StateCall, effective: unknown, item: MapItem): Promise<unknown> {
-  const raw = call.node.raw;
-  const selector = raw.ItemSelector ?? (isJsonata(call) ? undefined : raw.Parameters);
+async function iterationInput(call: StateCall, state: MapState, effective: unknown, item: MapItem): Promise<unknown> {
+  const selector = state.ItemSelector ?? (isJsonata(call) ? undefined : state.Parameters);
   if (selector === undefined) return item.Value;
   const itemCall: StateCall = { ...call, frame: { ...call.frame, mapItem: item } };
   if (isJsonata(call)) return evaluateTemplate(selector, jsonataEnv(itemCall), 'ItemSelector');
-  return evaluatePayload(selector, pathEnv(itemCall, effective), raw.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
+  return evaluatePayload(selector, pathEnv(itemCall, effective), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
 }
 
-export async function runMap(call: StateCall): Promise<StateOutcome> {
-  const { runtime, node, frame, runScope } = call;
-  const processor = node.children[0];
-  if (!processor) throw runtimeError(`Map state '${node.name}' has no ItemProcessor.`);
-  const distributed = processor.distributed;
-  const effective = isJsonata(call) ? call.input : applyInputPath(call);
-  const { items, source } = await itemsOf(call, effective);
+/** The items, each shaped by ItemSelector and (with an ItemBatcher) grouped into batches: one input per child. */
+async function mapWork(call: StateCall, state: MapState, effective: unknown): Promise<MapWork> {
+  const { items, source } = await itemsOf(call, state, effective);
   const inputs: unknown[] = [];
-  for (let i = 0; i < items.length; i++) inputs.push(await iterationInput(call, effective, { Index: i, Value: items[i], Source: source }));
-  if (call.inspection && (call.node.raw.ItemSelector ?? call.node.raw.Parameters) !== undefined) call.inspection.afterItemSelector = inputs;
-  const batched = call.node.raw.ItemBatcher ? await batchItems(call, inputs, effective) : inputs;
-  if (call.inspection && call.node.raw.ItemBatcher) call.inspection.afterItemBatcher = batched;
+  for (let i = 0; i < items.length; i++) inputs.push(await iterationInput(call, state, effective, { Index: i, Value: items[i], Source: source }));
+  if (call.inspection && (state.ItemSelector ?? state.Parameters) !== undefined) call.inspection.afterItemSelector = inputs;
+  if (!state.ItemBatcher) return { items, source, inputs };
+  const batched = await batchItems(call, state.ItemBatcher, inputs, effective);
+  if (call.inspection) call.inspection.afterItemBatcher = batched;
+  return { items, source, inputs: batched };
+}
 
-  runtime.event(frame, 'MapStateStarted', { length: batched.length });
-  // As recorded on AWS, a bad MaxConcurrencyPath or ToleratedFailure…Path fails the Map after it started.
-  const maxConcurrency = (await numberField(call, 'MaxConcurrency', effective)) ?? 0;
-  const toleratedCount = (await numberField(call, 'ToleratedFailureCount', effective)) ?? 0;
-  const toleratedPercent = (await numberField(call, 'ToleratedFailurePercentage', effective)) ?? 0;
+interface MapLimits {
+  /** 0: no limit of the state's own. */
+  maxConcurrency: number;
+  toleratedCount: number;
+  toleratedPercent: number;
+}
+
+async function limitsOf(call: StateCall, state: MapState, effective: unknown, distributed: boolean): Promise<MapLimits> {
+  const maxConcurrency = (await numberField(call, 'MaxConcurrency', state.MaxConcurrency, state.MaxConcurrencyPath, effective)) ?? 0;
+  const toleratedCount = (await numberField(call, 'ToleratedFailureCount', state.ToleratedFailureCount, state.ToleratedFailureCountPath, effective)) ?? 0;
+  const toleratedPercent = (await numberField(call, 'ToleratedFailurePercentage', state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath, effective)) ?? 0;
   if (call.inspection) {
     call.inspection.maxConcurrency = maxConcurrency;
     if (distributed) Object.assign(call.inspection, { toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercent });
   }
-  // A mocked Map (TestState's mock) stops here: the mock stands for what the iterations would return.
-  if (call.mockedResult) return finishState(call, call.mockedResult({ count: toleratedCount, percentage: toleratedPercent }));
-  if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
-  const results: unknown[] = new Array(batched.length);
-  const writing = distributed && call.node.raw.ResultWriter !== undefined && typeof call.node.raw.ResultWriter === 'object';
-  const records: ChildRecord[] = [];
-  const starts: number[] = [];
-  const inFlight = new Set<number>();
-  const allowed = Math.max(toleratedCount, Math.floor((toleratedPercent / 100) * batched.length));
-  let failures = 0;
-  let failure: unknown;
-  // AWS runs at most 40 iterations of an inline Map at once and 10,000 child executions of a distributed one.
+  return { maxConcurrency, toleratedCount, toleratedPercent };
+}
+
+/** Children at once: MaxConcurrency, within what AWS allows (40 inline iterations, 10,000 child executions). */
+function laneCount(maxConcurrency: number, distributed: boolean): number {
   const ceiling = distributed ? DISTRIBUTED_CONCURRENCY : INLINE_CONCURRENCY;
-  const lanes = maxConcurrency > 0 ? Math.min(maxConcurrency, ceiling) : ceiling;
-  await new Lanes(runtime, frame).run(batched.length, lanes, {
-    frame(index, start) {
-      const child: Frame = childFrame(frame, distributed ? {} : frame.variables, { Index: index, Value: items[index], Source: source });
-      child.clock = start;
-      starts[index] = start;
-      child.thread = `${frame.thread ? `${frame.thread}/` : ''}${node.name}[${index}]`;
-      if (distributed) child.silent = true;
-      return child;
-    },
-    async run(index, child) {
-      inFlight.add(index);
-      runtime.event(child, 'MapIterationStarted', { name: node.name, index });
-      return runScope(runtime, processor, batched[index], child);
-    },
-    done(index, value, child) {
-      inFlight.delete(index);
-      results[index] = value;
-      if (writing) records.push({ index, input: batched[index], output: value, startMs: starts[index]!, stopMs: child.clock });
-      runtime.event(child, 'MapIterationSucceeded', { name: node.name, index });
-      return true;
-    },
-    failed(index, err, child) {
-      inFlight.delete(index);
-      if (!(err instanceof StatesError)) {
-        failure = err;
-        return false;
-      }
-      runtime.event(child, 'MapIterationFailed', { name: node.name, index });
-      if (!distributed) {
-        // The first iteration to fail in virtual time fails the Map with its own error.
-        failure = err;
-        return false;
-      }
-      failures++;
-      results[index] = { Error: err.error, Cause: err.cause };
-      if (writing) records.push({ index, input: batched[index], error: err.error, cause: err.cause, startMs: starts[index]!, stopMs: child.clock });
-      if (failures > allowed) {
-        failure = new StatesError(ErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
-        return false;
-      }
-      return true;
-    },
-  });
-  if (failure !== undefined) {
-    if (failure instanceof StatesError) {
+  return maxConcurrency > 0 ? Math.min(maxConcurrency, ceiling) : ceiling;
+}
+
+export async function runMap(call: StateCall, state: MapState): Promise<StateOutcome> {
+  const { runtime, node, frame } = call;
+  const processor = node.children[0];
+  if (!processor) throw runtimeError(`Map state '${node.name}' has no ItemProcessor.`);
+  const distributed = processor.distributed;
+  const effective = isJsonata(call) ? call.input : applyInputPath(call);
+  const work = await mapWork(call, state, effective);
+  runtime.event(frame, 'MapStateStarted', { length: work.inputs.length });
+  // As recorded on AWS, a bad MaxConcurrencyPath or ToleratedFailure…Path fails the Map after it started.
+  const limits = await limitsOf(call, state, effective, distributed);
+  // A mocked Map (TestState's mock) stops here: the mock stands for what the iterations would return.
+  if (call.mockedResult) return finishState(call, call.mockedResult({ count: limits.toleratedCount, percentage: limits.toleratedPercent }));
+  if (distributed) runtime.event(frame, 'MapRunStarted', { mapRunArn: `arn:aws:states:${runtime.identity.region}:${runtime.identity.account}:mapRun:${runtime.identity.stateMachineName}/${node.name}` });
+  const writer = distributed ? state.ResultWriter : undefined;
+  const allowed = Math.max(limits.toleratedCount, Math.floor((limits.toleratedPercent / 100) * work.inputs.length));
+  const iterations = new MapIterations(call, processor, work, allowed, writer !== undefined);
+  await new Lanes(runtime, frame).run(work.inputs.length, laneCount(limits.maxConcurrency, distributed), iterations);
+  if (iterations.failure !== undefined) {
+    if (iterations.failure instanceof StatesError) {
       // Iterations still running when the Map fails are stopped.
-      for (const index of [...inFlight].sort((a, b) => a - b)) runtime.event(frame, 'MapIterationAborted', { name: node.name, index });
+      for (const index of [...iterations.inFlight].sort((a, b) => a - b)) runtime.event(frame, 'MapIterationAborted', { name: node.name, index });
     }
     // MapStateFailed is recorded by the engine once retries are over.
-    throw failure;
+    throw iterations.failure;
   }
-  records.sort((a, b) => a.index - b.index);
   runtime.event(frame, 'MapStateSucceeded');
-  if (writing) return finishState(call, await writeResults(call, effective, records));
-  return finishState(call, results);
+  if (!writer) return finishState(call, iterations.results);
+  const records = iterations.records.sort((a, b) => a.index - b.index);
+  return finishState(call, await writeResults(call, writer, effective, records));
 }

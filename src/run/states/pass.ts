@@ -1,10 +1,11 @@
 /** Pass: the result is `Result` when given, else the effective input (JSONPath); JSONata passes the input to Output. */
-import { applyInputPath, applyTemplate, finishState, isJsonata, type StateCall, type StateOutcome } from '../dataflow.js';
+import type { PassState } from '../../asl/types.js';
+import { applyInputPath, applyParameters, finishState, isJsonata, type StateCall, type StateOutcome } from '../dataflow.js';
 
-export async function runPass(call: StateCall): Promise<StateOutcome> {
+export async function runPass(call: StateCall, state: PassState): Promise<StateOutcome> {
   if (isJsonata(call)) return finishState(call, call.input);
-  const raw = call.node.raw;
-  const effective = applyTemplate(call, applyInputPath(call), 'Parameters');
-  const result = 'Result' in raw ? raw.Result : effective;
+  const effective = applyParameters(call, applyInputPath(call));
+  // Presence, not value: `"Result": null` makes null the result.
+  const result = 'Result' in state ? state.Result : effective;
   return finishState(call, result, { selector: false });
 }

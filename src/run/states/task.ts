@@ -4,20 +4,21 @@
  * virtual latency, then runs the result through the data flow.
  */
 import { qualifiedName } from '../../asl/walker.js';
+import type { TaskState } from '../../asl/types.js';
 import { intrinsicText } from '../../asl/unresolved.js';
 import { ErrorNames, RunSetupError, StatesError } from '../errors.js';
 import { payloadText } from '../history.js';
 import { contextOf, finishState, numberField, taskInput, type StateCall, type StateOutcome } from '../dataflow.js';
 
-export async function runTask(call: StateCall): Promise<StateOutcome> {
+export async function runTask(call: StateCall, state: TaskState): Promise<StateOutcome> {
   const { runtime, node, frame } = call;
   // A template's `!GetAtt Fn.Arn` stays unresolved offline: it is shown (and matched by stubs) as written.
-  const resource = typeof node.raw.Resource === 'string' ? node.raw.Resource : (intrinsicText(node.raw.Resource) ?? String(node.raw.Resource));
+  const resource = typeof state.Resource === 'string' ? state.Resource : (intrinsicText(state.Resource) ?? String(state.Resource));
   // Every Task has a token in its context ($$.Task.Token), not only .waitForTaskToken ones.
   call.taskToken = runtime.random.uuid();
   const input = await taskInput(call);
-  const timeoutSeconds = (await numberField(call, 'TimeoutSeconds', input)) ?? 99_999_999;
-  const heartbeatSeconds = await numberField(call, 'HeartbeatSeconds', input);
+  const timeoutSeconds = (await numberField(call, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath, input)) ?? 99_999_999;
+  const heartbeatSeconds = await numberField(call, 'HeartbeatSeconds', state.HeartbeatSeconds, state.HeartbeatSecondsPath, input);
   const family = eventFamily(resource);
   const inputText = runtime.history.detailed ? payloadText(input) : '';
   runtime.event(frame, `${family.prefix}Scheduled`, family.scheduled(inputText, runtime.identity.region, timeoutSeconds, heartbeatSeconds));

@@ -22,8 +22,9 @@ function taskResources(definition: unknown): { byName: Map<string, string>; all:
   const byName = new Map<string, string>();
   const all = new Set<string>();
   for (const node of buildModel(definition).states) {
-    const resource = node.raw.Resource;
-    if (node.type !== 'Task' || typeof resource !== 'string') continue;
+    const state = node.state;
+    if (state.Type !== 'Task' || typeof state.Resource !== 'string') continue;
+    const resource = state.Resource;
     byName.set(qualifiedName(node), resource);
     if (!byName.has(node.name)) byName.set(node.name, resource);
     all.add(resource);
