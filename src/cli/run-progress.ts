@@ -5,10 +5,14 @@
  * 100,000-item Map costs about what the plain output costs, not a redraw of its whole history per event.
  */
 import type { HistoryEvent } from '../run/index.js';
+import { buildModel, type StateNode } from '../asl/walker.js';
 import { printable } from '../printable.js';
 import { Trace, type TraceLine } from './run-plain.js';
 
-type States = Record<string, Record<string, unknown> | undefined>;
+/** A scope's states by name, from the walker's model. */
+type States = ReadonlyMap<string, StateNode>;
+
+const NO_STATES: States = new Map();
 
 export interface GroupSummary {
   kind: 'Map' | 'Parallel';
@@ -54,9 +58,10 @@ const ITERATION_DETAILS = {
   MapIterationAborted: 'mapIterationAbortedEventDetails',
 } as const;
 
-function statesOf(scope: unknown): States {
-  const states = (scope as { States?: unknown } | undefined)?.States;
-  return states !== null && typeof states === 'object' ? (states as States) : {};
+/** A state whose exit ends its branch: `"End": true`, or a Succeed state. */
+function endsItsScope(node: StateNode): boolean {
+  const state = node.state;
+  return state.Type === 'Succeed' || ('End' in state && state.End === true);
 }
 
 function child(thread: string, suffix: string): string {
@@ -80,7 +85,7 @@ export class RunProgress {
     definition: unknown,
     private readonly keep = 40,
   ) {
-    this.lanes.set('', { states: statesOf(definition), depth: 0, started: true });
+    this.lanes.set('', { states: buildModel(definition).root.byName, depth: 0, started: true });
   }
 
   add(event: HistoryEvent, thread: string): void {
@@ -122,10 +127,11 @@ export class RunProgress {
 
   private startGroup(kind: Group['kind'], thread: string, length: number): void {
     const name = this.current.get(thread) ?? '';
-    const raw = this.lanes.get(thread)?.states[name] ?? {};
+    const node = this.lanes.get(thread)?.states.get(name);
     const depth = this.lanes.get(thread)?.depth ?? 0;
-    const branches = kind === 'Parallel' && Array.isArray(raw.Branches) ? (raw.Branches as unknown[]) : [];
-    const inner = kind === 'Map' ? [statesOf(raw.ItemProcessor ?? raw.Iterator)] : branches.map(statesOf);
+    // The walker's nested scopes: the Parallel's branches in order, or the Map's processor.
+    const inner = node?.children.map((scope) => scope.byName) ?? [];
+    const branches = kind === 'Parallel' ? inner : [];
     const key = `${thread}\u0000${name}`;
     this.dropGroup(key);
     const group: Group = { kind, name: printable(name), depth, total: kind === 'Map' ? length : branches.length, done: 0, running: 0, failed: 0, inner };
@@ -143,7 +149,7 @@ export class RunProgress {
     const group = this.groups.get(`${parent}\u0000${String(details.name)}`);
     if (!group) return;
     if (type === 'MapIterationStarted') {
-      this.lanes.set(itemThread, { states: group.inner[0]!, depth: group.depth + 1, started: true });
+      this.lanes.set(itemThread, { states: group.inner[0] ?? NO_STATES, depth: group.depth + 1, started: true });
       group.running++;
       return;
     }
@@ -155,9 +161,9 @@ export class RunProgress {
 
   private exited(thread: string, name: string): void {
     const lane = this.lanes.get(thread);
-    const raw = lane?.states[name];
+    const node = lane?.states.get(name);
     // A branch ends with the exit of a state that ends it (not one whose error a Catch took elsewhere).
-    if (lane?.group?.kind === 'Parallel' && raw && (raw.End === true || raw.Type === 'Succeed') && !this.failing.has(thread)) {
+    if (lane?.group?.kind === 'Parallel' && node && endsItsScope(node) && !this.failing.has(thread)) {
       lane.group.done++;
       lane.group.running = Math.max(0, lane.group.running - 1);
       lane.group = undefined;
