@@ -31,14 +31,13 @@ function idsAfter(comment: unknown, directive: string): string[] | undefined {
 }
 
 export function collectDisables(model: MachineModel): Disables {
-  const top = model.root.raw as Record<string, unknown>;
   const states = new Map<string, Directive[]>();
   for (const node of model.states) {
-    const ids = idsAfter(node.raw.Comment, 'asl-disable(?!-file)');
+    const ids = idsAfter(node.state.Comment, 'asl-disable(?!-file)');
     const comment = joinPointer(node.pointer, 'Comment');
     if (ids) states.set(node.pointer, ids.map((id) => ({ id, comment, state: node.pointer, used: false })));
   }
-  const file = (idsAfter(top.Comment, 'asl-disable-file') ?? []).map((id) => ({ id, comment: '/Comment', used: false }));
+  const file = (idsAfter(model.topLevel.Comment, 'asl-disable-file') ?? []).map((id) => ({ id, comment: '/Comment', used: false }));
   return { file, states };
 }
 
