@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics.js';
 import { joinPointer } from '../asl/pointer.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { MachineModel } from '../asl/walker.js';
+import type { Text } from '../asl/types.js';
 import { rulesById } from './rules/index.js';
 
 export interface Directive {
@@ -24,7 +25,7 @@ export interface Disables {
   states: Map<string, Directive[]>;
 }
 
-function idsAfter(comment: unknown, directive: string): string[] | undefined {
+function idsAfter(comment: Text | undefined, directive: string): string[] | undefined {
   if (typeof comment !== 'string') return undefined;
   const match = new RegExp(`${directive}\\s+([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)`).exec(comment);
   return match ? [...new Set(match[1]!.split(',').map((s) => s.trim()))] : undefined;
