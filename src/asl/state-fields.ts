@@ -208,7 +208,7 @@ export const STATE_FIELDS: StateTables = {
   },
 };
 
-export const UNKNOWN_STATE_FIELDS: TableOf<UnknownState> = { ...COMMON, ...TRANSITION };
+export const UNKNOWN_STATE_FIELDS: TableOf<UnknownState> = { ...COMMON, ...DATA, ...TRANSITION };
 
 export const DEFINITION_FIELDS: TableOf<StateMachineDefinition> = {
   Comment: text,

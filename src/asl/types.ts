@@ -271,10 +271,12 @@ export interface MapState extends CommonFields, DataFields, TransitionFields, Er
 }
 
 /**
- * A state whose `Type` is missing or not one Step Functions knows. Validate reports the type; the view
- * keeps what every moving state has, so the states it names still count as referenced.
+ * A state whose `Type` is missing or not one Step Functions knows. Validate reports the type; the view keeps
+ * what most state types share (its transitions, its input and output fields, its `Assign`), so the states it
+ * names still count as referenced and the variables it assigns or reads still count, and one mistake (the
+ * type) gives one finding.
  */
-export interface UnknownState extends CommonFields, TransitionFields {
+export interface UnknownState extends CommonFields, DataFields, TransitionFields {
   readonly Type?: undefined;
 }
 

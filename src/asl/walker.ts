@@ -3,8 +3,8 @@
  * validate, lint, run and graph all build on it. It reads the raw parsed value and never throws on
  * malformed input: anything that is not shaped like a state is skipped here and reported by the validator.
  */
-import { joinPointer } from './pointer.js';
-import type { Catcher, ChoiceRule, ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
+import { getAtPointer, joinPointer } from './pointer.js';
+import type { Catcher, ChoiceRule, ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, Retrier, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
 import { definitionView, stateView } from './state-view.js';
 import { isObject } from './is-object.js';
 
@@ -260,4 +260,17 @@ export type StateFieldName =
  */
 export function writesField(node: StateNode, field: StateFieldName): boolean {
   return Object.hasOwn(node.raw, field) && node.raw[field] !== undefined;
+}
+
+/** Every field name of the objects a state holds in lists: a retrier, a catcher, a Choice rule. */
+export type EntryFieldName = keyof Retrier | keyof Catcher | keyof ChoiceRule;
+
+/**
+ * `writesField` for an object inside the state (a retrier, a catcher, a Choice rule at any depth), named by its
+ * pointer (`/States/Work/Retry/0`): whether it has this key as written, whatever its value.
+ */
+export function entryWritesField(node: StateNode, pointer: string, field: EntryFieldName): boolean {
+  if (!pointer.startsWith(`${node.pointer}/`)) return false;
+  const entry = getAtPointer(node.raw, pointer.slice(node.pointer.length));
+  return isObject(entry) && Object.hasOwn(entry, field) && entry[field] !== undefined;
 }

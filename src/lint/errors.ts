@@ -1,18 +1,29 @@
+import type { Catcher, MapState, ParallelState, Retrier, StateView, TaskState } from '../asl/types.js';
 import { docsUrl, type Rule } from './rule.js';
 
+/** The state types that have Retry and Catch: only their failures can be retried or caught. */
+export function handlesErrors(state: StateView): state is TaskState | ParallelState | MapState {
+  return state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map';
+}
+
+/** A state's retriers, in order (none on a state type that cannot retry). */
+export function retriersOf(state: StateView): readonly Retrier[] {
+  return handlesErrors(state) ? (state.Retry ?? []) : [];
+}
+
+/** A state's catchers, in order (none on a state type that cannot catch). */
+export function catchersOf(state: StateView): readonly Catcher[] {
+  return handlesErrors(state) ? (state.Catch ?? []) : [];
+}
+
 /** Error-name coverage shared by the Retry/Catch rules (AWS: States.ALL covers all; States.TaskFailed all but States.Timeout). */
-export function errorNames(entry: unknown): string[] {
-  const e = (entry as { ErrorEquals?: unknown } | null)?.ErrorEquals;
-  return Array.isArray(e) ? e.filter((x): x is string => typeof x === 'string') : [];
+export function errorNames(entry: Retrier | Catcher): readonly string[] {
+  return entry.ErrorEquals ?? [];
 }
 
 export function covers(caught: readonly string[], error: string): boolean {
   if (caught.includes('States.ALL') || caught.includes(error)) return true;
   return caught.includes('States.TaskFailed') && error !== 'States.Timeout' && error !== 'States.ALL';
-}
-
-export function entries(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 /** The rule for `field` (Retry or Catch): entries are tried in order, so one whose errors an earlier entry already covers can never match. */
@@ -23,7 +34,7 @@ export function shadowedEntryRule(field: 'Retry' | 'Catch'): Rule {
     check(ctx) {
       for (const node of ctx.model.states) {
         const earlier: string[] = [];
-        for (const [i, entry] of entries(node.raw[field]).entries()) {
+        for (const [i, entry] of (field === 'Retry' ? retriersOf(node.state) : catchersOf(node.state)).entries()) {
           // Entries after a States.ALL one are validate's states-all-position error already: one diagnostic per mistake.
           if (earlier.includes('States.ALL')) break;
           const names = errorNames(entry);

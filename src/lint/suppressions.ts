@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics.js';
 import { joinPointer } from '../asl/pointer.js';
 import { suggestNearest } from '../asl/suggest.js';
 import type { MachineModel } from '../asl/walker.js';
+import type { Text } from '../asl/types.js';
 import { rulesById } from './rules/index.js';
 
 export interface Directive {
@@ -24,21 +25,20 @@ export interface Disables {
   states: Map<string, Directive[]>;
 }
 
-function idsAfter(comment: unknown, directive: string): string[] | undefined {
+function idsAfter(comment: Text | undefined, directive: string): string[] | undefined {
   if (typeof comment !== 'string') return undefined;
   const match = new RegExp(`${directive}\\s+([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)`).exec(comment);
   return match ? [...new Set(match[1]!.split(',').map((s) => s.trim()))] : undefined;
 }
 
 export function collectDisables(model: MachineModel): Disables {
-  const top = model.root.raw as Record<string, unknown>;
   const states = new Map<string, Directive[]>();
   for (const node of model.states) {
-    const ids = idsAfter(node.raw.Comment, 'asl-disable(?!-file)');
+    const ids = idsAfter(node.state.Comment, 'asl-disable(?!-file)');
     const comment = joinPointer(node.pointer, 'Comment');
     if (ids) states.set(node.pointer, ids.map((id) => ({ id, comment, state: node.pointer, used: false })));
   }
-  const file = (idsAfter(top.Comment, 'asl-disable-file') ?? []).map((id) => ({ id, comment: '/Comment', used: false }));
+  const file = (idsAfter(model.topLevel.Comment, 'asl-disable-file') ?? []).map((id) => ({ id, comment: '/Comment', used: false }));
   return { file, states };
 }
 

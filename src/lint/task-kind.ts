@@ -4,12 +4,15 @@
  * an activity is waited for until the Task's own timeout, which defaults to the execution's (a year for a
  * Standard workflow). Several rules ask which kind a Task is.
  */
+import { writesField, type StateFieldName, type StateNode } from '../asl/walker.js';
+import type { Text } from '../asl/types.js';
+
 export type TaskKind = 'callback' | 'sync' | 'activity' | 'request-response' | 'unknown';
 
 /** A Resource that is only a deploy-time placeholder (`${ProcessFunctionArn}`) says nothing about the kind. */
 const placeholderOnly = /^\$\{[^}]*\}$/;
 
-export function taskKind(resource: unknown): TaskKind {
+export function taskKind(resource: Text | undefined): TaskKind {
   if (typeof resource !== 'string' || placeholderOnly.test(resource)) return 'unknown';
   if (resource.endsWith('.waitForTaskToken')) return 'callback';
   if (/\.sync(?::\d+)?$/.test(resource)) return 'sync';
@@ -21,8 +24,12 @@ export function taskKind(resource: unknown): TaskKind {
 export const waitsForWorker = (kind: TaskKind): boolean => kind === 'callback' || kind === 'activity';
 
 /** A Lambda Task: the optimised integration, or a function ARN as the Resource (the legacy form). */
-export function isLambdaResource(resource: unknown): boolean {
+export function isLambdaResource(resource: Text | undefined): boolean {
   return typeof resource === 'string' && (/^arn:[^:]*:states:::lambda:invoke(?:$|\.)/.test(resource) || /^arn:[^:]+:lambda:/.test(resource));
 }
 
-export const hasAny = (raw: Record<string, unknown>, ...keys: string[]): boolean => keys.some((k) => k in raw);
+/**
+ * Whether the state has any of these fields as written, whatever their values: a timeout or heartbeat of the
+ * wrong kind is validate's to report, and a rule asking "is there a timeout?" must not report it a second time.
+ */
+export const writesAny = (node: StateNode, ...fields: StateFieldName[]): boolean => fields.some((field) => writesField(node, field));

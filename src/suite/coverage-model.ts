@@ -52,7 +52,8 @@ function coverableTransitions(node: StateNode): Transition[] {
     const field = t.pointer.slice(0, t.pointer.lastIndexOf('/'));
     return { key: transitionKey(from, t.kind, index), from, to: sibling(node, t.target), kind: t.kind, index, statePointer: node.pointer, pointer: t.kind === 'next' || t.kind === 'default' ? t.pointer : field };
   });
-  if (node.raw.End === true || node.type === 'Succeed') out.push({ key: transitionKey(from, 'end'), from, to: '(end)', kind: 'end', statePointer: node.pointer, pointer: node.pointer });
+  const state = node.state;
+  if (('End' in state && state.End === true) || state.Type === 'Succeed') out.push({ key: transitionKey(from, 'end'), from, to: '(end)', kind: 'end', statePointer: node.pointer, pointer: node.pointer });
   return out;
 }
 
@@ -62,9 +63,10 @@ export function coverageModel(definition: unknown): CoverageModel {
   const transitions = model.states.flatMap(coverableTransitions);
   const retriers: Retrier[] = [];
   for (const node of model.states) {
-    if (!Array.isArray(node.raw.Retry)) continue;
+    const retry = 'Retry' in node.state ? node.state.Retry : undefined;
+    if (!retry) continue;
     const state = qualifiedName(node);
-    node.raw.Retry.forEach((_, index) => retriers.push({ key: `${state}#retry:${index}`, state, index, pointer: `${node.pointer}/Retry/${index}` }));
+    retry.forEach((_, index) => retriers.push({ key: `${state}#retry:${index}`, state, index, pointer: `${node.pointer}/Retry/${index}` }));
   }
   return { states, transitions, retriers };
 }

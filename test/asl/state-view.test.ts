@@ -63,8 +63,8 @@ describe('stateView', () => {
     expect(view).toEqual({ Variable: '$.a', IsNull: true });
   });
 
-  it('keeps the transition fields of a state of unknown type', () => {
-    expect(stateView({ Type: 'Taks', Next: 'B', Resource: 'arn:x' })).toEqual({ Next: 'B' });
+  it('keeps the transition, data and Assign fields of a state of unknown type', () => {
+    expect(stateView({ Type: 'Taks', Next: 'B', Resource: 'arn:x', Assign: { a: 1 } })).toEqual({ Next: 'B', Assign: { a: 1 } });
     expect(stateView({ Next: 'B' })).toEqual({ Next: 'B' });
   });
 

@@ -1,9 +1,8 @@
-import { entries, errorNames } from '../errors.js';
+import { catchersOf, errorNames, handlesErrors } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
 import type { MachineModel, StateNode } from '../../asl/walker.js';
 
-const catchesAll = (node: StateNode) => entries(node.raw.Catch).some((c) => errorNames(c).includes('States.ALL'));
-const canFail = (node: StateNode) => node.type === 'Task' || node.type === 'Map' || node.type === 'Parallel';
+const catchesAll = (node: StateNode) => catchersOf(node.state).some((c) => errorNames(c).includes('States.ALL'));
 
 /**
  * Error handlers (the targets of a catch-all) are the last resort: catching their own failure would only
@@ -13,9 +12,8 @@ const canFail = (node: StateNode) => node.type === 'Task' || node.type === 'Map'
 function handlersOf(model: MachineModel): Set<string> {
   const handlers = new Set<string>();
   for (const node of model.states)
-    for (const c of entries(node.raw.Catch)) {
-      const next = (c as { Next?: unknown } | null)?.Next;
-      if (errorNames(c).includes('States.ALL') && typeof next === 'string') handlers.add(`${node.scope.pointer}\u0000${next}`);
+    for (const c of catchersOf(node.state)) {
+      if (errorNames(c).includes('States.ALL') && typeof c.Next === 'string') handlers.add(`${node.scope.pointer}\u0000${c.Next}`);
     }
   return handlers;
 }
@@ -37,9 +35,9 @@ export const catchMissing: Rule = {
     const handlers = handlersOf(ctx.model);
     for (const node of ctx.model.states) {
       // Nested states are covered by a catcher on their Map or Parallel, which is reported (or is a handler) instead.
-      if (!canFail(node) || catchesAll(node) || node.scope.owner) continue;
+      if (!handlesErrors(node.state) || catchesAll(node) || node.scope.owner) continue;
       if (handlers.has(`${node.scope.pointer}\u0000${node.name}`)) continue;
-      const inside = node.type === 'Task' ? '' : ' (a catcher here also covers the states inside)';
+      const inside = node.state.Type === 'Task' ? '' : ' (a catcher here also covers the states inside)';
       const why = all ? 'a failure would fail the whole execution' : 'other states of this machine catch every error, but a failure here fails the execution unhandled';
       ctx.report({ path: node.pointer, message: `${node.type} "${node.name}" has no catcher for "States.ALL"; ${why}. Add a Catch with ErrorEquals ["States.ALL"]${inside}.` });
     }

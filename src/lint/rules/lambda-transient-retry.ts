@@ -1,4 +1,5 @@
-import { covers, entries, errorNames } from '../errors.js';
+import { writesField } from '../../asl/walker.js';
+import { covers, errorNames } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
 import { isLambdaResource } from '../task-kind.js';
 
@@ -12,12 +13,14 @@ export const lambdaTransientRetry: Rule = {
   },
   check(ctx) {
     for (const node of ctx.model.states) {
-      if (node.type !== 'Task' || !isLambdaResource(node.raw.Resource)) continue;
-      if (!('Retry' in node.raw)) {
+      const state = node.state;
+      if (state.Type !== 'Task' || !isLambdaResource(state.Resource)) continue;
+      // A Retry written with a wrong value is validate's to report; here it counts as retrying nothing.
+      if (!writesField(node, 'Retry')) {
         ctx.report({ path: node.pointer, message: `Lambda Task "${node.name}" has no Retry; add a retrier for ${transient.join(', ')}, the transient errors Lambda itself raises.` });
         continue;
       }
-      const retried = entries(node.raw.Retry).flatMap(errorNames);
+      const retried = (state.Retry ?? []).flatMap(errorNames);
       const missing = transient.filter((e) => !covers(retried, e));
       if (missing.length > 0)
         ctx.report({ path: `${node.pointer}/Retry`, message: `Lambda Task "${node.name}" does not retry ${missing.join(', ')}; add them to a retrier's ErrorEquals.` });

@@ -1,3 +1,4 @@
+import { writesField } from '../../asl/walker.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /**
@@ -8,8 +9,9 @@ export const parallelSingleBranch: Rule = {
   meta: { id: 'parallel-single-branch', description: 'A Parallel with one branch and no Retry or Catch adds a state without concurrency or error handling.', defaultSeverity: 'info', docsUrl: docsUrl('parallel-single-branch') },
   check(ctx) {
     for (const node of ctx.model.states) {
-      if (node.type !== 'Parallel' || !Array.isArray(node.raw.Branches) || node.raw.Branches.length !== 1) continue;
-      if ('Retry' in node.raw || 'Catch' in node.raw) continue;
+      const state = node.state;
+      if (state.Type !== 'Parallel' || state.Branches?.length !== 1) continue;
+      if (writesField(node, 'Retry') || writesField(node, 'Catch')) continue;
       ctx.report({ path: `${node.pointer}/Branches`, message: `Parallel "${node.name}" has a single branch and neither Retry nor Catch; inline its states, or add the Catch it was meant to provide.` });
     }
   },

@@ -6,8 +6,9 @@ export const passStaticResult: Rule = {
   meta: { id: 'pass-static-result', description: "A path or intrinsic inside a Pass state's Result is never evaluated.", defaultSeverity: 'warning', docsUrl: docsUrl('pass-static-result') },
   check(ctx) {
     for (const node of ctx.model.states) {
-      if (node.type !== 'Pass' || !('Result' in node.raw)) continue;
-      visitLeaves(node.raw.Result, `${node.pointer}/Result`, (key, leaf, pointer) => {
+      const state = node.state;
+      if (state.Type !== 'Pass' || !('Result' in state)) continue;
+      visitLeaves(state.Result, `${node.pointer}/Result`, (key, leaf, pointer) => {
         if (key.endsWith('.$') || looksLikePath(leaf))
           ctx.report({ path: pointer, message: `Result of Pass "${node.name}" is static, so "${String(leaf)}" is never evaluated; use "Parameters" to build the output from the input.` });
       });

@@ -1,9 +1,11 @@
 import { looksLikePath } from '../../asl/path-like.js';
 import { joinPointer } from '../../asl/pointer.js';
+import type { ChoiceRule, SubMachine } from '../../asl/types.js';
+import type { StateFieldName } from '../../asl/walker.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** Fields whose strings are never paths, payload templates (path-missing-dollar's business) and static text. */
-const notFields = new Set([
+const notFields: ReadonlySet<string> = new Set<StateFieldName | keyof ChoiceRule | keyof SubMachine>([
   'Type', 'Comment', 'Next', 'Default', 'Resource', 'StartAt', 'QueryLanguage', 'Variable', 'End',
   'Parameters', 'ItemSelector', 'ResultSelector', 'Assign', 'Arguments', 'Credentials', 'Output', 'Result',
   'Branches', 'ItemProcessor', 'Iterator',
@@ -15,13 +17,14 @@ export const pathFieldName: Rule = {
   check(ctx) {
     for (const node of ctx.model.states) {
       if (node.queryLanguage === 'JSONata') continue;
-      // Depth-first over the state's own fields and the objects under them (Choice rules, catchers, ItemReader …).
-      const stack: Array<[Record<string, unknown>, string, number]> = [[node.raw, node.pointer, 0]];
+      // Depth-first over the state's own fields and the objects under them (Choice rules, catchers, ItemReader …),
+      // as the typed view holds them: a field the state type does not have is validate's to report.
+      const stack: Array<[object, string, number]> = [[node.state, node.pointer, 0]];
       while (stack.length > 0) {
         const [object, pointer, depth] = stack.pop()!;
         for (const key in object) {
           if (notFields.has(key) || key.endsWith('Path') || key.endsWith('.$')) continue;
-          const value = object[key];
+          const value = (object as Record<string, unknown>)[key];
           if (typeof value === 'string') {
             if (looksLikePath(value))
               ctx.report({ path: joinPointer(pointer, key), message: `"${key}" in "${node.name}" holds "${value}", which is taken as a literal string; to read the value at that path, use "${key}Path".` });
@@ -30,7 +33,7 @@ export const pathFieldName: Rule = {
             const items: unknown[] = Array.isArray(value) ? value : [value];
             items.forEach((item, i) => {
               if (item !== null && typeof item === 'object' && !Array.isArray(item))
-                stack.push([item as Record<string, unknown>, Array.isArray(value) ? joinPointer(at, i) : at, depth + 1]);
+                stack.push([item, Array.isArray(value) ? joinPointer(at, i) : at, depth + 1]);
             });
           }
         }

@@ -1,4 +1,5 @@
-import { entries } from '../errors.js';
+import { entryWritesField } from '../../asl/walker.js';
+import { retriersOf } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
 import { formatWait } from '../duration.js';
 
@@ -11,16 +12,16 @@ export const retryMaxDelay: Rule = {
   check(ctx) {
     const bound = typeof ctx.options.maxSeconds === 'number' ? ctx.options.maxSeconds : 300;
     for (const node of ctx.model.states) {
-      entries(node.raw.Retry).forEach((r, i) => {
-        if (r === null || typeof r !== 'object') return;
-        const retrier = r as Record<string, unknown>;
+      retriersOf(node.state).forEach((retrier, i) => {
         const rate = typeof retrier.BackoffRate === 'number' ? retrier.BackoffRate : 2;
         const interval = typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1;
         const attempts = typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3;
-        if (rate <= 1 || 'MaxDelaySeconds' in retrier || attempts < 1) return;
+        if (rate <= 1 || attempts < 1) return;
         const largest = interval * rate ** (attempts - 1);
-        if (largest > bound)
-          ctx.report({ path: `${node.pointer}/Retry/${i}`, message: `Retrier ${i} of "${node.name}" can wait ${formatWait(largest)} before its last attempt; add "MaxDelaySeconds" (at most ${bound}).` });
+        const path = `${node.pointer}/Retry/${i}`;
+        // A MaxDelaySeconds of the wrong kind is still one the author set: validate reports its value.
+        if (largest > bound && !entryWritesField(node, path, 'MaxDelaySeconds'))
+          ctx.report({ path, message: `Retrier ${i} of "${node.name}" can wait ${formatWait(largest)} before its last attempt; add "MaxDelaySeconds" (at most ${bound}).` });
       });
     }
   },

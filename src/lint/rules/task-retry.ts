@@ -1,9 +1,9 @@
-import { entries } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
+import type { StateView } from '../../asl/types.js';
 import { isLambdaResource } from '../task-kind.js';
 
 /** The Lambda retrier is the one editors and templates add by default, so only a retrier on another Task shows the author chose to retry. */
-const choseToRetry = (raw: Record<string, unknown>) => entries(raw.Retry).length > 0 && !isLambdaResource(raw.Resource);
+const choseToRetry = (state: StateView) => state.Type === 'Task' && (state.Retry?.length ?? 0) > 0 && !isLambdaResource(state.Resource);
 
 /**
  * Transient service errors happen, and a Task without Retry fails on the first one. Whether a machine
@@ -18,9 +18,9 @@ export const taskRetry: Rule = {
   },
   check(ctx) {
     const all = ctx.options.mode === 'all';
-    if (!all && !ctx.model.states.some((n) => n.type === 'Task' && choseToRetry(n.raw))) return;
+    if (!all && !ctx.model.states.some((n) => choseToRetry(n.state))) return;
     for (const node of ctx.model.states) {
-      if (node.type !== 'Task' || Array.isArray(node.raw.Retry)) continue;
+      if (node.state.Type !== 'Task' || node.state.Retry !== undefined) continue;
       const why = all ? 'a transient error fails it on the first attempt' : 'other Tasks of this machine retry, but a transient error here fails on the first attempt';
       ctx.report({ path: node.pointer, message: `Task "${node.name}" has no Retry; ${why}. Add a retrier for the errors this service raises when busy or briefly unavailable.` });
     }

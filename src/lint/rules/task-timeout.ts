@@ -1,5 +1,5 @@
 import { docsUrl, type Rule } from '../rule.js';
-import { hasAny, taskKind, waitsForWorker, type TaskKind } from '../task-kind.js';
+import { taskKind, waitsForWorker, writesAny, type TaskKind } from '../task-kind.js';
 
 const waits: Record<TaskKind, string> = {
   callback: 'waits for a task token',
@@ -23,9 +23,9 @@ export const taskTimeout: Rule = {
   check(ctx) {
     const all = ctx.options.requestResponse === true;
     for (const node of ctx.model.states) {
-      if (node.type !== 'Task' || hasAny(node.raw, 'TimeoutSeconds', 'TimeoutSecondsPath')) continue;
-      const kind = taskKind(node.raw.Resource);
-      if (waitsForWorker(kind) && hasAny(node.raw, 'HeartbeatSeconds', 'HeartbeatSecondsPath')) continue;
+      if (node.state.Type !== 'Task' || writesAny(node, 'TimeoutSeconds', 'TimeoutSecondsPath')) continue;
+      const kind = taskKind(node.state.Resource);
+      if (waitsForWorker(kind) && writesAny(node, 'HeartbeatSeconds', 'HeartbeatSecondsPath')) continue;
       if (kind === 'request-response' || kind === 'unknown') {
         if (all) ctx.report({ path: node.pointer, message: `Task "${node.name}" ${waits[kind]} without TimeoutSeconds; add "TimeoutSeconds" a little above its slowest normal run so a slow call fails in bounded time.` });
         continue;
