@@ -274,3 +274,12 @@ export function entryWritesField(node: StateNode, pointer: string, field: EntryF
   const entry = getAtPointer(node.raw, pointer.slice(node.pointer.length));
   return isObject(entry) && Object.hasOwn(entry, field) && entry[field] !== undefined;
 }
+
+/**
+ * The value of a field as written, of whatever kind, on whatever state type: for what shows a person their
+ * own text (the picture of a broken machine draws an `"End": true` written on a Choice). Checks, rules and
+ * executors read the typed view instead.
+ */
+export function writtenField(node: StateNode, field: StateFieldName): unknown {
+  return Object.hasOwn(node.raw, field) ? node.raw[field] : undefined;
+}

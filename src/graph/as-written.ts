@@ -5,31 +5,17 @@
  * picture is what people reach for to see what is wrong with a machine. So it draws every `"End": true`, and
  * marks a retrier it cannot read instead of drawing a default one. (Every transition a person wrote, of any
  * kind, comes from the walker's `transitionsOf`.)
- * Field names here are the typed ones (`StateFieldName`, `keyof Retrier`), so a misspelt name does not compile.
+ * It asks the walker (`writtenField`, `entryWritesField`), the one place that reads the JSON as written, by
+ * typed field names, so a misspelt name does not compile.
  */
 import { isObject } from '../asl/is-object.js';
-import type { Retrier } from '../asl/types.js';
-import type { StateFieldName, StateNode } from '../asl/walker.js';
+import { joinPointer } from '../asl/pointer.js';
+import { entryWritesField, writtenField, type StateNode } from '../asl/walker.js';
 import type { RetrierAsWritten } from './labels.js';
-
-/** Whether the state as written has the key (even with the value `undefined`, as a definition built in code may). */
-function writes(node: StateNode, field: StateFieldName): boolean {
-  return Object.hasOwn(node.raw, field);
-}
-
-/** A field of the state as written, whatever its value. */
-function written(node: StateNode, field: StateFieldName): unknown {
-  return writes(node, field) ? node.raw[field] : undefined;
-}
-
-/** Whether a retrier as written has the key, whatever its value. */
-function has(entry: Record<string, unknown>, key: keyof Retrier): boolean {
-  return key in entry;
-}
 
 /** Whether the state as written says `"End": true`, on whatever state type. */
 export function endsAsWritten(node: StateNode): boolean {
-  return written(node, 'End') === true;
+  return writtenField(node, 'End') === true;
 }
 
 /**
@@ -37,7 +23,8 @@ export function endsAsWritten(node: StateNode): boolean {
  * MaxAttempts (a value of the wrong kind is left out of the view, and the label shows "?" for it, not 3).
  */
 export function retrierAsWritten(node: StateNode, index: number): RetrierAsWritten {
-  const retriers = written(node, 'Retry');
+  const retriers = writtenField(node, 'Retry');
   const retrier: unknown = Array.isArray(retriers) ? retriers[index] : undefined;
-  return isObject(retrier) ? { writesMaxAttempts: has(retrier, 'MaxAttempts') } : undefined;
+  if (!isObject(retrier)) return undefined;
+  return { writesMaxAttempts: entryWritesField(node, joinPointer(node.pointer, 'Retry', index), 'MaxAttempts') };
 }
