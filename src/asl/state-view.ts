@@ -21,6 +21,21 @@ import type { StateMachineDefinition, StateView } from './types.js';
 
 const OMIT = Symbol('omit');
 
+/**
+ * The object as written behind every view, nested ones included (a retrier, a Choice rule, Credentials …),
+ * for the few questions that are about the JSON itself rather than its fields: which keys a person wrote,
+ * misspelt ones included, and a value of the wrong kind that a check explains. A list entry that was not
+ * an object has none. It is kept on the view itself, under a symbol and not enumerable, so no key listing,
+ * spread, comparison or JSON output of a view sees it; a WeakMap from view to object made validate a
+ * sixth slower on a 20,000-state machine (every entry is garbage-collector bookkeeping).
+ */
+const WRITTEN: unique symbol = Symbol('written');
+
+/** The object as written that a view was projected from; undefined for a list entry that was not an object. */
+export function asWritten(view: object): Readonly<Record<string, unknown>> | undefined {
+  return (view as { [WRITTEN]?: Readonly<Record<string, unknown>> })[WRITTEN];
+}
+
 /** The typed view of one state object as written. */
 export function stateView(raw: Record<string, unknown>): StateView {
   const type = raw.Type;
@@ -58,6 +73,7 @@ function project(raw: Record<string, unknown>, table: FieldTable): Record<string
   const root: Record<string, unknown> = {};
   const pending: Pending[] = [{ raw, table, view: root }];
   for (let next = pending.pop(); next; next = pending.pop()) {
+    Object.defineProperty(next.view, WRITTEN, { value: next.raw });
     for (const key of Object.keys(next.raw)) {
       if (!Object.hasOwn(next.table, key)) continue;
       const value = projectValue(next.raw[key], next.table[key]!, pending);

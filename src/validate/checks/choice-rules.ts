@@ -11,6 +11,8 @@ import { joinPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import { jsonataBody } from '../../asl/jsonata-syntax.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
+import { asWritten } from '../../asl/state-view.js';
+import type { ChoiceRule, WaitState } from '../../asl/types.js';
 import type { StateNode } from '../../asl/walker.js';
 import {
   COMBINATORS,
@@ -20,7 +22,7 @@ import {
   matchesKind,
   stringMatchesProblem,
 } from './choice-operators.js';
-import { finding, has, isObject } from './util.js';
+import { finding, writes, writtenAsObject } from './util.js';
 
 const codes = {
   'empty-choices': { description: 'A Choice state has an empty Choices list', severity: 'error' as const },
@@ -42,17 +44,19 @@ export const choiceRulesCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const node of model.states) {
-      if (node.type === 'Wait') checkWaitTimestamp(node, report);
-      if (node.type !== 'Choice' || !Array.isArray(node.raw.Choices)) continue;
+      const state = node.state;
+      if (state.Type === 'Wait') checkWaitTimestamp(node, state, report);
+      if (state.Type !== 'Choice' || state.Choices === undefined) continue;
       const choicesPointer = joinPointer(node.pointer, 'Choices');
-      if (node.raw.Choices.length === 0) {
+      if (state.Choices.length === 0) {
         report(finding(codes, 'empty-choices', choicesPointer, `Choice state "${node.name}" has no rules; add at least one rule to "Choices"`));
         continue;
       }
-      node.raw.Choices.forEach((rule, i) => {
-        if (!isObject(rule)) return;
+      state.Choices.forEach((rule, i) => {
+        if (!writtenAsObject(rule)) return;
         const pointer = joinPointer(choicesPointer, i);
-        if (!has(rule, 'Next')) {
+        // Written, whatever its value: a Next of the wrong kind is the schema's to report.
+        if (!writes(rule, 'Next')) {
           report(finding(codes, 'choice-rule-next', pointer, `Rule ${i} of Choice state "${node.name}" has no "Next"; add the state to go to when it matches`));
         }
         if (node.queryLanguage === 'JSONata') checkJsonataRule(node, rule, pointer, i, report);
@@ -63,8 +67,8 @@ export const choiceRulesCheck: SemanticCheck = {
 };
 
 /** A literal Wait `Timestamp` (not a JSONata expression, not a deploy-time placeholder) must be RFC 3339. */
-function checkWaitTimestamp(node: StateNode, report: Report): void {
-  const value = node.raw.Timestamp;
+function checkWaitTimestamp(node: StateNode, state: WaitState, report: Report): void {
+  const value = state.Timestamp;
   if (typeof value !== 'string' || hasPlaceholder(value)) return;
   if (node.queryLanguage === 'JSONata' && jsonataBody(value) !== undefined) return;
   if (isRfc3339Timestamp(value)) return;
@@ -78,8 +82,8 @@ function checkWaitTimestamp(node: StateNode, report: Report): void {
   );
 }
 
-function checkJsonataRule(node: StateNode, rule: Record<string, unknown>, pointer: string, index: number, report: Report): void {
-  if (has(rule, 'Condition')) return;
+function checkJsonataRule(node: StateNode, rule: ChoiceRule, pointer: string, index: number, report: Report): void {
+  if (writes(rule, 'Condition')) return;
   report(
     finding(
       codes,
@@ -90,20 +94,31 @@ function checkJsonataRule(node: StateNode, rule: Record<string, unknown>, pointe
   );
 }
 
-/** Walks a rule and its nested rules with an explicit stack (rules can nest deeply). */
-function checkJsonPathRuleTree(node: StateNode, top: Record<string, unknown>, topPointer: string, report: Report): void {
-  const stack: Array<{ rule: Record<string, unknown>; pointer: string; nested: boolean }> = [{ rule: top, pointer: topPointer, nested: false }];
+interface PendingRule {
+  rule: ChoiceRule;
+  pointer: string;
+  nested: boolean;
+}
+
+/**
+ * Walks a rule and its nested rules with an explicit stack (rules can nest deeply). Operators are read
+ * from the rule as written: a misspelt one is no field of the view but is the likeliest mistake to point
+ * at, and an operand of the wrong kind (`"IsNull": "yes"`), which the view leaves out, is explained here.
+ */
+function checkJsonPathRuleTree(node: StateNode, top: ChoiceRule, topPointer: string, report: Report): void {
+  const stack: PendingRule[] = [{ rule: top, pointer: topPointer, nested: false }];
   while (stack.length > 0) {
     const { rule, pointer, nested } = stack.pop()!;
-    if (nested && has(rule, 'Next')) {
+    if (nested && writes(rule, 'Next')) {
       report(
         finding(codes, 'choice-rule-next', joinPointer(pointer, 'Next'), 'A rule inside "And", "Or" or "Not" cannot have "Next"; only top-level rules choose the next state'),
       );
     }
     // A JSONata-style rule in a JSONPath state: the query-language check explains it.
-    if (has(rule, 'Condition')) continue;
-    const combinators = COMBINATORS.filter((key) => has(rule, key));
-    const operators = Object.keys(rule).filter((key) => COMPARISON_OPERATORS.has(key));
+    if (writes(rule, 'Condition')) continue;
+    const written = asWritten(rule) ?? {};
+    const combinators = COMBINATORS.filter((key) => writes(rule, key));
+    const operators = Object.keys(written).filter((key) => COMPARISON_OPERATORS.has(key));
     const where = `in Choice state "${node.name}"`;
 
     if (combinators.length + operators.length > 1) {
@@ -111,23 +126,23 @@ function checkJsonPathRuleTree(node: StateNode, top: Record<string, unknown>, to
       report(finding(codes, 'choice-rule-operator', pointer, `A rule ${where} has several operators (${names}); a rule tests exactly one, so combine tests with "And" or "Or"`));
     }
     if (combinators.length > 0) {
-      if (has(rule, 'Variable')) {
+      if (writes(rule, 'Variable')) {
         report(finding(codes, 'choice-rule-variable', joinPointer(pointer, 'Variable'), `A "${combinators[0]}" rule ${where} cannot have "Variable"; put "Variable" in each of its nested rules`));
       }
       for (const key of combinators) pushNested(rule, key, pointer, where, stack, report);
       continue;
     }
-    if (operators.length === 0) report(noOperatorFinding(rule, pointer, where));
-    if (!has(rule, 'Variable')) {
+    if (operators.length === 0) report(noOperatorFinding(Object.keys(written), pointer, where));
+    if (!writes(rule, 'Variable')) {
       report(finding(codes, 'choice-rule-variable', pointer, `A rule ${where} has no "Variable"; add the path of the value to test, such as "$.status"`));
     }
-    for (const operator of operators) checkOperand(rule[operator], operator, joinPointer(pointer, operator), report);
+    for (const operator of operators) checkOperand(written[operator], operator, joinPointer(pointer, operator), report);
   }
 }
 
 /** Points at a misspelt operator when there is one, since that is the likeliest mistake. */
-function noOperatorFinding(rule: Record<string, unknown>, pointer: string, where: string): Finding {
-  for (const key of Object.keys(rule)) {
+function noOperatorFinding(keys: readonly string[], pointer: string, where: string): Finding {
+  for (const key of keys) {
     if (RULE_FIELDS.has(key)) continue;
     const suggestion = suggestNearest(key, COMPARISON_OPERATORS.keys());
     if (suggestion) {
@@ -137,27 +152,20 @@ function noOperatorFinding(rule: Record<string, unknown>, pointer: string, where
   return finding(codes, 'choice-rule-operator', pointer, `A rule ${where} has no comparison operator; add one such as "StringEquals", "NumericGreaterThan" or "IsPresent"`);
 }
 
-function pushNested(
-  rule: Record<string, unknown>,
-  key: (typeof COMBINATORS)[number],
-  pointer: string,
-  where: string,
-  stack: Array<{ rule: Record<string, unknown>; pointer: string; nested: boolean }>,
-  report: Report,
-): void {
-  const value = rule[key];
+function pushNested(rule: ChoiceRule, key: (typeof COMBINATORS)[number], pointer: string, where: string, stack: PendingRule[], report: Report): void {
   const at = joinPointer(pointer, key);
   if (key === 'Not') {
-    if (isObject(value)) stack.push({ rule: value, pointer: at, nested: true });
+    if (rule.Not) stack.push({ rule: rule.Not, pointer: at, nested: true });
     return;
   }
-  if (!Array.isArray(value)) return;
-  if (value.length === 0) {
+  const rules = rule[key];
+  if (rules === undefined) return;
+  if (rules.length === 0) {
     report(finding(codes, 'choice-rule-combinator', at, `"${key}" ${where} holds no rules; list at least one rule, or remove "${key}"`));
   }
-  for (let i = value.length - 1; i >= 0; i--) {
-    const nested = value[i];
-    if (isObject(nested)) stack.push({ rule: nested, pointer: joinPointer(at, i), nested: true });
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const nested = rules[i]!;
+    if (writtenAsObject(nested)) stack.push({ rule: nested, pointer: joinPointer(at, i), nested: true });
   }
 }
 

@@ -4,10 +4,11 @@
  * object or one with other fields is rejected when the state machine is created.
  */
 import { joinPointer } from '../../asl/pointer.js';
+import { asWritten } from '../../asl/state-view.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import type { SemanticCheck } from '../check.js';
 import { isPlaceholderValue } from './expression-sites.js';
-import { finding, isObject } from './util.js';
+import { finding } from './util.js';
 
 const codes = {
   'invalid-credentials': { description: 'Task Credentials lack RoleArn, or have fields other than RoleArn', severity: 'error' as const },
@@ -18,8 +19,12 @@ export const credentialsCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const node of model.states) {
-      const credentials = node.raw.Credentials;
-      if (!isObject(credentials) || isPlaceholderValue(credentials)) continue;
+      const state = node.state;
+      if (state.Type !== 'Task' || state.Credentials === undefined) continue;
+      // The keys as written are the question: one Credentials does not have is no field of the view, and a
+      // deploy-time object ({"Ref": …}) is seen through the view as one with no fields.
+      const credentials = asWritten(state.Credentials) ?? {};
+      if (isPlaceholderValue(credentials)) continue;
       const pointer = joinPointer(node.pointer, 'Credentials');
       const jsonPath = node.queryLanguage === 'JSONPath';
       const allowed = jsonPath ? ['RoleArn', 'RoleArn.$'] : ['RoleArn'];

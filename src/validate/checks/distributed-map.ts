@@ -7,8 +7,9 @@ import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { isUnresolved } from '../../asl/unresolved.js';
-import type { StateNode } from '../../asl/walker.js';
-import { finding, has, isNumber, isObject } from './util.js';
+import type { MapState } from '../../asl/types.js';
+import { writesField, type StateFieldName, type StateNode } from '../../asl/walker.js';
+import { finding, isNumber, writtenValue } from './util.js';
 
 const codes = {
   // A warning: the developer guide lists these fields for Distributed mode only, but real definitions
@@ -18,7 +19,7 @@ const codes = {
   'map-label': { description: 'A Map Label is too long, uses a forbidden character, or is not unique', severity: 'error' as const },
 };
 
-const DISTRIBUTED_ONLY = [
+const DISTRIBUTED_ONLY: readonly StateFieldName[] = [
   'ItemReader',
   'ItemBatcher',
   'ResultWriter',
@@ -42,52 +43,56 @@ export const distributedMapCheck: SemanticCheck = {
   run({ model, report }) {
     const labels = new Map<string, StateNode>();
     for (const node of model.states) {
-      if (node.type !== 'Map') continue;
-      const mode = processorMode(node);
+      const state = node.state;
+      if (state.Type !== 'Map') continue;
+      const mode = processorMode(state);
       if (mode === 'INLINE') {
         for (const key of DISTRIBUTED_ONLY) {
-          if (!has(node.raw, key)) continue;
+          // Written, whatever its value: a value of the wrong kind is the schema's, the field is still out of place.
+          if (!writesField(node, key)) continue;
           report(
             finding(codes, 'distributed-map-only-field', joinPointer(node.pointer, key), `"${key}" only has an effect on a Distributed Map, and "${node.name}" is inline; set "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"} in its ItemProcessor, or remove "${key}"`),
           );
         }
       }
-      checkLimits(node, report);
-      checkLabel(node, labels, report);
+      checkLimits(node, state, report);
+      checkLabel(node, state, labels, report);
     }
   },
 };
 
 /** INLINE unless the processor says DISTRIBUTED; undefined when there is no usable processor or the mode is only known at deploy time. */
-function processorMode(node: StateNode): 'INLINE' | 'DISTRIBUTED' | undefined {
-  const processor = node.raw.ItemProcessor ?? node.raw.Iterator;
-  if (!isObject(processor)) return undefined;
+function processorMode(state: MapState): 'INLINE' | 'DISTRIBUTED' | undefined {
+  const processor = state.ItemProcessor ?? state.Iterator;
+  if (!processor) return undefined;
   const config = processor.ProcessorConfig;
-  const mode = isObject(config) ? config.Mode : undefined;
-  if (mode === 'DISTRIBUTED') return 'DISTRIBUTED';
-  if (mode === undefined || mode === 'INLINE') return 'INLINE';
-  return isUnresolved(mode) ? undefined : 'INLINE';
+  const mode = config?.Mode;
+  if (mode === 'DISTRIBUTED' || mode === 'INLINE') return mode;
+  if (mode !== undefined) return undefined; // a deploy-time value such as {"Ref": "Mode"}
+  // The view holds only the two modes: a placeholder string ("${Mode}") is known only at deploy time, and
+  // any other word (the schema's to report) leaves the Map inline.
+  return config !== undefined && isUnresolved(writtenValue(config, 'Mode')) ? undefined : 'INLINE';
 }
 
-function checkLimits(node: StateNode, report: Report): void {
+function checkLimits(node: StateNode, state: MapState, report: Report): void {
   const outOfRange = (value: unknown, pointer: string, key: string, min: number, max: number | undefined, integer: boolean): void => {
     if (!isNumber(value)) return;
     if (value >= min && (max === undefined || value <= max) && (!integer || Number.isInteger(value))) return;
     const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
     report(finding(codes, 'distributed-map-limit', pointer, `"${key}" is ${value}; it must be ${integer ? 'a whole number' : 'a number'} ${range}`));
   };
-  const raw = node.raw;
-  outOfRange(raw.ToleratedFailurePercentage, joinPointer(node.pointer, 'ToleratedFailurePercentage'), 'ToleratedFailurePercentage', 0, 100, false);
-  outOfRange(raw.ToleratedFailureCount, joinPointer(node.pointer, 'ToleratedFailureCount'), 'ToleratedFailureCount', 0, undefined, true);
-  if (isObject(raw.ItemBatcher)) {
+  outOfRange(state.ToleratedFailurePercentage, joinPointer(node.pointer, 'ToleratedFailurePercentage'), 'ToleratedFailurePercentage', 0, 100, false);
+  outOfRange(state.ToleratedFailureCount, joinPointer(node.pointer, 'ToleratedFailureCount'), 'ToleratedFailureCount', 0, undefined, true);
+  const batcher = state.ItemBatcher;
+  if (batcher) {
     const at = joinPointer(node.pointer, 'ItemBatcher');
-    outOfRange(raw.ItemBatcher.MaxItemsPerBatch, joinPointer(at, 'MaxItemsPerBatch'), 'MaxItemsPerBatch', 1, undefined, true);
-    outOfRange(raw.ItemBatcher.MaxInputBytesPerBatch, joinPointer(at, 'MaxInputBytesPerBatch'), 'MaxInputBytesPerBatch', 1, MAX_INPUT_BYTES_PER_BATCH, true);
+    outOfRange(batcher.MaxItemsPerBatch, joinPointer(at, 'MaxItemsPerBatch'), 'MaxItemsPerBatch', 1, undefined, true);
+    outOfRange(batcher.MaxInputBytesPerBatch, joinPointer(at, 'MaxInputBytesPerBatch'), 'MaxInputBytesPerBatch', 1, MAX_INPUT_BYTES_PER_BATCH, true);
   }
 }
 
-function checkLabel(node: StateNode, labels: Map<string, StateNode>, report: Report): void {
-  const label = node.raw.Label;
+function checkLabel(node: StateNode, state: MapState, labels: Map<string, StateNode>, report: Report): void {
+  const label = state.Label;
   if (typeof label !== 'string') return;
   const pointer = joinPointer(node.pointer, 'Label');
   if (label === '') {

@@ -6,8 +6,9 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
-import type { StateNode } from '../../asl/walker.js';
-import { finding, has, isObject } from './util.js';
+import { writesField, type StateFieldName, type StateNode } from '../../asl/walker.js';
+import type { ItemBatcher, ReaderConfig, StateType } from '../../asl/types.js';
+import { finding, writes } from './util.js';
 
 const codes = {
   'mutually-exclusive-fields': { description: 'Two fields that exclude each other are both present', severity: 'error' as const },
@@ -15,7 +16,7 @@ const codes = {
 };
 
 /** Pairs per state type: [kept form, alternative form]. */
-const PAIRS: Record<string, Array<[string, string]>> = {
+const PAIRS: Partial<Record<StateType, ReadonlyArray<readonly [StateFieldName, StateFieldName]>>> = {
   Task: [
     ['TimeoutSeconds', 'TimeoutSecondsPath'],
     ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
@@ -33,49 +34,56 @@ const PAIRS: Record<string, Array<[string, string]>> = {
   ],
 };
 
-const BATCHER_PAIRS: Array<[string, string]> = [
+const BATCHER_PAIRS: ReadonlyArray<readonly [keyof ItemBatcher, keyof ItemBatcher]> = [
   ['MaxItemsPerBatch', 'MaxItemsPerBatchPath'],
   ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'],
 ];
 
-const WAIT_FIELDS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
+const READER_CONFIG_PAIR: readonly [keyof ReaderConfig, keyof ReaderConfig] = ['MaxItems', 'MaxItemsPath'];
+
+const WAIT_FIELDS: readonly StateFieldName[] = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
+
+type Report = (f: ReturnType<typeof finding>) => void;
+
+/**
+ * Both fields as written, whatever their values: a value of the wrong kind is the schema's to report, and
+ * the pair is still one too many. `written` answers for the object that holds the pair.
+ */
+function reportBoth<F extends string>(node: StateNode, written: (field: F) => boolean, ownerPointer: string, [a, b]: readonly [F, F], report: Report): void {
+  if (!written(a) || !written(b)) return;
+  report(
+    finding(codes, 'mutually-exclusive-fields', joinPointer(ownerPointer, b), `State "${node.name}" has both "${a}" and "${b}"; they mean the same thing, so keep only one`),
+  );
+}
 
 export const exclusiveFieldsCheck: SemanticCheck = {
   name: 'exclusive-fields',
   codes,
   run({ model, report }) {
-    const both = (node: StateNode, owner: Record<string, unknown>, ownerPointer: string, [a, b]: [string, string]): void => {
-      if (!has(owner, a) || !has(owner, b)) return;
-      report(
-        finding(codes, 'mutually-exclusive-fields', joinPointer(ownerPointer, b), `State "${node.name}" has both "${a}" and "${b}"; they mean the same thing, so keep only one`),
-      );
-    };
-
     for (const node of model.states) {
-      // hasOwn: a Type such as "constructor" must not reach Object.prototype.
-      const pairs = node.type !== undefined && Object.hasOwn(PAIRS, node.type) ? PAIRS[node.type]! : [];
-      for (const pair of pairs) both(node, node.raw, node.pointer, pair);
-      if (node.type === 'Map') {
-        if (isObject(node.raw.ItemBatcher)) {
-          for (const pair of BATCHER_PAIRS) both(node, node.raw.ItemBatcher, joinPointer(node.pointer, 'ItemBatcher'), pair);
+      const state = node.state;
+      const pairs = state.Type === undefined ? undefined : PAIRS[state.Type];
+      for (const pair of pairs ?? []) reportBoth(node, (field) => writesField(node, field), node.pointer, pair, report);
+      if (state.Type === 'Map') {
+        const batcher = state.ItemBatcher;
+        if (batcher) {
+          for (const pair of BATCHER_PAIRS) reportBoth(node, (field) => writes(batcher, field), joinPointer(node.pointer, 'ItemBatcher'), pair, report);
         }
-        const reader = node.raw.ItemReader;
-        if (isObject(reader) && isObject(reader.ReaderConfig)) {
-          both(node, reader.ReaderConfig, joinPointer(node.pointer, 'ItemReader', 'ReaderConfig'), ['MaxItems', 'MaxItemsPath']);
-        }
-        if (!has(node.raw, 'ItemProcessor') && !has(node.raw, 'Iterator')) {
+        const config = state.ItemReader?.ReaderConfig;
+        if (config) reportBoth(node, (field) => writes(config, field), joinPointer(node.pointer, 'ItemReader', 'ReaderConfig'), READER_CONFIG_PAIR, report);
+        if (!writesField(node, 'ItemProcessor') && !writesField(node, 'Iterator')) {
           report(
             finding(codes, 'missing-one-of-fields', node.pointer, `Map state "${node.name}" has no "ItemProcessor"; add one with the "StartAt" and "States" to run for each item`),
           );
         }
       }
-      if (node.type === 'Wait') checkWait(node, report);
+      if (state.Type === 'Wait') checkWait(node, report);
     }
   },
 };
 
-function checkWait(node: StateNode, report: (f: ReturnType<typeof finding>) => void): void {
-  const present = WAIT_FIELDS.filter((key) => has(node.raw, key));
+function checkWait(node: StateNode, report: Report): void {
+  const present = WAIT_FIELDS.filter((field) => writesField(node, field));
   if (present.length === 0) {
     report(
       finding(codes, 'missing-one-of-fields', node.pointer, `Wait state "${node.name}" does not say how long to wait; add one of "Seconds", "Timestamp", "SecondsPath" or "TimestampPath"`),

@@ -9,6 +9,8 @@
  * JSONata states are not visited (their expressions are JSONata, checked elsewhere).
  */
 import { joinPointer } from '../../asl/pointer.js';
+import { asWritten } from '../../asl/state-view.js';
+import type { ChoiceRule, StateView } from '../../asl/types.js';
 import type { MachineModel, StateNode } from '../../asl/walker.js';
 import { hasPlaceholder } from '../../asl/unresolved.js';
 import { isDeployTime, isObject } from './util.js';
@@ -85,74 +87,85 @@ export function expressionSites(model: MachineModel): ExpressionSites {
   return found;
 }
 
-const own = (owner: Record<string, unknown>, field: string): boolean => Object.prototype.hasOwnProperty.call(owner, field);
-
 function collect(model: MachineModel): ExpressionSites {
   const out: ExpressionSites = { sites: [], templates: [] };
   for (const node of model.states) {
     if (node.queryLanguage !== 'JSONPath') continue;
-    const raw = node.raw;
-    for (const field in raw) {
-      if (!own(raw, field)) continue;
-      const role = STATE_FIELDS.get(field);
-      if (role) out.sites.push(new Site(node, node.pointer, field, raw[field], role));
-      else if (STATE_TEMPLATES.has(field)) out.templates.push({ node, pointer: joinPointer(node.pointer, field), field, value: raw[field] });
-      else if (node.type === 'Fail' && (field === 'ErrorPath' || field === 'CausePath')) out.sites.push(new Site(node, node.pointer, field, raw[field], 'error-path'));
-    }
-    if (isObject(raw.ItemReader)) {
-      const pointer = joinPointer(node.pointer, 'ItemReader');
-      addTemplate(out, node, raw.ItemReader, pointer, 'Parameters');
-      const config = raw.ItemReader.ReaderConfig;
-      if (isObject(config) && own(config, 'MaxItemsPath')) out.sites.push(new Site(node, joinPointer(pointer, 'ReaderConfig'), 'MaxItemsPath', config.MaxItemsPath, 'reference'));
-    }
-    if (isObject(raw.ItemBatcher)) {
-      const batcher = raw.ItemBatcher;
-      const pointer = joinPointer(node.pointer, 'ItemBatcher');
-      for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
-        if (own(batcher, field)) out.sites.push(new Site(node, pointer, field, batcher[field], 'reference'));
-      }
-      addTemplate(out, node, batcher, pointer, 'BatchInput');
-    }
-    if (isObject(raw.ResultWriter)) addTemplate(out, node, raw.ResultWriter, joinPointer(node.pointer, 'ResultWriter'), 'Parameters');
-    if (Array.isArray(raw.Catch)) {
-      raw.Catch.forEach((catcher, i) => {
-        if (!isObject(catcher)) return;
-        const pointer = joinPointer(node.pointer, 'Catch', i);
-        if (own(catcher, 'ResultPath')) out.sites.push(new Site(node, pointer, 'ResultPath', catcher.ResultPath, 'result-path'));
-        addTemplate(out, node, catcher, pointer, 'Assign');
-      });
-    }
-    if (node.type === 'Choice' && Array.isArray(raw.Choices)) {
-      raw.Choices.forEach((rule, i) => {
-        if (!isObject(rule)) return;
-        const pointer = joinPointer(node.pointer, 'Choices', i);
-        addTemplate(out, node, rule, pointer, 'Assign');
-        choiceRule(rule, pointer, node, out);
-      });
-    }
+    stateSites(node, out);
+    nestedSites(node, node.state, out);
   }
   for (const t of out.templates) templateSites(t, out);
   return out;
 }
 
-function addTemplate(out: ExpressionSites, node: StateNode, owner: Record<string, unknown>, ownerPointer: string, field: string): void {
-  if (own(owner, field)) out.templates.push({ node, pointer: joinPointer(ownerPointer, field), field, value: owner[field] });
+/**
+ * The fields of the state itself. Path fields are read through the view: one on a state type that does not
+ * have it is the schema's unknown field. Payload templates are handed over as the JSON written, on any
+ * state type, so a `key.$` entry is judged wherever it is written (a Pass state's stray ResultSelector too),
+ * and Credentials with every key, not only the two its view keeps.
+ */
+function stateSites(node: StateNode, out: ExpressionSites): void {
+  const state = node.state;
+  for (const [field, value] of Object.entries(state)) {
+    const role = STATE_FIELDS.get(field);
+    if (role) out.sites.push(new Site(node, node.pointer, field, value, role));
+    else if (state.Type === 'Fail' && (field === 'ErrorPath' || field === 'CausePath')) out.sites.push(new Site(node, node.pointer, field, value, 'error-path'));
+  }
+  for (const [field, value] of Object.entries(asWritten(state) ?? {})) {
+    if (STATE_TEMPLATES.has(field)) out.templates.push({ node, pointer: joinPointer(node.pointer, field), field, value });
+  }
 }
 
-/** Variable and the `…Path` comparison operators of a rule and its nested And / Or / Not rules. */
-function choiceRule(rule: Record<string, unknown>, pointer: string, node: StateNode, out: ExpressionSites): void {
-  const stack: Array<{ rule: Record<string, unknown>; pointer: string }> = [{ rule, pointer }];
+/** The Distributed Map objects, the catchers and the Choice rules of a state. */
+function nestedSites(node: StateNode, state: StateView, out: ExpressionSites): void {
+  if (state.Type === 'Map') {
+    const { ItemReader: reader, ItemBatcher: batcher, ResultWriter: writer } = state;
+    if (reader) {
+      const pointer = joinPointer(node.pointer, 'ItemReader');
+      addTemplate(out, node, pointer, 'Parameters', reader.Parameters);
+      const maxItemsPath = reader.ReaderConfig?.MaxItemsPath;
+      if (maxItemsPath !== undefined) out.sites.push(new Site(node, joinPointer(pointer, 'ReaderConfig'), 'MaxItemsPath', maxItemsPath, 'reference'));
+    }
+    if (batcher) {
+      const pointer = joinPointer(node.pointer, 'ItemBatcher');
+      if (batcher.MaxItemsPerBatchPath !== undefined) out.sites.push(new Site(node, pointer, 'MaxItemsPerBatchPath', batcher.MaxItemsPerBatchPath, 'reference'));
+      if (batcher.MaxInputBytesPerBatchPath !== undefined) out.sites.push(new Site(node, pointer, 'MaxInputBytesPerBatchPath', batcher.MaxInputBytesPerBatchPath, 'reference'));
+      addTemplate(out, node, pointer, 'BatchInput', batcher.BatchInput);
+    }
+    if (writer) addTemplate(out, node, joinPointer(node.pointer, 'ResultWriter'), 'Parameters', writer.Parameters);
+  }
+  if ('Catch' in state) {
+    state.Catch?.forEach((catcher, i) => {
+      const pointer = joinPointer(node.pointer, 'Catch', i);
+      if (catcher.ResultPath !== undefined) out.sites.push(new Site(node, pointer, 'ResultPath', catcher.ResultPath, 'result-path'));
+      addTemplate(out, node, pointer, 'Assign', catcher.Assign);
+    });
+  }
+  if (state.Type === 'Choice') {
+    state.Choices?.forEach((rule, i) => {
+      const pointer = joinPointer(node.pointer, 'Choices', i);
+      addTemplate(out, node, pointer, 'Assign', rule.Assign);
+      choiceRule(rule, pointer, node, out);
+    });
+  }
+}
+
+function addTemplate(out: ExpressionSites, node: StateNode, ownerPointer: string, field: string, value: unknown): void {
+  if (value !== undefined) out.templates.push({ node, pointer: joinPointer(ownerPointer, field), field, value });
+}
+
+/** Variable and the `…Path` comparison operators of a rule and its nested And / Or / Not rules, in the order written. */
+function choiceRule(rule: ChoiceRule, pointer: string, node: StateNode, out: ExpressionSites): void {
+  const stack: Array<{ rule: ChoiceRule; pointer: string }> = [{ rule, pointer }];
   while (stack.length > 0) {
     const item = stack.pop()!;
     for (const [key, value] of Object.entries(item.rule)) {
       if (key === 'Variable' || key.endsWith('Path')) {
         out.sites.push(new Site(node, item.pointer, key, value, 'reference'));
-      } else if ((key === 'And' || key === 'Or') && Array.isArray(value)) {
-        value.forEach((nested, i) => {
-          if (isObject(nested)) stack.push({ rule: nested, pointer: joinPointer(item.pointer, key, i) });
-        });
-      } else if (key === 'Not' && isObject(value)) {
-        stack.push({ rule: value, pointer: joinPointer(item.pointer, key) });
+      } else if (key === 'And' || key === 'Or') {
+        item.rule[key]?.forEach((nested, i) => stack.push({ rule: nested, pointer: joinPointer(item.pointer, key, i) }));
+      } else if (key === 'Not' && item.rule.Not) {
+        stack.push({ rule: item.rule.Not, pointer: joinPointer(item.pointer, key) });
       }
     }
   }

@@ -32,7 +32,7 @@ import {
 import { looksLikePath } from '../../asl/path-like.js';
 import { escapePointerToken, joinPointer } from '../../asl/pointer.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
-import type { StateNode } from '../../asl/walker.js';
+import { jsonataSites, type Site } from './jsonata-sites.js';
 import { finding, isObject } from './util.js';
 
 const codes = {
@@ -47,59 +47,10 @@ const codes = {
 
 type Report = (f: Finding) => void;
 
-/** Where an expression sits decides which `$states` fields exist there. */
-type Where = 'arguments' | 'result' | 'catch' | 'plain';
-
-/** State fields whose strings Step Functions evaluates as JSONata, recursively inside objects and arrays. */
-const EVALUATED_FIELDS = [
-  'Arguments',
-  'Output',
-  'Assign',
-  'Items',
-  'ItemSelector',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'Seconds',
-  'Timestamp',
-  'MaxConcurrency',
-  'ToleratedFailurePercentage',
-  'ToleratedFailureCount',
-  'Error',
-  'Cause',
-  'Credentials',
-  'ItemReader',
-  'ItemBatcher',
-  'ResultWriter',
-] as const;
-
-/** Fields whose value, when it is a string, must be an expression (a plain string has no meaning there). */
-const EXPRESSION_ONLY: Record<string, string> = {
-  Items: 'an array, an object or a JSONata expression',
-  TimeoutSeconds: 'a number or a JSONata expression',
-  HeartbeatSeconds: 'a number or a JSONata expression',
-  Seconds: 'a number or a JSONata expression',
-  MaxConcurrency: 'a number or a JSONata expression',
-  ToleratedFailurePercentage: 'a number or a JSONata expression',
-  ToleratedFailureCount: 'a number or a JSONata expression',
-};
-
 /** Number fields nested in Distributed Map objects, by the pointer suffix that leads to them. */
 const NESTED_EXPRESSION_ONLY = ['/ItemBatcher/MaxItemsPerBatch', '/ItemBatcher/MaxInputBytesPerBatch', '/ItemReader/ReaderConfig/MaxItems'];
 
 const STATES_FIELDS = new Set(['input', 'result', 'errorOutput', 'context']);
-const RESULT_TYPES = new Set(['Task', 'Map', 'Parallel']);
-
-/** One place whose strings are JSONata: a field of a state, a catcher or a Choice rule. */
-interface Site {
-  node: StateNode;
-  pointer: string;
-  /** How the message names the field: `"Output"`, `"Output" of catcher 0` … */
-  label: string;
-  value: unknown;
-  where: Where;
-  /** What the field takes when it cannot be a plain string ("a number or a JSONata expression" …). */
-  required?: string;
-}
 
 export const jsonataCheck: SemanticCheck = {
   name: 'jsonata',
@@ -107,43 +58,10 @@ export const jsonataCheck: SemanticCheck = {
   run({ model, report }) {
     for (const node of model.states) {
       if (node.queryLanguage !== 'JSONata') continue;
-      for (const site of sitesOf(node)) checkSite(site, report);
+      for (const site of jsonataSites(node)) checkSite(site, report);
     }
   },
 };
-
-function sitesOf(node: StateNode): Site[] {
-  const raw = node.raw;
-  const sites: Site[] = [];
-  for (const field of EVALUATED_FIELDS) {
-    if (!Object.hasOwn(raw, field)) continue;
-    const result = (field === 'Output' || field === 'Assign') && RESULT_TYPES.has(node.type ?? '');
-    const where: Where = result ? 'result' : field === 'Arguments' ? 'arguments' : 'plain';
-    sites.push({ node, pointer: joinPointer(node.pointer, field), label: `"${field}"`, value: raw[field], where, required: EXPRESSION_ONLY[field] });
-  }
-  if (Array.isArray(raw.Catch)) {
-    raw.Catch.forEach((catcher, i) => {
-      if (!isObject(catcher)) return;
-      for (const field of ['Output', 'Assign']) {
-        if (Object.hasOwn(catcher, field)) {
-          sites.push({ node, pointer: joinPointer(node.pointer, 'Catch', i, field), label: `"${field}" of catcher ${i}`, value: catcher[field], where: 'catch' });
-        }
-      }
-    });
-  }
-  if (node.type === 'Choice' && Array.isArray(raw.Choices)) {
-    raw.Choices.forEach((rule, i) => {
-      if (!isObject(rule)) return;
-      for (const field of ['Condition', 'Output', 'Assign']) {
-        if (Object.hasOwn(rule, field)) {
-          const required = field === 'Condition' ? 'a JSONata expression' : undefined;
-          sites.push({ node, pointer: joinPointer(node.pointer, 'Choices', i, field), label: `"${field}" of Choice rule ${i}`, value: rule[field], where: 'plain', required });
-        }
-      }
-    });
-  }
-  return sites;
-}
 
 function checkSite(site: Site, report: Report): void {
   const { value, pointer, label, node, required } = site;

@@ -9,10 +9,11 @@
 import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
+import type { ChoiceRule, NumberOrExpression, StateView } from '../../asl/types.js';
 import type { StateNode } from '../../asl/walker.js';
 import { COMBINATORS, COMPARISON_OPERATORS } from './choice-operators.js';
 import { jsonataBody } from '../../asl/jsonata-syntax.js';
-import { finding, has, isDeployTime, isObject } from './util.js';
+import { finding, isDeployTime, writes, writtenAsObject, writtenKeys } from './util.js';
 
 const codes = {
   'query-language-field': { description: 'A field of the other query language is used in a state', severity: 'error' as const },
@@ -20,18 +21,31 @@ const codes = {
   'string-in-number-field': { description: 'A number field of a JSONPath state (TimeoutSeconds, Seconds, MaxConcurrency …) holds a string', severity: 'error' as const },
 };
 
-/** Number fields that take a `{% %}` expression in JSONata and only a number in JSONPath, by their path under the state. */
-const NUMBER_FIELDS: ReadonlyArray<readonly string[]> = [
-  ['TimeoutSeconds'],
-  ['HeartbeatSeconds'],
-  ['Seconds'],
-  ['MaxConcurrency'],
-  ['ToleratedFailurePercentage'],
-  ['ToleratedFailureCount'],
-  ['ItemBatcher', 'MaxItemsPerBatch'],
-  ['ItemBatcher', 'MaxInputBytesPerBatch'],
-  ['ItemReader', 'ReaderConfig', 'MaxItems'],
-];
+/** A number field that takes a `{% %}` expression in JSONata and only a number in JSONPath: its path under the state, and its value. */
+type NumberField = readonly [path: readonly string[], value: NumberOrExpression | undefined];
+
+function numberFieldsOf(state: StateView): NumberField[] {
+  switch (state.Type) {
+    case 'Task':
+      return [
+        [['TimeoutSeconds'], state.TimeoutSeconds],
+        [['HeartbeatSeconds'], state.HeartbeatSeconds],
+      ];
+    case 'Wait':
+      return [[['Seconds'], state.Seconds]];
+    case 'Map':
+      return [
+        [['MaxConcurrency'], state.MaxConcurrency],
+        [['ToleratedFailurePercentage'], state.ToleratedFailurePercentage],
+        [['ToleratedFailureCount'], state.ToleratedFailureCount],
+        [['ItemBatcher', 'MaxItemsPerBatch'], state.ItemBatcher?.MaxItemsPerBatch],
+        [['ItemBatcher', 'MaxInputBytesPerBatch'], state.ItemBatcher?.MaxInputBytesPerBatch],
+        [['ItemReader', 'ReaderConfig', 'MaxItems'], state.ItemReader?.ReaderConfig?.MaxItems],
+      ];
+    default:
+      return [];
+  }
+}
 
 /** JSONPath-only state fields, each with the JSONata way to say the same. */
 const JSONPATH_ONLY: Record<string, string> = {
@@ -64,41 +78,40 @@ type Report = (f: Finding) => void;
 export const queryLanguageCheck: SemanticCheck = {
   name: 'query-language',
   codes,
-  run({ definition, model, report }) {
-    if (model.queryLanguage === 'JSONPath' && isObject(definition)) {
-      numberField(definition.TimeoutSeconds, '/TimeoutSeconds', '"TimeoutSeconds" of the state machine', undefined, report);
+  run({ model, report }) {
+    if (model.queryLanguage === 'JSONPath') {
+      numberField(model.topLevel.TimeoutSeconds, '/TimeoutSeconds', '"TimeoutSeconds" of the state machine', undefined, report);
     }
     for (const node of model.states) {
+      const state = node.state;
       if (node.queryLanguage === 'JSONPath') checkNumberFields(node, report);
-      if (model.queryLanguage === 'JSONata' && node.raw.QueryLanguage === 'JSONPath') {
+      if (model.queryLanguage === 'JSONata' && state.QueryLanguage === 'JSONPath') {
         report(
           finding(codes, 'query-language-switch', joinPointer(node.pointer, 'QueryLanguage'), `State "${node.name}" sets "QueryLanguage": "JSONPath", but the state machine uses JSONata, and a JSONata state machine cannot contain JSONPath states; rewrite the state in JSONata, or set JSONPath at the top and JSONata on individual states`),
         );
       }
       const jsonata = node.queryLanguage === 'JSONata';
       const wrong = jsonata ? JSONPATH_ONLY : JSONATA_ONLY;
-      for (const key of Object.keys(node.raw)) {
+      // The keys as written, in their order, whatever their values: a field of the other language is out
+      // of place even when its value is of the wrong kind.
+      for (const key of writtenKeys(state)) {
         if (Object.hasOwn(wrong, key)) misplaced(node, joinPointer(node.pointer, key), key, wrong[key]!, report);
       }
-      if (Array.isArray(node.raw.Catch)) {
-        node.raw.Catch.forEach((catcher, i) => {
-          if (!isObject(catcher)) return;
+      if ('Catch' in state) {
+        state.Catch?.forEach((catcher, i) => {
           const key = jsonata ? 'ResultPath' : 'Output';
-          if (has(catcher, key)) misplaced(node, joinPointer(node.pointer, 'Catch', i, key), key, jsonata ? 'use "Output" with $states.errorOutput' : 'use "ResultPath"', report);
+          if (writes(catcher, key)) misplaced(node, joinPointer(node.pointer, 'Catch', i, key), key, jsonata ? 'use "Output" with $states.errorOutput' : 'use "ResultPath"', report);
         });
       }
-      if (node.type === 'Choice' && Array.isArray(node.raw.Choices)) checkChoiceRules(node, jsonata, report);
+      if (state.Type === 'Choice' && state.Choices) checkChoiceRules(node, state.Choices, jsonata, report);
     }
   },
 };
 
 function checkNumberFields(node: StateNode, report: Report): void {
-  for (const path of NUMBER_FIELDS) {
-    let owner: unknown = node.raw;
-    for (const key of path.slice(0, -1)) owner = isObject(owner) ? owner[key] : undefined;
+  for (const [path, value] of numberFieldsOf(node.state)) {
     const field = path[path.length - 1]!;
-    if (!isObject(owner) || !has(owner, field)) continue;
-    numberField(owner[field], joinPointer(node.pointer, ...path), `"${field}" of state "${node.name}"`, field, report);
+    numberField(value, joinPointer(node.pointer, ...path), `"${field}" of state "${node.name}"`, field, report);
   }
 }
 
@@ -123,18 +136,18 @@ function misplaced(node: StateNode, pointer: string, key: string, fix: string, r
   report(finding(codes, 'query-language-field', pointer, `"${key}" is a ${other} field, but state "${node.name}" uses ${language}; ${fix}`));
 }
 
-function checkChoiceRules(node: StateNode, jsonata: boolean, report: Report): void {
-  (node.raw.Choices as unknown[]).forEach((rule, i) => {
-    if (!isObject(rule)) return;
+function checkChoiceRules(node: StateNode, rules: readonly ChoiceRule[], jsonata: boolean, report: Report): void {
+  rules.forEach((rule, i) => {
+    if (!writtenAsObject(rule)) return;
     const pointer = joinPointer(node.pointer, 'Choices', i);
     if (!jsonata) {
-      for (const key of ['Condition', 'Output']) {
-        if (has(rule, key)) misplaced(node, joinPointer(pointer, key), key, key === 'Condition' ? 'test a value with "Variable" and an operator such as "StringEquals"' : 'remove it', report);
+      for (const key of ['Condition', 'Output'] as const) {
+        if (writes(rule, key)) misplaced(node, joinPointer(pointer, key), key, key === 'Condition' ? 'test a value with "Variable" and an operator such as "StringEquals"' : 'remove it', report);
       }
       return;
     }
-    // Only the top-level rule is looked at: JSONata rules do not nest.
-    for (const key of Object.keys(rule)) {
+    // Only the top-level rule is looked at: JSONata rules do not nest. Keys as written, in their order.
+    for (const key of writtenKeys(rule)) {
       if (key === 'Variable' || COMPARISON_OPERATORS.has(key) || (COMBINATORS as readonly string[]).includes(key)) {
         misplaced(node, joinPointer(pointer, key), key, 'write the test as "Condition": "{% <expression> %}"', report);
       }

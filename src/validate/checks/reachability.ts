@@ -5,8 +5,8 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { suggestNearest } from '../../asl/suggest.js';
-import type { Scope, StateNode } from '../../asl/walker.js';
-import { describeScope, finding, hasUnresolvedState, isDeployTime, isKnownName, transitions } from './util.js';
+import type { MachineModel, Scope, StateNode } from '../../asl/walker.js';
+import { describeScope, finding, hasUnresolvedState, isDeployTime, isKnownName, scopeView, transitions } from './util.js';
 
 const codes = {
   'unreachable-state': { description: 'A state cannot be reached from StartAt', severity: 'error' as const },
@@ -17,14 +17,16 @@ export const reachabilityCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const scope of model.scopes) {
-      const unreachable = unreachableStates(scope);
+      const unreachable = unreachableStates(model, scope);
+      // Only a scope whose StartAt names one of its states has unreachable states.
+      const startAt = unreachable.length > 0 ? String(scopeView(model, scope)?.StartAt) : '';
       for (const node of unreachable) {
         report(
           finding(
             codes,
             'unreachable-state',
             node.pointer,
-            `State "${node.name}" can never run: no path from StartAt "${String(scope.startAt)}" in ` +
+            `State "${node.name}" can never run: no path from StartAt "${startAt}" in ` +
               `${describeScope(scope)} leads to it; add a transition to it or remove it`,
           ),
         );
@@ -42,10 +44,11 @@ const MAX_SUGGESTED_TARGETS = 20;
  * state is close enough to be the one meant, or when a transition is a deploy-time placeholder we
  * cannot follow.
  */
-export function unreachableStates(scope: Scope): StateNode[] {
-  const start = isKnownName(scope.startAt) ? scope.byName.get(scope.startAt) : undefined;
+export function unreachableStates(model: MachineModel, scope: Scope): StateNode[] {
+  const view = scopeView(model, scope);
+  const start = isKnownName(view?.StartAt) ? scope.byName.get(view.StartAt) : undefined;
   // A state that is a placeholder may lead anywhere: what it reaches is unknowable.
-  if (!start || hasUnresolvedState(scope)) return [];
+  if (!start || hasUnresolvedState(view?.States)) return [];
   const seen = new Set<StateNode>([start]);
   const queue: StateNode[] = [start];
   let suggested = 0;

@@ -7,16 +7,13 @@ import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import type { MachineModel, Scope, StateNode } from '../../asl/walker.js';
-import { describeScope, finding, isKnownName, isObject, isUnresolvedState, transitions } from './util.js';
+import { describeScope, finding, isKnownName, isUnresolvedState, movesOn, scopeView, transitions } from './util.js';
 
 const codes = {
   'unknown-state': { description: 'StartAt or a transition names a state that does not exist in its scope', severity: 'error' as const },
 };
 
 const SUGGESTION_BUDGET = 2_000_000;
-
-/** Types whose own `Next` field is meaningful; on other types the schema reports the field itself. */
-const NEXT_FIELD_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 export const referencesCheck: SemanticCheck = {
   name: 'references',
@@ -35,17 +32,19 @@ export const referencesCheck: SemanticCheck = {
       return elsewhere.get(name);
     };
     const check = (target: unknown, pointer: string, scope: Scope, field: string): void => {
-      if (!isKnownName(target) || scope.byName.has(target) || isUnresolvedState(scope, target)) return;
+      if (!isKnownName(target) || scope.byName.has(target) || isUnresolvedState(scopeView(model, scope)?.States, target)) return;
       report(finding(codes, 'unknown-state', pointer, messageFor(field, target, scope, locate(target), nearest)));
     };
 
     for (const scope of model.scopes) {
-      if (!isObject(scope.raw.States)) continue;
-      check(scope.startAt, joinPointer(scope.pointer, 'StartAt'), scope, 'StartAt');
+      const view = scopeView(model, scope);
+      if (view?.States === undefined) continue;
+      check(view.StartAt, joinPointer(scope.pointer, 'StartAt'), scope, 'StartAt');
     }
     for (const node of model.states) {
       for (const transition of transitions(node)) {
-        if (transition.kind === 'next' && !NEXT_FIELD_TYPES.has(node.type ?? '')) continue;
+        // Only the types that move on have a Next of their own; on others the schema reports the field itself.
+        if (transition.kind === 'next' && !movesOn(node.state)) continue;
         check(transition.target, transition.pointer, node.scope, fieldLabel(transition.kind));
       }
     }

@@ -117,7 +117,10 @@ function integrationProblem(rest: string): ResourceProblem | undefined {
     if (rest.includes(MASK)) return undefined;
     return unknown(`names the integration "${rest}", which is not <service>:<action>; write e.g. arn:aws:states:::lambda:invoke or arn:aws:states:::aws-sdk:s3:getObject`);
   }
-  const [, name, action, suffix] = optimized as unknown as [string, string, string, string | undefined];
+  // Both groups must match (`+`), so they are strings; the suffix group is optional.
+  const name = optimized[1]!;
+  const action = optimized[2]!;
+  const suffix = optimized[3];
   if (name.includes(MASK) || action.includes(MASK)) return undefined;
   const service = Object.prototype.hasOwnProperty.call(OPTIMIZED_SERVICES, name) ? OPTIMIZED_SERVICES[name] : undefined;
   if (!service) return unknownService(name, action);

@@ -33,8 +33,9 @@ export const resourceCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const node of model.states) {
-      if (node.type !== 'Task') continue;
-      const resource = node.raw.Resource;
+      if (node.state.Type !== 'Task') continue;
+      // A deploy-time object (!GetAtt, !Sub) is not judged.
+      const resource = node.state.Resource;
       if (typeof resource !== 'string') continue;
       const problem = resourceProblem(resource);
       if (problem) report(finding(codes, problem.code, joinPointer(node.pointer, 'Resource'), `Resource of state "${node.name}" ${problem.message}`));

@@ -6,8 +6,9 @@
 import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
+import type { Catcher, Retrier, TaskState } from '../../asl/types.js';
 import type { StateNode } from '../../asl/walker.js';
-import { finding, isNumber, isObject } from './util.js';
+import { finding, isNumber } from './util.js';
 
 const codes = {
   'states-all-position': { description: 'States.ALL is not alone in ErrorEquals, or its retrier/catcher is not the last', severity: 'error' as const },
@@ -23,12 +24,14 @@ interface Limit {
   why: string;
 }
 
-const RETRIER_LIMITS: Record<string, Limit> = {
-  IntervalSeconds: { min: 1, max: 99999999, integer: true, why: 'the first wait, in whole seconds' },
-  MaxAttempts: { min: 0, max: 99999999, integer: true, why: '0 means never retry' },
-  BackoffRate: { min: 1, integer: false, why: 'the multiplier applied to the wait after each attempt' },
-  MaxDelaySeconds: { min: 1, max: 31622400, integer: true, why: 'a cap on the wait in whole seconds, at most one year' },
-};
+type RetrierNumber = 'IntervalSeconds' | 'MaxAttempts' | 'BackoffRate' | 'MaxDelaySeconds';
+
+const RETRIER_LIMITS: ReadonlyArray<readonly [RetrierNumber, Limit]> = [
+  ['IntervalSeconds', { min: 1, max: 99999999, integer: true, why: 'the first wait, in whole seconds' }],
+  ['MaxAttempts', { min: 0, max: 99999999, integer: true, why: '0 means never retry' }],
+  ['BackoffRate', { min: 1, integer: false, why: 'the multiplier applied to the wait after each attempt' }],
+  ['MaxDelaySeconds', { min: 1, max: 31622400, integer: true, why: 'a cap on the wait in whole seconds, at most one year' }],
+];
 
 type Report = (f: Finding) => void;
 
@@ -37,31 +40,28 @@ export const retryCatchCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const node of model.states) {
-      for (const field of ['Retry', 'Catch'] as const) {
-        const list = node.raw[field];
-        if (!Array.isArray(list)) continue;
-        list.forEach((entry, i) => {
-          if (!isObject(entry)) return;
-          const pointer = joinPointer(node.pointer, field, i);
-          checkStatesAll(node, field, entry, pointer, i === list.length - 1, report);
-          if (field === 'Retry') checkRetrierNumbers(entry, pointer, report);
+      const state = node.state;
+      // An entry that was not an object is seen with no fields, so it yields nothing here.
+      if ('Retry' in state) {
+        state.Retry?.forEach((retrier, i, list) => {
+          const pointer = joinPointer(node.pointer, 'Retry', i);
+          checkStatesAll(node, 'Retry', retrier, pointer, i === list.length - 1, report);
+          checkRetrierNumbers(retrier, pointer, report);
         });
       }
-      checkHeartbeat(node, report);
+      if ('Catch' in state) {
+        state.Catch?.forEach((catcher, i, list) => {
+          checkStatesAll(node, 'Catch', catcher, joinPointer(node.pointer, 'Catch', i), i === list.length - 1, report);
+        });
+      }
+      if (state.Type === 'Task') checkHeartbeat(node, state, report);
     }
   },
 };
 
-function checkStatesAll(
-  node: StateNode,
-  field: 'Retry' | 'Catch',
-  entry: Record<string, unknown>,
-  pointer: string,
-  isLast: boolean,
-  report: Report,
-): void {
+function checkStatesAll(node: StateNode, field: 'Retry' | 'Catch', entry: Retrier | Catcher, pointer: string, isLast: boolean, report: Report): void {
   const errors = entry.ErrorEquals;
-  if (!Array.isArray(errors)) return;
+  if (errors === undefined) return;
   const at = errors.indexOf('States.ALL');
   if (at < 0) return;
   const noun = field === 'Retry' ? 'retrier' : 'catcher';
@@ -77,9 +77,9 @@ function checkStatesAll(
   }
 }
 
-function checkRetrierNumbers(entry: Record<string, unknown>, pointer: string, report: Report): void {
-  for (const [key, limit] of Object.entries(RETRIER_LIMITS)) {
-    const value = entry[key];
+function checkRetrierNumbers(retrier: Retrier, pointer: string, report: Report): void {
+  for (const [key, limit] of RETRIER_LIMITS) {
+    const value = retrier[key];
     if (!isNumber(value)) continue;
     const tooSmall = value < limit.min;
     const tooBig = limit.max !== undefined && value > limit.max;
@@ -89,21 +89,22 @@ function checkRetrierNumbers(entry: Record<string, unknown>, pointer: string, re
     const kind = limit.integer ? 'a whole number' : 'a number';
     report(finding(codes, 'retry-limit', joinPointer(pointer, key), `"${key}" is ${value}; it must be ${kind} ${range} (${limit.why})`));
   }
-  const interval = isNumber(entry.IntervalSeconds) ? entry.IntervalSeconds : 1;
-  if (isNumber(entry.MaxDelaySeconds) && entry.MaxDelaySeconds >= 1 && entry.MaxDelaySeconds < interval) {
+  const interval = isNumber(retrier.IntervalSeconds) ? retrier.IntervalSeconds : 1;
+  const maxDelay = retrier.MaxDelaySeconds;
+  if (isNumber(maxDelay) && maxDelay >= 1 && maxDelay < interval) {
     report(
       finding(
         codes,
         'retry-max-delay-below-interval',
         joinPointer(pointer, 'MaxDelaySeconds'),
-        `"MaxDelaySeconds" (${entry.MaxDelaySeconds}) is below "IntervalSeconds" (${interval}), so every retry waits only ${entry.MaxDelaySeconds}s; raise MaxDelaySeconds or lower IntervalSeconds`,
+        `"MaxDelaySeconds" (${maxDelay}) is below "IntervalSeconds" (${interval}), so every retry waits only ${maxDelay}s; raise MaxDelaySeconds or lower IntervalSeconds`,
       ),
     );
   }
 }
 
-function checkHeartbeat(node: StateNode, report: Report): void {
-  const { HeartbeatSeconds: heartbeat, TimeoutSeconds: timeout } = node.raw;
+function checkHeartbeat(node: StateNode, state: TaskState, report: Report): void {
+  const { HeartbeatSeconds: heartbeat, TimeoutSeconds: timeout } = state;
   if (!isNumber(heartbeat) || !isNumber(timeout) || heartbeat < timeout) return;
   report(
     finding(

@@ -5,7 +5,8 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
-import { describeScope, finding, has, hasUnresolvedState, isObject, isTerminal, TRANSITIONING_TYPES } from './util.js';
+import { writesField } from '../../asl/walker.js';
+import { describeScope, finding, hasUnresolvedState, isTerminal, movesOn, scopeView } from './util.js';
 
 const codes = {
   'no-terminal-state': { description: 'A scope has no Succeed, Fail or End: true state, so it can never finish', severity: 'error' as const },
@@ -18,12 +19,13 @@ export const terminationCheck: SemanticCheck = {
   codes,
   run({ model, report }) {
     for (const scope of model.scopes) {
-      if (!isObject(scope.raw.States) || scope.states.length === 0) continue;
+      // No states (or no States object) is the schema's to report.
+      if (scope.states.length === 0) continue;
       if (scope.states.some(isTerminal)) continue;
       // Without a single well-formed Type we cannot tell; the schema reports the types.
       if (scope.states.some((node) => node.type === undefined)) continue;
       // A state that is a placeholder may well be the one that ends it.
-      if (hasUnresolvedState(scope)) continue;
+      if (hasUnresolvedState(scopeView(model, scope)?.States)) continue;
       report(
         finding(
           codes,
@@ -36,10 +38,11 @@ export const terminationCheck: SemanticCheck = {
     }
 
     for (const node of model.states) {
-      if (!TRANSITIONING_TYPES.has(node.type ?? '')) continue;
-      const raw = node.raw;
-      const hasNext = has(raw, 'Next');
-      const ends = raw.End === true;
+      const state = node.state;
+      if (!movesOn(state)) continue;
+      // A Next of the wrong kind is still a Next (the schema reports its kind).
+      const hasNext = writesField(node, 'Next');
+      const ends = state.End === true;
       if (hasNext && ends) {
         report(
           finding(
@@ -50,10 +53,10 @@ export const terminationCheck: SemanticCheck = {
           ),
         );
       } else if (!hasNext && !ends) {
-        // `End` of the wrong type is the schema's; `End: false` is a real mistake we explain.
-        if (has(raw, 'End') && typeof raw.End !== 'boolean') continue;
-        const pointer = raw.End === false ? joinPointer(node.pointer, 'End') : node.pointer;
-        const detail = raw.End === false ? '"End": false does not end it, and it has no "Next"' : 'it has neither "Next" nor "End"';
+        // `End` of the wrong kind (or a deploy-time value) is the schema's; `End: false` is a real mistake we explain.
+        if (writesField(node, 'End') && typeof state.End !== 'boolean') continue;
+        const pointer = state.End === false ? joinPointer(node.pointer, 'End') : node.pointer;
+        const detail = state.End === false ? '"End": false does not end it, and it has no "Next"' : 'it has neither "Next" nor "End"';
         report(
           finding(
             codes,

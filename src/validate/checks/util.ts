@@ -3,7 +3,9 @@
  * helper here answers "is this value usable?" and the checks stay silent when it is not.
  */
 import type { Finding, Severity } from '../../diagnostics.js';
-import { transitionsOf, type Scope, type StateNode, type Transition } from '../../asl/walker.js';
+import { transitionsOf, type MachineModel, type Scope, type StateNode, type Transition } from '../../asl/walker.js';
+import { asWritten } from '../../asl/state-view.js';
+import type { JsonObject, MapState, ParallelState, PassState, StateMachineDefinition, StateView, SubMachine, TaskState, WaitState } from '../../asl/types.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 
 export { isObject } from '../../asl/is-object.js';
@@ -13,8 +15,36 @@ export function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-export function has(raw: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(raw, key) && raw[key] !== undefined;
+/**
+ * Whether the object as written behind a view (a Choice rule, an ItemBatcher, a catcher …) has this key,
+ * whatever its value: `writesField` for nested objects, for checks about which keys a person wrote.
+ */
+export function writes<T extends object>(view: T, key: keyof T & string): boolean {
+  const written = asWritten(view);
+  return written !== undefined && Object.hasOwn(written, key) && written[key] !== undefined;
+}
+
+/**
+ * The value as written behind a view's field, whatever its kind: only for a value the view leaves out that a
+ * check must still tell apart (a deploy-time placeholder where the field takes one of a few words).
+ */
+export function writtenValue<T extends object>(view: T, key: keyof T & string): unknown {
+  const written = asWritten(view);
+  return written !== undefined && Object.hasOwn(written, key) ? written[key] : undefined;
+}
+
+/**
+ * False for a list entry (a retrier, a catcher, a Choice rule) that was not an object as written: the view
+ * sees it as an entry with no fields so indices hold, and the schema reports it.
+ */
+export function writtenAsObject(entry: object): boolean {
+  return asWritten(entry) !== undefined;
+}
+
+/** The keys of the object as written behind a view, in the order written, misspelt ones included. */
+export function writtenKeys(view: object): string[] {
+  const written = asWritten(view);
+  return written === undefined ? [] : Object.keys(written);
 }
 
 /** A value that will only be known at deploy time (an intrinsic object or a `${...}` substitution). */
@@ -23,18 +53,29 @@ export function isDeployTime(value: unknown): boolean {
 }
 
 /**
+ * The view of the object that holds a scope's `StartAt` and `States`: the machine's top level, a Parallel
+ * branch or a Map processor (undefined only for a scope no view holds, which the walker never builds).
+ */
+export function scopeView(model: MachineModel, scope: Scope): SubMachine | StateMachineDefinition | undefined {
+  const owner = scope.owner?.state;
+  if (owner === undefined) return model.topLevel;
+  if (owner.Type === 'Parallel') return owner.Branches?.[scope.index ?? -1];
+  // The walker takes ItemProcessor when it is an object, else Iterator; the view holds each only as an object.
+  if (owner.Type === 'Map') return owner.ItemProcessor ?? owner.Iterator;
+  return undefined;
+}
+
+/**
  * A state whose whole body is a placeholder (`"Charge": ${ChargeState}`): it exists, but what it is and
  * where it goes are known only after deployment, so nothing that depends on them can be judged.
  */
-export function isUnresolvedState(scope: Scope, name: string): boolean {
-  const states = scope.raw.States;
-  return states !== null && typeof states === 'object' && Object.prototype.hasOwnProperty.call(states, name) && isUnresolved((states as Record<string, unknown>)[name]);
+export function isUnresolvedState(states: JsonObject | undefined, name: string): boolean {
+  return states !== undefined && Object.hasOwn(states, name) && isUnresolved(states[name]);
 }
 
-/** True when a scope holds a state that is a placeholder (see isUnresolvedState). */
-export function hasUnresolvedState(scope: Scope): boolean {
-  const states = scope.raw.States;
-  return states !== null && typeof states === 'object' && Object.values(states).some(isUnresolved);
+/** True when a scope's `States` hold a state that is a placeholder (see isUnresolvedState). */
+export function hasUnresolvedState(states: JsonObject | undefined): boolean {
+  return states !== undefined && Object.values(states).some(isUnresolved);
 }
 
 /** A state name we can look up: a real string, not a deploy-time placeholder. */
@@ -61,12 +102,20 @@ export function describeScope(scope: Scope): string {
   return `the processor of "${scope.owner.name}"`;
 }
 
-/** State types that move on with Next or stop with End. */
-export const TRANSITIONING_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+/** The state types that move on with Next or stop with End. */
+export type MovingState = TaskState | PassState | WaitState | ParallelState | MapState;
+
+const MOVING_TYPES: ReadonlySet<StateView['Type']> = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+/** True for a state of a type that moves on with Next or stops with End. */
+export function movesOn(state: StateView): state is MovingState {
+  return MOVING_TYPES.has(state.Type);
+}
 
 /** True when a state ends its scope's execution. `End: false` is no end. */
 export function isTerminal(node: StateNode): boolean {
-  return node.type === 'Succeed' || node.type === 'Fail' || node.raw.End === true;
+  const state = node.state;
+  return state.Type === 'Succeed' || state.Type === 'Fail' || ('End' in state && state.End === true);
 }
 
 /** The effective query language of the state. */
