@@ -294,3 +294,13 @@ export interface StateMachineDefinition {
   readonly TimeoutSeconds?: NumberOrExpression;
   readonly QueryLanguage?: QueryLanguage;
 }
+
+/** Every field name of every state type, as the types declare them. */
+export type StateFieldName =
+  | keyof TaskState
+  | keyof PassState
+  | keyof ChoiceState
+  | keyof WaitState
+  | keyof FailState
+  | keyof ParallelState
+  | keyof MapState;

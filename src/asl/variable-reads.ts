@@ -7,9 +7,9 @@
 import { jsonataBody } from './jsonata-syntax.js';
 import { visitLeaves } from './path-like.js';
 import { joinPointer } from './pointer.js';
-import type { StateView } from './types.js';
+import type { StateView, StateFieldName } from './types.js';
 import { jsonataVariables, jsonPathVariables } from './variable-names.js';
-import type { StateFieldName, StateNode } from './walker.js';
+import type { StateNode } from './walker.js';
 import { isObject } from './is-object.js';
 
 export interface VariableRead {

@@ -3,8 +3,8 @@
  * validate, lint, run and graph all build on it. It reads the raw parsed value and never throws on
  * malformed input: anything that is not shaped like a state is skipped here and reported by the validator.
  */
-import { getAtPointer, joinPointer } from './pointer.js';
-import type { Catcher, ChoiceRule, ChoiceState, FailState, MapState, ParallelState, PassState, QueryLanguage, Retrier, StateMachineDefinition, StateView, TaskState, WaitState } from './types.js';
+import { joinPointer } from './pointer.js';
+import type { Catcher, ChoiceRule, QueryLanguage, StateFieldName, StateMachineDefinition, StateView } from './types.js';
 import { definitionView, stateView } from './state-view.js';
 import { isObject } from './is-object.js';
 
@@ -241,45 +241,4 @@ export function transitionsOf(node: StateNode): Transition[] {
 /** Whether an object as written has the key (even with the value `undefined`, as a definition built in code may). */
 function writes(entry: Record<string, unknown>, key: StateFieldName | keyof ChoiceRule | keyof Catcher): boolean {
   return Object.hasOwn(entry, key);
-}
-
-/** Every field name of every state type, as the types declare them. */
-export type StateFieldName =
-  | keyof TaskState
-  | keyof PassState
-  | keyof ChoiceState
-  | keyof WaitState
-  | keyof FailState
-  | keyof ParallelState
-  | keyof MapState;
-
-/**
- * Whether the state as written has this key, whatever its value: for the checks that are about which keys a
- * person wrote (two fields that exclude each other, a field the query language does not allow), where a value
- * of the wrong kind still counts as written. Values are read through `node.state`.
- */
-export function writesField(node: StateNode, field: StateFieldName): boolean {
-  return Object.hasOwn(node.raw, field) && node.raw[field] !== undefined;
-}
-
-/** Every field name of the objects a state holds in lists: a retrier, a catcher, a Choice rule. */
-export type EntryFieldName = keyof Retrier | keyof Catcher | keyof ChoiceRule;
-
-/**
- * `writesField` for an object inside the state (a retrier, a catcher, a Choice rule at any depth), named by its
- * pointer (`/States/Work/Retry/0`): whether it has this key as written, whatever its value.
- */
-export function entryWritesField(node: StateNode, pointer: string, field: EntryFieldName): boolean {
-  if (!pointer.startsWith(`${node.pointer}/`)) return false;
-  const entry = getAtPointer(node.raw, pointer.slice(node.pointer.length));
-  return isObject(entry) && Object.hasOwn(entry, field) && entry[field] !== undefined;
-}
-
-/**
- * The value of a field as written, of whatever kind, on whatever state type: for what shows a person their
- * own text (the picture of a broken machine draws an `"End": true` written on a Choice). Checks, rules and
- * executors read the typed view instead.
- */
-export function writtenField(node: StateNode, field: StateFieldName): unknown {
-  return Object.hasOwn(node.raw, field) ? node.raw[field] : undefined;
 }

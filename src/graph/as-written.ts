@@ -5,12 +5,13 @@
  * picture is what people reach for to see what is wrong with a machine. So it draws every `"End": true`, and
  * marks a retrier it cannot read instead of drawing a default one. (Every transition a person wrote, of any
  * kind, comes from the walker's `transitionsOf`.)
- * It asks the walker (`writtenField`, `entryWritesField`), the one place that reads the JSON as written, by
- * typed field names, so a misspelt name does not compile.
+ * It asks `asl/as-written.ts` (`writtenField`, `entryWritesField`), which reads the JSON as written by typed
+ * field names, so a misspelt name does not compile.
  */
 import { isObject } from '../asl/is-object.js';
 import { joinPointer } from '../asl/pointer.js';
-import { entryWritesField, writtenField, type StateNode } from '../asl/walker.js';
+import { type StateNode } from '../asl/walker.js';
+import { entryWritesField, writtenField } from '../asl/as-written.js';
 import type { RetrierAsWritten } from './labels.js';
 
 /** Whether the state as written says `"End": true`, on whatever state type. */

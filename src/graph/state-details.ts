@@ -2,7 +2,8 @@
  * The lines under a state's name in the picture, read from its typed view: the Task's service, the Wait, where
  * a Distributed Map reads its items, a missing or unknown Type, then one line per retrier.
  */
-import { writesField, type StateNode } from '../asl/walker.js';
+import { type StateNode } from '../asl/walker.js';
+import { writesField } from '../asl/as-written.js';
 import { retrierAsWritten } from './as-written.js';
 import { describeResource, describeRetries, describeWait, shorten } from './labels.js';
 

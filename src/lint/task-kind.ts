@@ -4,8 +4,9 @@
  * an activity is waited for until the Task's own timeout, which defaults to the execution's (a year for a
  * Standard workflow). Several rules ask which kind a Task is.
  */
-import { writesField, type StateFieldName, type StateNode } from '../asl/walker.js';
-import type { Text } from '../asl/types.js';
+import { type StateNode } from '../asl/walker.js';
+import { writesField } from '../asl/as-written.js';
+import type { Text, StateFieldName } from '../asl/types.js';
 
 export type TaskKind = 'callback' | 'sync' | 'activity' | 'request-response' | 'unknown';
 

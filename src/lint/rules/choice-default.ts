@@ -1,4 +1,4 @@
-import { writesField } from '../../asl/walker.js';
+import { writesField } from '../../asl/as-written.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** An unmatched input fails the execution with States.NoChoiceMatched. */

@@ -1,4 +1,5 @@
-import { writesField, type StateNode } from '../../asl/walker.js';
+import { type StateNode } from '../../asl/walker.js';
+import { writesField } from '../../asl/as-written.js';
 import type { NumberOrExpression, Text } from '../../asl/types.js';
 import { docsUrl, type Rule, type RuleContext } from '../rule.js';
 

@@ -1,5 +1,5 @@
 import { joinPointer } from '../../asl/pointer.js';
-import type { StateFieldName } from '../../asl/walker.js';
+import type { StateFieldName } from '../../asl/types.js';
 import { docsUrl, type DefinitionSource, type Rule } from '../rule.js';
 
 /** The region is the fourth field (partition and service hold no colon); the account follows it, but a placeholder

@@ -1,7 +1,6 @@
 import { looksLikePath } from '../../asl/path-like.js';
 import { joinPointer } from '../../asl/pointer.js';
-import type { ChoiceRule, SubMachine } from '../../asl/types.js';
-import type { StateFieldName } from '../../asl/walker.js';
+import type { ChoiceRule, SubMachine, StateFieldName } from '../../asl/types.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** Fields whose strings are never paths, payload templates (path-missing-dollar's business) and static text. */

@@ -1,6 +1,6 @@
 import { looksLikePath, visitLeaves } from '../../asl/path-like.js';
 import { joinPointer } from '../../asl/pointer.js';
-import type { StateFieldName } from '../../asl/walker.js';
+import type { StateFieldName } from '../../asl/types.js';
 import { docsUrl, type Rule } from '../rule.js';
 
 /** Payload templates: their `.$` keys are evaluated, every other value is sent as written. */

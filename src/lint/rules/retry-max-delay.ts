@@ -1,4 +1,4 @@
-import { entryWritesField } from '../../asl/walker.js';
+import { entryWritesField } from '../../asl/as-written.js';
 import { retriersOf } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
 import { formatWait } from '../duration.js';

@@ -1,4 +1,5 @@
-import { entryWritesField, type StateNode } from '../../asl/walker.js';
+import { type StateNode } from '../../asl/walker.js';
+import { entryWritesField } from '../../asl/as-written.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import { analyzeVariables } from '../../asl/variables.js';
 import { docsUrl, type Rule } from '../rule.js';

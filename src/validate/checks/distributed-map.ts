@@ -7,8 +7,9 @@ import type { Finding } from '../../diagnostics.js';
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
 import { isUnresolved } from '../../asl/unresolved.js';
-import type { MapState } from '../../asl/types.js';
-import { writesField, type StateFieldName, type StateNode } from '../../asl/walker.js';
+import type { MapState, StateFieldName } from '../../asl/types.js';
+import { type StateNode } from '../../asl/walker.js';
+import { writesField } from '../../asl/as-written.js';
 import { finding, isNumber, writtenValue } from './util.js';
 
 const codes = {

@@ -6,8 +6,9 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
-import { writesField, type StateFieldName, type StateNode } from '../../asl/walker.js';
-import type { ItemBatcher, ReaderConfig, StateType } from '../../asl/types.js';
+import { type StateNode } from '../../asl/walker.js';
+import { writesField } from '../../asl/as-written.js';
+import type { ItemBatcher, ReaderConfig, StateType, StateFieldName } from '../../asl/types.js';
 import { finding, writes } from './util.js';
 
 const codes = {

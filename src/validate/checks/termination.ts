@@ -5,7 +5,7 @@
  */
 import type { SemanticCheck } from '../check.js';
 import { joinPointer } from '../../asl/pointer.js';
-import { writesField } from '../../asl/walker.js';
+import { writesField } from '../../asl/as-written.js';
 import { describeScope, finding, hasUnresolvedState, isTerminal, movesOn, scopeView } from './util.js';
 
 const codes = {

@@ -4,47 +4,15 @@
  */
 import type { Finding, Severity } from '../../diagnostics.js';
 import { transitionsOf, type MachineModel, type Scope, type StateNode, type Transition } from '../../asl/walker.js';
-import { asWritten } from '../../asl/state-view.js';
 import type { JsonObject, MapState, ParallelState, PassState, StateMachineDefinition, StateView, SubMachine, TaskState, WaitState } from '../../asl/types.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 
 export { isObject } from '../../asl/is-object.js';
+export { writes, writtenAsObject, writtenKeys, writtenValue } from '../../asl/as-written.js';
 
 /** A finite number we can compare (unresolved deploy-time values are not). */
 export function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-/**
- * Whether the object as written behind a view (a Choice rule, an ItemBatcher, a catcher …) has this key,
- * whatever its value: `writesField` for nested objects, for checks about which keys a person wrote.
- */
-export function writes<T extends object>(view: T, key: keyof T & string): boolean {
-  const written = asWritten(view);
-  return written !== undefined && Object.hasOwn(written, key) && written[key] !== undefined;
-}
-
-/**
- * The value as written behind a view's field, whatever its kind: only for a value the view leaves out that a
- * check must still tell apart (a deploy-time placeholder where the field takes one of a few words).
- */
-export function writtenValue<T extends object>(view: T, key: keyof T & string): unknown {
-  const written = asWritten(view);
-  return written !== undefined && Object.hasOwn(written, key) ? written[key] : undefined;
-}
-
-/**
- * False for a list entry (a retrier, a catcher, a Choice rule) that was not an object as written: the view
- * sees it as an entry with no fields so indices hold, and the schema reports it.
- */
-export function writtenAsObject(entry: object): boolean {
-  return asWritten(entry) !== undefined;
-}
-
-/** The keys of the object as written behind a view, in the order written, misspelt ones included. */
-export function writtenKeys(view: object): string[] {
-  const written = asWritten(view);
-  return written === undefined ? [] : Object.keys(written);
 }
 
 /** A value that will only be known at deploy time (an intrinsic object or a `${...}` substitution). */
