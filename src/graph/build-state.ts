@@ -6,7 +6,7 @@
 import type { Scope, StateNode } from '../asl/walker.js';
 import { coverageLookup, type CoverageLookup } from './coverage.js';
 import { IdAllocator } from './ids.js';
-import type { GraphEdge, GraphItem, GraphModelOptions, GraphNode } from './model.js';
+import type { GraphEdge, GraphItem, GraphModelOptions, GraphNode } from './graph-types.js';
 
 export const START_ID = 'start_marker';
 export const END_ID = 'end_marker';

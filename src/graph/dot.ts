@@ -5,7 +5,7 @@
  */
 import { printable } from '../printable.js';
 import type { Direction } from './mermaid.js';
-import type { GraphEdge, GraphModel, GraphNode } from './model.js';
+import type { GraphEdge, GraphModel, GraphNode } from './graph-types.js';
 import { indentFor, visitItems } from './visit.js';
 import { COVERED_COLOR, UNCOVERED_COLOR, hitsLine } from './coverage.js';
 

@@ -6,7 +6,7 @@ import { transitionsOf, type MachineModel, type Scope, type StateNode, type Tran
 import { endsAsWritten } from './as-written.js';
 import { END_ID, START_ID, type GraphBuild } from './build-state.js';
 import { describeCatch, describeCondition } from './labels.js';
-import type { EdgeKind, GraphEdge } from './model.js';
+import type { EdgeKind, GraphEdge } from './graph-types.js';
 
 export function drawEdges(build: GraphBuild, machine: MachineModel): void {
   edgeToStart(build, START_ID, machine.root, 'start');

@@ -4,7 +4,7 @@
  */
 import type { Scope, StateNode } from '../asl/walker.js';
 import type { GraphBuild } from './build-state.js';
-import type { GraphCluster, GraphItem, GraphNode } from './model.js';
+import type { GraphCluster, GraphItem, GraphNode } from './graph-types.js';
 import { stateDetails } from './state-details.js';
 
 type Task = () => void;

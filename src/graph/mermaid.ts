@@ -4,7 +4,7 @@
  * as a keyword.
  */
 import { printable } from '../printable.js';
-import type { GraphEdge, GraphModel, GraphNode } from './model.js';
+import type { GraphEdge, GraphModel, GraphNode } from './graph-types.js';
 import { indentFor, visitItems } from './visit.js';
 import { COVERED_COLOR, UNCOVERED_COLOR, hitsLine } from './coverage.js';
 

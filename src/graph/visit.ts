@@ -1,5 +1,5 @@
 /** How the emitters (mermaid.ts, dot.ts) walk a picture's items: in document order, at any nesting depth. */
-import type { GraphCluster, GraphItem, GraphNode } from './model.js';
+import type { GraphCluster, GraphItem, GraphNode } from './graph-types.js';
 
 /** What an emitter does with each item, in document order; `depth` is 0 at the top level. */
 export interface ItemVisitor {
