@@ -119,20 +119,24 @@ export class CallReader {
     const text = this.text;
     let value = '';
     let i = start + 1;
+    // Characters are added a run at a time, from `run` up to the next escape or the closing quote.
+    let run = i;
     while (i < text.length && text[i] !== "'") {
-      if (text[i] === '\\') {
-        const next = text[i + 1];
-        if (next === undefined) break;
-        if (next === '"') {
-          this.fail('\\" is not an escape Step Functions accepts in intrinsic strings: a double quote needs no backslash there (only \\\' \\{ \\} and \\\\ are escapes)', i);
-        }
-        value += next === '{' || next === '}' ? `\\${next}` : next;
-        i += 2;
-      } else {
-        value += text[i++];
+      if (text[i] !== '\\') {
+        i++;
+        continue;
       }
+      const next = text[i + 1];
+      if (next === undefined) break;
+      if (next === '"') {
+        this.fail('\\" is not an escape Step Functions accepts in intrinsic strings: a double quote needs no backslash there (only \\\' \\{ \\} and \\\\ are escapes)', i);
+      }
+      value += text.slice(run, i) + (next === '{' || next === '}' ? `\\${next}` : next);
+      i += 2;
+      run = i;
     }
     if (text[i] !== "'") this.fail("unterminated string: add the closing '", start);
+    value += text.slice(run, i);
     this.pos = i + 1;
     return { kind: 'string', value, start, end: this.pos };
   }
