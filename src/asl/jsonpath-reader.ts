@@ -20,14 +20,16 @@ const WHITESPACE = /\s/g;
 /** The end of the text before a "/" that opens a regular expression literal: `=~` and maybe spaces. */
 const MATCH_OPERATOR_BEFORE = /=~\s*$/;
 
-/** A problem in a path, with the 0-based offset where it was found. */
-export class PathError extends Error {
+/**
+ * A problem in a path, with the 0-based offset where it was found. The reader throws it to stop at the first
+ * problem and parsePath always catches it, so it is no Error: it never escapes, and an Error would capture a
+ * stack trace for every path refused.
+ */
+export class PathError {
   constructor(
-    message: string,
+    readonly message: string,
     readonly offset: number,
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
 /** Reads the variable name of a `$name…` path (the letters, digits and "_" after "$"); undefined for other paths. */
