@@ -11,7 +11,12 @@
  *              ; keeps the character after it
  *   path     = "$" … up to the next "," or ")" outside brackets, parentheses and quotes
  * Whitespace is allowed between tokens. Every node keeps its offsets into the text for messages.
+ * The reader that implements it is `intrinsic-reader.ts`.
  */
+
+import { CallReader, IntrinsicSyntaxError } from './intrinsic-reader.js';
+
+export { IntrinsicSyntaxError };
 
 interface Span {
   /** 0-based offset of the first character in the call text. */
@@ -35,21 +40,6 @@ export interface IntrinsicCall extends Span {
 
 export type IntrinsicParse = { ok: true; call: IntrinsicCall } | { ok: false; message: string; /** 0-based offset of the problem */ offset: number };
 
-/** A syntax error in an intrinsic call, with the 0-based offset where it was found. */
-export class IntrinsicSyntaxError extends SyntaxError {
-  constructor(
-    readonly reason: string,
-    readonly offset: number,
-    readonly text: string,
-  ) {
-    super(`${reason} at offset ${offset} in ${text}`);
-    this.name = 'IntrinsicSyntaxError';
-  }
-}
-
-const NAME = /[A-Za-z][A-Za-z0-9_.]*/y;
-const LITERAL = /(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)(?![A-Za-z0-9_.$])/y;
-
 /** An intrinsic call's start (`Name(` at the very start of the text), which is how AWS tells calls from paths. */
 export const INTRINSIC_CALL_START = /^[A-Za-z][A-Za-z0-9_.]*\s*\(/;
 
@@ -60,121 +50,12 @@ export function looksLikeIntrinsic(value: unknown): value is string {
 
 /** Parses one call; throws IntrinsicSyntaxError. Surrounding whitespace is allowed. */
 export function parseCall(text: string): IntrinsicCall {
-  let i = 0;
-  const fail = (reason: string, at = i): never => {
-    throw new IntrinsicSyntaxError(reason, at, text);
-  };
-  const skip = (): void => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const describeHere = (): string => (i >= text.length ? 'the end of the text' : `"${text[i]}"`);
-
-  // Iterative over nesting depth would complicate the grammar; depth is bounded instead
-  // (AWS allows 10 levels; far deeper input is refused before it can exhaust the stack).
-  const MAX_DEPTH = 200;
-
-  const call = (depth: number): IntrinsicCall => {
-    if (depth > MAX_DEPTH) fail(`calls are nested more than ${MAX_DEPTH} levels deep`);
-    const start = i;
-    NAME.lastIndex = i;
-    const match = NAME.exec(text);
-    if (!match) return fail(`expected a function name such as States.Format, found ${describeHere()}`);
-    const name = match[0];
-    i += name.length;
-    skip();
-    if (text[i] !== '(') fail(`expected "(" after ${name}, found ${describeHere()}`);
-    i++;
-    const args: IntrinsicArg[] = [];
-    skip();
-    if (text[i] === ')') {
-      i++;
-      return { name, args, start, end: i };
-    }
-    for (;;) {
-      skip();
-      args.push(arg(depth));
-      skip();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ')') {
-        i++;
-        return { name, args, start, end: i };
-      }
-      if (i >= text.length) fail(`missing ")" to close ${name}(`);
-      fail(`expected "," or ")" after an argument of ${name}, found ${describeHere()}`);
-    }
-  };
-
-  const arg = (depth: number): IntrinsicArg => {
-    const start = i;
-    const ch = text[i];
-    if (ch === undefined) return fail('expected an argument, found the end of the text');
-    if (ch === "'") {
-      let value = '';
-      i++;
-      while (i < text.length && text[i] !== "'") {
-        if (text[i] === '\\') {
-          const next = text[i + 1];
-          if (next === undefined) break;
-          if (next === '"') {
-            fail('\\" is not an escape Step Functions accepts in intrinsic strings: a double quote needs no backslash there (only \\\' \\{ \\} and \\\\ are escapes)');
-          }
-          value += next === '{' || next === '}' ? `\\${next}` : next;
-          i += 2;
-        } else {
-          value += text[i++];
-        }
-      }
-      if (text[i] !== "'") fail("unterminated string: add the closing '", start);
-      i++;
-      return { kind: 'string', value, start, end: i };
-    }
-    if (ch === '"') fail(`strings in intrinsic calls are written in single quotes ('…'), not double quotes`);
-    if (ch === '$') {
-      let bracket = 0;
-      let paren = 0;
-      let quote: string | undefined;
-      while (i < text.length) {
-        const c = text[i]!;
-        if (quote) {
-          if (c === '\\') i++;
-          else if (c === quote) quote = undefined;
-        } else if (c === "'" || c === '"') quote = c;
-        else if (c === '[') bracket++;
-        else if (c === ']') bracket--;
-        else if (c === '(') paren++;
-        else if (c === ')') {
-          if (paren === 0 && bracket <= 0) break;
-          paren--;
-        } else if (c === ',' && bracket <= 0 && paren === 0) break;
-        i++;
-      }
-      const raw = text.slice(start, i);
-      const path = raw.trimEnd();
-      return { kind: 'path', path, start, end: start + path.length };
-    }
-    LITERAL.lastIndex = i;
-    const literal = LITERAL.exec(text);
-    if (literal) {
-      i += literal[0].length;
-      if (literal[0] === 'true' || literal[0] === 'false') return { kind: 'boolean', value: literal[0] === 'true', start, end: i };
-      if (literal[0] === 'null') return { kind: 'null', start, end: i };
-      return { kind: 'number', value: Number(literal[0]), start, end: i };
-    }
-    if (/[A-Za-z]/.test(ch)) {
-      const nested = call(depth + 1);
-      return { kind: 'call', call: nested, start, end: i };
-    }
-    return fail(`expected an argument (a 'string', a number, true, false, null, a path or a call), found ${describeHere()}`);
-  };
-
-  skip();
-  const result = call(0);
-  skip();
-  if (i !== text.length) fail(`unexpected ${describeHere()} after the end of the call`);
-  return result;
+  const reader = new CallReader(text);
+  reader.skipSpaces();
+  const call = reader.readCall(0);
+  reader.skipSpaces();
+  if (reader.pos !== text.length) reader.fail(`unexpected ${reader.describeHere()} after the end of the call`);
+  return call;
 }
 
 /** Parses one call without throwing. */
