@@ -4,7 +4,7 @@
  * IntrinsicSyntaxError at the first problem.
  */
 
-import type { IntrinsicArg, IntrinsicCall } from './intrinsics.js';
+import type { IntrinsicArg, IntrinsicCall } from './intrinsic-tree.js';
 
 /** A syntax error in an intrinsic call, with the 0-based offset where it was found. */
 export class IntrinsicSyntaxError extends SyntaxError {

@@ -15,28 +15,11 @@
  */
 
 import { CallReader, IntrinsicSyntaxError } from './intrinsic-reader.js';
+import type { IntrinsicCall } from './intrinsic-tree.js';
 
 export { IntrinsicSyntaxError };
 
-interface Span {
-  /** 0-based offset of the first character in the call text. */
-  start: number;
-  /** 0-based offset just after the last character. */
-  end: number;
-}
-
-export type IntrinsicArg =
-  | ({ kind: 'string'; /** Unescaped, except that `\{` and `\}` stay escaped so States.Format can tell them from placeholders. */ value: string } & Span)
-  | ({ kind: 'number'; value: number } & Span)
-  | ({ kind: 'boolean'; value: boolean } & Span)
-  | ({ kind: 'null' } & Span)
-  | ({ kind: 'path'; path: string } & Span)
-  | ({ kind: 'call'; call: IntrinsicCall } & Span);
-
-export interface IntrinsicCall extends Span {
-  name: string;
-  args: IntrinsicArg[];
-}
+export type { IntrinsicArg, IntrinsicCall } from './intrinsic-tree.js';
 
 export type IntrinsicParse = { ok: true; call: IntrinsicCall } | { ok: false; message: string; /** 0-based offset of the problem */ offset: number };
 

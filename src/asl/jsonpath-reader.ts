@@ -6,7 +6,7 @@
  */
 
 import { parseFilterExpression } from './jsonpath-filter-syntax.js';
-import type { PathExpression, PathFeature, PathRoot, PathSegment } from './jsonpath-syntax.js';
+import type { PathExpression, PathFeature, PathRoot, PathSegment } from './jsonpath-tree.js';
 
 const VARIABLE_START = /[\p{L}_]/u;
 const VARIABLE_NAME = /[\p{L}\p{N}_]+/uy;

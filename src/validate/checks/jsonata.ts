@@ -30,7 +30,7 @@ import {
   type JsonataNode,
 } from '../../asl/jsonata-syntax.js';
 import { looksLikePath } from '../../asl/path-like.js';
-import { escapePointerToken, joinPointer } from '../../asl/pointer.js';
+import { escapePointerToken } from '../../asl/pointer.js';
 import { hasPlaceholder, isUnresolved } from '../../asl/unresolved.js';
 import { jsonataSites, type Site } from './jsonata-sites.js';
 import { finding, isObject } from './util.js';
