@@ -9,12 +9,14 @@ import type { Catcher, Retrier } from '../asl/types.js';
 
 /** The first retrier whose ErrorEquals matches the error: it alone decides (AWS does not look further). */
 export function matchRetrier(retriers: readonly Retrier[] | undefined, error: StatesError): { index: number; retrier: Retrier } | undefined {
-  if (!retriers) return undefined;
-  for (let i = 0; i < retriers.length; i++) {
-    const retrier = retriers[i]!;
-    if (errorMatches(retrier.ErrorEquals, error)) return { index: i, retrier };
-  }
-  return undefined;
+  const match = firstMatching(retriers, error);
+  return match && { index: match.index, retrier: match.entry };
+}
+
+/** The first retrier or catcher whose ErrorEquals matches the error, and its index. */
+function firstMatching<Entry extends Retrier | Catcher>(entries: readonly Entry[] | undefined, error: StatesError): { index: number; entry: Entry } | undefined {
+  const index = entries?.findIndex((entry) => errorMatches(entry.ErrorEquals, error)) ?? -1;
+  return index < 0 ? undefined : { index, entry: entries![index]! };
 }
 
 export function maxAttemptsOf(retrier: Retrier): number {
@@ -43,10 +45,6 @@ export function retryDelay(retriers: readonly Retrier[] | undefined, error: Stat
 
 /** The first catcher whose ErrorEquals matches the error, and its index. */
 export function matchCatcher(catchers: readonly Catcher[] | undefined, error: StatesError): { index: number; catcher: Catcher } | undefined {
-  if (!catchers) return undefined;
-  for (let i = 0; i < catchers.length; i++) {
-    const catcher = catchers[i]!;
-    if (errorMatches(catcher.ErrorEquals, error)) return { index: i, catcher };
-  }
-  return undefined;
+  const match = firstMatching(catchers, error);
+  return match && { index: match.index, catcher: match.entry };
 }
