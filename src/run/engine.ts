@@ -167,7 +167,11 @@ export function exitEvent(runtime: Runtime, node: StateNode, frame: Frame, outco
   runtime.event(frame, `${eventPrefix(node)}StateExited`, details);
 }
 
-/** The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata). */
+/**
+ * The error output `{Error, Cause}` goes through the catcher's ResultPath (JSONPath) or Output (JSONata), and
+ * only the catcher's Assign is evaluated: the state's own Assign belongs to its success (it may read
+ * `$states.result`), so a catcher without Assign assigns nothing.
+ */
 export async function caught(call: StateCall, catcher: Catcher, error: StatesError): Promise<StateOutcome> {
   // AWS keeps both keys, null when the failure carried no error name or cause.
   const errorOutput: Record<string, unknown> = { Error: error.error ?? null, Cause: error.cause ?? null };
@@ -175,10 +179,10 @@ export async function caught(call: StateCall, catcher: Catcher, error: StatesErr
   if (isJsonata(call)) {
     const env = jsonataEnv(call, { errorOutput });
     const output = catcher.Output === undefined ? errorOutput : await evaluateTemplate(catcher.Output, env, 'Catch.Output');
-    const assigned = await evaluateAssign(call, env, catcher.Assign);
+    const assigned = await evaluateAssign(call, env, catcher.Assign ?? null);
     return { output, assigned, next };
   }
-  const assigned = evaluateAssignPath(call, errorOutput, catcher.Assign);
+  const assigned = evaluateAssignPath(call, errorOutput, catcher.Assign ?? null);
   const output = applyResultPath(call, catcher.ResultPath, errorOutput);
   return { output, assigned, next };
 }

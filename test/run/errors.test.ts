@@ -87,3 +87,38 @@ describe('Fail', () => {
     expect(result.history.at(-1)).toMatchObject({ type: 'ExecutionFailed', executionFailedEventDetails: {} });
   });
 });
+
+describe('a caught error assigns only what the catcher assigns', () => {
+  const failing: TaskAnswerer = { answer: async () => ({ kind: 'error', error: 'Boom', cause: 'no' }) };
+  const machine = (language: 'JSONPath' | 'JSONata', catcher: Record<string, unknown>) => ({
+    QueryLanguage: language,
+    StartAt: 'Work',
+    States: {
+      Work: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Assign: language === 'JSONata' ? { done: '{% $states.result.Payload.ok %}' } : { 'done.$': '$.Payload.ok' },
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'After', ...catcher }],
+        End: true,
+      },
+      After: language === 'JSONata' ? { Type: 'Pass', Output: '{% $exists($done) %}', End: true } : { Type: 'Pass', End: true },
+    },
+  });
+
+  test('JSONata: the state\'s Assign, which reads $states.result, is not evaluated for a catcher without Assign', async () => {
+    const result = await execute(machine('JSONata', {}), {}, { answerer: failing });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: false });
+  });
+
+  test('JSONPath: the state\'s Assign is not evaluated against the error output either', async () => {
+    const result = await execute(machine('JSONPath', {}), {}, { answerer: failing, history: true });
+    expect(result.status).toBe('SUCCEEDED');
+    const exited = result.history!.find((e) => e.type === 'TaskStateExited')!;
+    expect(JSON.stringify(exited)).not.toContain('assignedVariables');
+  });
+
+  test('the catcher\'s own Assign is evaluated, with the error output', async () => {
+    const result = await execute(machine('JSONata', { Assign: { done: '{% $states.errorOutput.Error %}' } }), {}, { answerer: failing });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: true });
+  });
+});
