@@ -44,12 +44,16 @@ export type FieldTable = { readonly [field: string]: FieldSpec };
 /** A table for an interface: one entry per field, no more, no fewer (`Type` is the discriminant, not a field). */
 type TableOf<T> = { readonly [K in Exclude<keyof T, 'Type'>]-?: FieldSpec };
 
-const json = { json: true } as const;
-const text = { kinds: ['string'] } as const;
-const flag = { kinds: ['boolean'] } as const;
+/**
+ * The specs most fields share. Exported so the view builder can tell them by identity, which keeps the check
+ * of an ordinary field to a `typeof` (a definition is checked once per run, mostly before the JIT warms up).
+ */
+export const json = { json: true } as const;
+export const text = { kinds: ['string'] } as const;
+export const flag = { kinds: ['boolean'] } as const;
 const number = { kinds: ['number'] } as const;
-const numberOrExpression = { kinds: ['number', 'string'] } as const;
-const path = { kinds: ['string', 'null'] } as const;
+export const numberOrExpression = { kinds: ['number', 'string'] } as const;
+export const path = { kinds: ['string', 'null'] } as const;
 const object = { kinds: ['object'] } as const;
 const strings = { strings: true } as const;
 const oneOf = (...values: string[]): FieldSpec => ({ kinds: ['string'], oneOf: values });
