@@ -106,13 +106,19 @@ function collect(model: MachineModel): ExpressionSites {
  */
 function stateSites(node: StateNode, out: ExpressionSites): void {
   const state = node.state;
-  for (const [field, value] of Object.entries(state)) {
-    const role = STATE_FIELDS.get(field);
+  const view = state as Readonly<Record<string, unknown>>;
+  // One pass over the keys as written (for nearly every state, the view itself): a path field takes the view's
+  // value, so one the state type does not have, or of the wrong kind, is not judged; a template is judged as written.
+  const written = asWritten(state) ?? view;
+  for (const field of Object.keys(written)) {
+    if (STATE_TEMPLATES.has(field)) {
+      out.templates.push({ node, pointer: joinPointer(node.pointer, field), field, value: written[field] });
+      continue;
+    }
+    const value = view[field];
+    if (value === undefined) continue;
+    const role = STATE_FIELDS.get(field) ?? (state.Type === 'Fail' && (field === 'ErrorPath' || field === 'CausePath') ? 'error-path' : undefined);
     if (role) out.sites.push(new Site(node, node.pointer, field, value, role));
-    else if (state.Type === 'Fail' && (field === 'ErrorPath' || field === 'CausePath')) out.sites.push(new Site(node, node.pointer, field, value, 'error-path'));
-  }
-  for (const [field, value] of Object.entries(asWritten(state) ?? {})) {
-    if (STATE_TEMPLATES.has(field)) out.templates.push({ node, pointer: joinPointer(node.pointer, field), field, value });
   }
 }
 
