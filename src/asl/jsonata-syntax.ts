@@ -49,7 +49,8 @@ const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function'
 function parseSimplePath(body: string): JsonataNode | undefined {
   const match = SIMPLE_PATH.exec(body);
   if (!match) return undefined;
-  const [, variable, rest] = match as unknown as [string, string, string];
+  const variable = match[1] ?? '';
+  const rest = match[2] ?? '';
   const names = rest === '' ? [] : rest.slice(1).split('.');
   if (names.some((name) => KEYWORDS.has(name))) return undefined;
   let position = body.indexOf('$') + 1 + variable.length;
