@@ -49,7 +49,8 @@ function styleOf(node: GraphNode): Record<string, string> {
     case 'missing':
       return { shape: 'box', style: 'dashed', color: '#c62828' };
     case 'state':
-      return STATE_STYLE[node.stateType ?? ''] ?? { shape: 'box' };
+      // Own keys only: a state whose Type is "toString" must not find Object.prototype's.
+      return node.stateType !== undefined && Object.hasOwn(STATE_STYLE, node.stateType) ? STATE_STYLE[node.stateType]! : { shape: 'box' };
   }
 }
 

@@ -54,7 +54,8 @@ function shapeOf(node: GraphNode): [string, string] {
     case 'missing':
       return ['[', ']'];
     case 'state':
-      return SHAPES[node.stateType ?? ''] ?? ['[', ']'];
+      // Own keys only: a state whose Type is "toString" must not find Object.prototype's.
+      return node.stateType !== undefined && Object.hasOwn(SHAPES, node.stateType) ? SHAPES[node.stateType]! : ['[', ']'];
   }
 }
 

@@ -166,6 +166,7 @@ describe('robustness', () => {
     ['States as an array', { StartAt: 'A', States: [{ Type: 'Pass' }] }],
     ['StartAt as an object', { StartAt: { a: 1 }, States: { A: { Type: 'Pass', End: true } } }],
     ['a state with an empty name', { StartAt: '', States: { '': { Type: 'Pass', Next: ' ' }, ' ': { Type: 'Succeed' } } }],
+    ['states whose Type names an object method', { StartAt: 'A', States: { A: { Type: 'toString', Next: 'B' }, B: { Type: 'constructor', End: true } } }],
   ])('draws %s without throwing, in a form both parsers accept', async (_, definition) => {
     await parseMermaid(graph(definition, { format: 'mermaid' }));
     await renderDot(graph(definition, { format: 'dot' }));
