@@ -6,12 +6,9 @@
  * so a misspelt name here does not compile either. With `state-view.ts` and the walker's structure, this is
  * the only code that reads a state object as written.
  */
-import { getAtPointer } from './pointer.js';
-import { isObject } from './is-object.js';
 import { asWritten } from './state-view.js';
-import type { Catcher, ChoiceRule, Retrier, StateFieldName } from './types.js';
+import type { StateFieldName } from './types.js';
 import type { StateNode } from './walker.js';
-
 
 /**
  * Whether the state as written has this key, whatever its value: for the checks that are about which keys a
@@ -20,19 +17,6 @@ import type { StateNode } from './walker.js';
  */
 export function writesField(node: StateNode, field: StateFieldName): boolean {
   return Object.hasOwn(node.raw, field) && node.raw[field] !== undefined;
-}
-
-/** Every field name of the objects a state holds in lists: a retrier, a catcher, a Choice rule. */
-export type EntryFieldName = keyof Retrier | keyof Catcher | keyof ChoiceRule;
-
-/**
- * `writesField` for an object inside the state (a retrier, a catcher, a Choice rule at any depth), named by its
- * pointer (`/States/Work/Retry/0`): whether it has this key as written, whatever its value.
- */
-export function entryWritesField(node: StateNode, pointer: string, field: EntryFieldName): boolean {
-  if (!pointer.startsWith(`${node.pointer}/`)) return false;
-  const entry = getAtPointer(node.raw, pointer.slice(node.pointer.length));
-  return isObject(entry) && Object.hasOwn(entry, field) && entry[field] !== undefined;
 }
 
 /**

@@ -7,7 +7,8 @@
 import { jsonataBody } from './jsonata-syntax.js';
 import { visitLeaves } from './path-like.js';
 import { joinPointer } from './pointer.js';
-import type { StateView, StateFieldName } from './types.js';
+import type { ChoiceRule, StateView, StateFieldName } from './types.js';
+import { writes } from './as-written.js';
 import { jsonataVariables, jsonPathVariables } from './variable-names.js';
 import type { StateNode } from './walker.js';
 import { isObject } from './is-object.js';
@@ -18,7 +19,15 @@ export interface VariableRead {
   pointer: string;
   /** True when the name is also a JSONata built-in function used as a value (`$map($xs, $string)`). */
   builtinName?: boolean;
+  /**
+   * True for the `Variable` of a Choice rule that writes `IsPresent` (whatever its value's kind): the way a
+   * workflow asks whether a path assigned the variable, so the read is the guard, not a use.
+   */
+  presenceTest?: boolean;
 }
+
+/** The Choice rule key that makes its `Variable` a presence test. */
+const PRESENCE_TEST: keyof ChoiceRule = 'IsPresent';
 
 /** Fields that hold nested scopes (walked as their own states) or never-evaluated text. */
 const SKIPPED: ReadonlySet<string> = new Set<StateFieldName>(['Comment', 'Branches', 'ItemProcessor', 'Iterator', 'Result']);
@@ -84,7 +93,8 @@ function jsonPathReads(node: StateNode): VariableRead[] {
         const names = jsonPathVariables(v);
         if (names.length === 0) continue;
         const pointer = joinPointer(node.pointer, ...keys, key);
-        for (const name of names) out.push({ name, pointer });
+        const presenceTest = key === 'Variable' && !payload && writes(value, PRESENCE_TEST);
+        for (const name of names) out.push(presenceTest ? { name, pointer, presenceTest } : { name, pointer });
       } else if (v !== null && typeof v === 'object') {
         keys.push(key);
         walk(v, payload || PAYLOADS.has(key), depth + 1);

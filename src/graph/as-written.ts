@@ -5,13 +5,12 @@
  * picture is what people reach for to see what is wrong with a machine. So it draws every `"End": true`, and
  * marks a retrier it cannot read instead of drawing a default one. (Every transition a person wrote, of any
  * kind, comes from the walker's `transitionsOf`.)
- * It asks `asl/as-written.ts` (`writtenField`, `entryWritesField`), which reads the JSON as written by typed
+ * It asks `asl/as-written.ts` (`writtenField`, `writes`, `writtenAsObject`), which reads the JSON as written by typed
  * field names, so a misspelt name does not compile.
  */
-import { isObject } from '../asl/is-object.js';
-import { joinPointer } from '../asl/pointer.js';
 import { type StateNode } from '../asl/walker.js';
-import { entryWritesField, writtenField } from '../asl/as-written.js';
+import { writes, writtenAsObject, writtenField } from '../asl/as-written.js';
+import type { Retrier } from '../asl/types.js';
 import type { RetrierAsWritten } from './labels.js';
 
 /** Whether the state as written says `"End": true`, on whatever state type. */
@@ -20,12 +19,9 @@ export function endsAsWritten(node: StateNode): boolean {
 }
 
 /**
- * Retrier `index` as written, for its label: not an object at all (undefined), or whether it writes
- * MaxAttempts (a value of the wrong kind is left out of the view, and the label shows "?" for it, not 3).
+ * A retrier as written, for its label: not an object at all (undefined), or whether it writes MaxAttempts (a
+ * value of the wrong kind is left out of the view, and the label shows "?" for it, not 3).
  */
-export function retrierAsWritten(node: StateNode, index: number): RetrierAsWritten {
-  const retriers = writtenField(node, 'Retry');
-  const retrier: unknown = Array.isArray(retriers) ? retriers[index] : undefined;
-  if (!isObject(retrier)) return undefined;
-  return { writesMaxAttempts: entryWritesField(node, joinPointer(node.pointer, 'Retry', index), 'MaxAttempts') };
+export function retrierAsWritten(retrier: Retrier): RetrierAsWritten {
+  return writtenAsObject(retrier) ? { writesMaxAttempts: writes(retrier, 'MaxAttempts') } : undefined;
 }

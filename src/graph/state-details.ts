@@ -11,7 +11,7 @@ export function stateDetails(node: StateNode, retries: boolean): string[] {
   const details: string[] = [];
   const kindLine = kindDetail(node);
   if (kindLine) details.push(kindLine);
-  if (retries && 'Retry' in node.state) details.push(...describeRetries(node.state.Retry, (_, index) => retrierAsWritten(node, index)));
+  if (retries && 'Retry' in node.state) details.push(...describeRetries(node.state.Retry, retrierAsWritten));
   return details;
 }
 

@@ -83,6 +83,12 @@ ruleTester('undefined-variable', {
       Bump: pass({ Assign: { count: 1 }, Next: 'Check' }),
       Done: { Type: 'Succeed' },
     }, {}) },
+    { name: 'a presence test guards the read even when IsPresent is written with the wrong kind (validate reports the value)', definition: machine({
+      Init: pass({ Next: 'Check' }),
+      Check: { Type: 'Choice', Choices: [{ Variable: '$count', IsPresent: 'true', Next: 'Done' }], Default: 'Bump' },
+      Bump: pass({ Assign: { count: 1 }, Next: 'Check' }),
+      Done: { Type: 'Succeed' },
+    }, {}) },
     { name: 'JSONata uses $states, built-ins and local bindings only', definition: machine({
       A: jsonata({ Output: '{% ($n := $count($states.input.items); $map($states.input.items, function($i) { $i * $n })) %}', End: true }),
     }) },

@@ -1,4 +1,4 @@
-import { entryWritesField } from '../../asl/as-written.js';
+import { writes } from '../../asl/as-written.js';
 import { retriersOf } from '../errors.js';
 import { docsUrl, type Rule } from '../rule.js';
 import { formatWait } from '../duration.js';
@@ -20,7 +20,7 @@ export const retryMaxDelay: Rule = {
         const largest = interval * rate ** (attempts - 1);
         const path = `${node.pointer}/Retry/${i}`;
         // A MaxDelaySeconds of the wrong kind is still one the author set: validate reports its value.
-        if (largest > bound && !entryWritesField(node, path, 'MaxDelaySeconds'))
+        if (largest > bound && !writes(retrier, 'MaxDelaySeconds'))
           ctx.report({ path, message: `Retrier ${i} of "${node.name}" can wait ${formatWait(largest)} before its last attempt; add "MaxDelaySeconds" (at most ${bound}).` });
       });
     }

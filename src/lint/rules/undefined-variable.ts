@@ -1,5 +1,4 @@
 import { type StateNode } from '../../asl/walker.js';
-import { entryWritesField } from '../../asl/as-written.js';
 import { suggestNearest } from '../../asl/suggest.js';
 import { analyzeVariables } from '../../asl/variables.js';
 import { docsUrl, type Rule } from '../rule.js';
@@ -21,7 +20,7 @@ export const undefinedVariable: Rule = {
       for (const read of reads) {
         if (read.builtinName && !flow.assigned.has(read.name)) continue;
         const visible = flow.isVisible(node, read.name);
-        if (visible && (flow.isAlwaysAssigned(node, read.name) || isPresenceTest(node, read.pointer))) continue;
+        if (visible && (flow.isAlwaysAssigned(node, read.name) || read.presenceTest === true)) continue;
         const key = `${read.pointer}\u0000${read.name}`;
         if (done?.has(key)) continue;
         (done ??= new Set()).add(key);
@@ -35,15 +34,6 @@ export const undefinedVariable: Rule = {
     }
   },
 };
-
-/**
- * `"Variable": "$x", "IsPresent": …` is how a workflow asks whether a path assigned the variable, so a read
- * there is the guard, not the use: only a name that no path assigns is reported there. An `IsPresent` of the
- * wrong kind still marks the guard the author meant (validate reports its value).
- */
-function isPresenceTest(node: StateNode, pointer: string): boolean {
-  return pointer.endsWith('/Variable') && entryWritesField(node, pointer.slice(0, -'/Variable'.length), 'IsPresent');
-}
 
 function insideDistributed(node: StateNode): boolean {
   for (let scope = node.scope; scope.owner; scope = scope.owner.scope) if (scope.distributed) return true;
