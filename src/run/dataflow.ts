@@ -102,7 +102,8 @@ export function jsonataEnv(call: StateCall, extra: { result?: unknown; errorOutp
 const inputPathOf = (state: StateView): PathField | undefined => ('InputPath' in state ? state.InputPath : undefined);
 const outputPathOf = (state: StateView): PathField | undefined => ('OutputPath' in state ? state.OutputPath : undefined);
 const outputOf = (state: StateView): JsonValue | undefined => ('Output' in state ? state.Output : undefined);
-const assignOf = (state: StateView): JsonObject | undefined => ('Assign' in state ? state.Assign : undefined);
+/** The state's own Assign (none on a state type without one). */
+export const assignOf = (state: StateView): JsonObject | undefined => ('Assign' in state ? state.Assign : undefined);
 const resultSelectorOf = (state: StateView): JsonValue | undefined => ('ResultSelector' in state ? state.ResultSelector : undefined);
 const resultPathOf = (state: StateView): PathField | undefined => ('ResultPath' in state ? state.ResultPath : undefined);
 
@@ -143,12 +144,12 @@ export async function finishState(call: StateCall, result: unknown, options: { s
     const env = jsonataEnv(call, { result });
     const template = outputOf(state);
     const output = template === undefined ? result : await evaluateTemplate(template, env, 'Output');
-    const assigned = await evaluateAssign(call, env);
+    const assigned = await evaluateAssign(call, env, assignOf(state));
     return { output, assigned, next: nextOf(state) };
   }
   const selector = options.selector !== false ? resultSelectorOf(state) : undefined;
   const selected = selector === undefined ? result : evaluatePayload(selector, pathEnv(call, result), 'ResultSelector');
-  const assigned = evaluateAssignPath(call, selected);
+  const assigned = evaluateAssignPath(call, selected, assignOf(state));
   const combined = applyResultPath(call, resultPathOf(state), selected);
   if (call.inspection) {
     if (selector !== undefined) call.inspection.afterResultSelector = selected;
@@ -170,17 +171,19 @@ function applyOutputPath(call: StateCall, value: unknown): unknown {
   return resolvePath(String(path), pathEnv(call, value), 'OutputPath');
 }
 
-/** An Assign to evaluate: the state's own by default; a Choice rule's or a catcher's when given (null: none). */
-type AssignSource = JsonObject | null | undefined;
-
-/** JSONPath Assign: a payload template whose `$` is the given value (the state's selected result). */
-export function evaluateAssignPath(call: StateCall, dollar: unknown, assign: AssignSource = assignOf(call.node.state)): Record<string, unknown> | undefined {
-  if (assign === undefined || assign === null) return undefined;
+/**
+ * JSONPath Assign: a payload template whose `$` is the given value (the state's selected result). Which Assign
+ * applies is always the caller's to say (the state's, a Choice rule's, a catcher's): a caught error or a
+ * matched rule without one assigns nothing, and never falls back to the state's.
+ */
+export function evaluateAssignPath(call: StateCall, dollar: unknown, assign: JsonObject | undefined): Record<string, unknown> | undefined {
+  if (assign === undefined) return undefined;
   return evaluatePayload(assign, pathEnv(call, dollar), 'Assign') as Record<string, unknown>;
 }
 
-export async function evaluateAssign(call: StateCall, env: JsonataEnv, assign: AssignSource = assignOf(call.node.state)): Promise<Record<string, unknown> | undefined> {
-  if (assign === undefined || assign === null) return undefined;
+/** JSONata Assign, with `$states` as `env` has it; which Assign applies is the caller's to say, as above. */
+export async function evaluateAssign(call: StateCall, env: JsonataEnv, assign: JsonObject | undefined): Promise<Record<string, unknown> | undefined> {
+  if (assign === undefined) return undefined;
   return (await evaluateTemplate(assign, env, 'Assign')) as Record<string, unknown>;
 }
 
@@ -249,7 +252,7 @@ function pathEnvValue(call: StateCall, path: string, effective: unknown, field: 
 }
 
 /** States without a result (Choice, Wait, Succeed) in JSONPath: OutputPath over the effective input; Assign sees it as `$`. */
-export function finishWithoutResult(call: StateCall, effective: unknown, next: string | undefined, assign: AssignSource = assignOf(call.node.state)): StateOutcome {
+export function finishWithoutResult(call: StateCall, effective: unknown, next: string | undefined, assign: JsonObject | undefined): StateOutcome {
   const assigned = evaluateAssignPath(call, effective, assign);
   return { output: applyOutputPath(call, effective), assigned, next };
 }

@@ -179,10 +179,10 @@ export async function caught(call: StateCall, catcher: Catcher, error: StatesErr
   if (isJsonata(call)) {
     const env = jsonataEnv(call, { errorOutput });
     const output = catcher.Output === undefined ? errorOutput : await evaluateTemplate(catcher.Output, env, 'Catch.Output');
-    const assigned = await evaluateAssign(call, env, catcher.Assign ?? null);
+    const assigned = await evaluateAssign(call, env, catcher.Assign);
     return { output, assigned, next };
   }
-  const assigned = evaluateAssignPath(call, errorOutput, catcher.Assign ?? null);
+  const assigned = evaluateAssignPath(call, errorOutput, catcher.Assign);
   const output = applyResultPath(call, catcher.ResultPath, errorOutput);
   return { output, assigned, next };
 }

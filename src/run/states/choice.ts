@@ -22,11 +22,11 @@ export async function runChoice(call: StateCall, state: ChoiceState): Promise<St
   const env = pathEnv(call, effective);
   for (let index = 0; index < choices.length; index++) {
     const rule = choices[index]!;
-    // null, not undefined: an absent rule Assign must not fall back to the state's (a default parameter would).
-    if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign ?? null), chosenBy: index };
+    // A matched rule's Assign (or none) replaces the state's.
+    if (evaluateRule(rule, env)) return { ...finishWithoutResult(call, effective, String(rule.Next), rule.Assign), chosenBy: index };
   }
   if (typeof state.Default !== 'string') noMatch(call);
-  return { ...finishWithoutResult(call, effective, state.Default), chosenBy: 'default' };
+  return { ...finishWithoutResult(call, effective, state.Default, state.Assign), chosenBy: 'default' };
 }
 
 async function jsonataChoice(call: StateCall, state: ChoiceState, choices: readonly ChoiceRule[]): Promise<StateOutcome> {
@@ -40,13 +40,13 @@ async function jsonataChoice(call: StateCall, state: ChoiceState, choices: reado
     }
     // A rule's Output replaces the state's; its Assign (or none) replaces the state's Assign.
     const output = rule.Output !== undefined ? rule.Output : state.Output;
-    if (verdict) return { ...(await jsonataTaken(call, output, rule.Assign ?? null, String(rule.Next))), chosenBy: index };
+    if (verdict) return { ...(await jsonataTaken(call, output, rule.Assign, String(rule.Next))), chosenBy: index };
   }
   if (typeof state.Default !== 'string') noMatch(call);
-  return { ...(await jsonataTaken(call, state.Output, state.Assign ?? null, state.Default)), chosenBy: 'default' };
+  return { ...(await jsonataTaken(call, state.Output, state.Assign, state.Default)), chosenBy: 'default' };
 }
 
-async function jsonataTaken(call: StateCall, outputTemplate: JsonValue | undefined, assign: JsonObject | null, next: string): Promise<StateOutcome> {
+async function jsonataTaken(call: StateCall, outputTemplate: JsonValue | undefined, assign: JsonObject | undefined, next: string): Promise<StateOutcome> {
   const env = jsonataEnv(call);
   const output = outputTemplate === undefined ? call.input : await evaluateTemplate(outputTemplate, env, 'Output');
   const assigned = await evaluateAssign(call, env, assign);

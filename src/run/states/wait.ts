@@ -32,5 +32,5 @@ export async function runWait(call: StateCall, state: WaitState): Promise<StateO
   const until = await waitUntil(call, state, effective);
   await call.runtime.delay(call.frame, until - call.frame.clock);
   if (isJsonata(call)) return finishState(call, call.input);
-  return finishWithoutResult(call, effective, nextOf(state));
+  return finishWithoutResult(call, effective, nextOf(state), state.Assign);
 }
