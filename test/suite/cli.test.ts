@@ -200,48 +200,53 @@ describe('asl test on a terminal', () => {
     expect(piped.stdout).toContain('30 passed, 0 failed');
   }, 60_000);
 
-  it.skipIf(!hasScript)('Ctrl-C in the middle stops at once: the progress line cleared, a one-line note, exit 130', async () => {
+  /**
+   * A looping machine and the given test files in a scratch folder, `asl test FILES --jobs 1` started under a
+   * pseudo-terminal; `interrupt` sends SIGINT to the node process (found by the first file's name).
+   */
+  async function onTerminal(files: Record<string, string>) {
     const { spawn } = await import('node:child_process');
     const { repoRoot } = await import('../cli/run-cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'asl-test-int-'));
     writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Step', States: { Step: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'More?' }, 'More?': { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 5000, Next: 'Step' }], Default: 'Done' }, Done: { Type: 'Succeed' } } }));
-    const scenarios = Array.from({ length: 2000 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n`).join('');
-    writeFileSync(join(dir, 'interrupted.asl-test.yaml'), `definition: ./loop.asl.json\nscenarios:\n${scenarios}`);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const env = { ...process.env, TERM: 'xterm' } as NodeJS.ProcessEnv;
     for (const key of ['CI', 'PRE_COMMIT', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
-    const child = spawn('script', ['-qec', `"${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test interrupted.asl-test.yaml --jobs 1; echo "EXIT=$?"`, '/dev/null'], { cwd: dir, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    for (let i = 0; i < 200 && !/running · \d+ scenarios done/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-    // The node process under script, found by the unique test file name.
-    spawnSync('pkill', ['-INT', '-f', `^${process.execPath} .*test interrupted\.asl-test\.yaml`]);
+    const names = Object.keys(files);
+    const child = spawn('script', ['-qec', `"${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test ${names.join(' ')} --jobs 1; echo "EXIT=$?"`, '/dev/null'], { cwd: dir, env });
+    const run = { out: '', closed: new Promise((done) => child.on('close', done)) };
+    child.stdout.on('data', (d: Buffer) => (run.out += d.toString()));
+    const until = async (seen: () => boolean) => {
+      for (let i = 0; i < 200 && !seen(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    const interrupt = () => spawnSync('pkill', ['-INT', '-f', `^${process.execPath} .*test ${names[0]!.replaceAll('.', '\\.')}`]);
+    return { run, until, interrupt };
+  }
+
+  const longSuite = () => `definition: ./loop.asl.json\nscenarios:\n${Array.from({ length: 2000 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n`).join('')}`;
+
+  it.skipIf(!hasScript)('Ctrl-C in the middle stops at once: the progress line cleared, a one-line note, exit 130', async () => {
+    const { run, until, interrupt } = await onTerminal({ 'interrupted.asl-test.yaml': longSuite() });
+    await until(() => /running · \d+ scenarios done/.test(run.out));
+    interrupt();
     const started = performance.now();
-    await new Promise((done) => child.on('close', done));
+    await run.closed;
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
-    expect(out).toContain('EXIT=130');
+    expect(run.out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
+    expect(run.out).toContain('EXIT=130');
   }, 60_000);
 
   it.skipIf(!hasScript)('Ctrl-C after the first file has finished still clears the progress line and says so', async () => {
-    const { spawn } = await import('node:child_process');
-    const { repoRoot } = await import('../cli/run-cli.js');
-    const dir = mkdtempSync(join(tmpdir(), 'asl-test-int-'));
-    writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Step', States: { Step: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'More?' }, 'More?': { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 5000, Next: 'Step' }], Default: 'Done' }, Done: { Type: 'Succeed' } } }));
-    writeFileSync(join(dir, 'first.asl-test.yaml'), 'definition: ./loop.asl.json\nscenarios:\n  - name: quick\n    input: { i: 4999 }\n');
-    const scenarios = Array.from({ length: 2000 }, (_, i) => `  - name: loop ${i}\n    input: { i: 0 }\n`).join('');
-    writeFileSync(join(dir, 'second.asl-test.yaml'), `definition: ./loop.asl.json\nscenarios:\n${scenarios}`);
-    const env = { ...process.env, TERM: 'xterm' } as NodeJS.ProcessEnv;
-    for (const key of ['CI', 'PRE_COMMIT', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
-    const command = `"${process.execPath}" "${join(repoRoot, 'bin/asl.js')}" test first.asl-test.yaml second.asl-test.yaml --jobs 1; echo "EXIT=$?"`;
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const secondRunning = () => out.includes('first.asl-test.yaml') && /first\.asl-test\.yaml[\s\S]*running · \d+ scenarios done/.test(out);
-    for (let i = 0; i < 200 && !secondRunning(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(secondRunning(), out).toBe(true);
-    spawnSync('pkill', ['-INT', '-f', `^${process.execPath} .*test first\.asl-test\.yaml`]);
-    await new Promise((done) => child.on('close', done));
-    expect(out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
-    expect(out).toContain('EXIT=130');
+    const { run, until, interrupt } = await onTerminal({
+      'first.asl-test.yaml': 'definition: ./loop.asl.json\nscenarios:\n  - name: quick\n    input: { i: 4999 }\n',
+      'second.asl-test.yaml': longSuite(),
+    });
+    const secondRunning = () => run.out.includes('first.asl-test.yaml') && /first\.asl-test\.yaml[\s\S]*running · \d+ scenarios done/.test(run.out);
+    await until(secondRunning);
+    expect(secondRunning(), run.out).toBe(true);
+    interrupt();
+    await run.closed;
+    expect(run.out).toMatch(/\u001b\[2Kasl: interrupted by SIGINT after \d+ scenarios/);
+    expect(run.out).toContain('EXIT=130');
   }, 60_000);
 });
